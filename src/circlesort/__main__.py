@@ -1,0 +1,3 @@
+from circlesort.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,71 @@
+"""Reading the networks' own "download your data" exports into accounts.
+
+``load(paths)`` takes zips, folders and files in any mix, finds each network's files by name
+or content, and returns every account with the relations the exports state, plus a report per
+source. Nothing is extracted to disk; what cannot be read is reported, never fatal unless a
+named path yields nothing at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from circlesort.errors import InputError
+from circlesort.importers import contacts, detect, linkedin, mastodon, meta, x
+from circlesort.importers.archive import Container, open_path
+from circlesort.importers.sink import ImportResult, Sink, SourceReport
+
+__all__ = ["ImportResult", "SourceReport", "load"]
+
+_READERS = {"x": x.read, "linkedin": linkedin.read, "mastodon": mastodon.read,
+            "contacts": contacts.read}
+
+
+def load(paths: Sequence[str]) -> ImportResult:
+    """Read every export under ``paths``. Raises InputError for a path that holds nothing usable."""
+    sink = Sink()
+    for path in paths:
+        containers = open_path(path)
+        read_before, skips_before = sink.files_read, len(sink.skips)
+        notes: list[str] = []
+        for container in containers:
+            notes.extend(_read_container(container, sink))
+        if sink.files_read == read_before:
+            raise InputError(path, _why_nothing(path, containers, sink.skips[skips_before:], notes))
+    return sink.result()
+
+
+def _read_container(container: Container, sink: Sink) -> list[str]:
+    routes = detect.route(container)
+    if routes.meta:
+        meta.read(container, routes.meta, sink)
+    for reader, entries in routes.by_reader.items():
+        _READERS[reader](container, entries, sink)
+    notes = [*container.warnings]
+    if routes.bluesky:
+        notes.append(detect.BLUESKY_UNSUPPORTED)
+    if routes.grailbird:
+        notes.append(detect.GRAILBIRD)
+    networks = sink.networks_of(container)
+    for note in notes:
+        if networks:
+            for network in networks:
+                sink.warn(container, network, note)
+        else:
+            sink.loose_warnings.append(f"{container.path}: {note}")
+    if container.kind == "file" and not networks and container.entries:
+        notes.append(detect.describe_unknown(container.entries[0]))
+    return notes
+
+
+def _why_nothing(path: str, containers: list[Container], skips: list, notes: list[str]) -> str:
+    if skips:
+        container, inner, reason = skips[0]
+        where = "" if container == path and len(containers) == 1 and \
+            containers[0].kind == "file" else f"{inner}: "
+        more = f" (and {len(skips) - 1} more files)" if len(skips) > 1 else ""
+        return f"{where}{reason}{more}"
+    if notes:
+        return notes[-1]
+    files = sum(len(c.entries) for c in containers)
+    return f"no export files circlesort recognises ({files} files looked at)"

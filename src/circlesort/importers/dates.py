@@ -1,0 +1,92 @@
+"""Date parsing, one function per kind of date the exports write. Never a global guess."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+
+_MIN_TS = 946684800  # 2000-01-01: earlier "timestamps" are placeholders, not dates
+_MAX_TS = 4102444800  # 2100-01-01
+
+
+def from_unix(value: object) -> str | None:
+    """Meta's Unix seconds as an ISO date-time in UTC; None for missing or absurd values."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return None
+    try:
+        ts = float(value)
+    except ValueError:
+        return None
+    if ts > _MAX_TS * 100:  # milliseconds
+        ts /= 1000
+    if not _MIN_TS <= ts <= _MAX_TS:
+        return None
+    return datetime.fromtimestamp(int(ts), UTC).isoformat(timespec="seconds")
+
+
+# LinkedIn Connected On: "08 Feb 2026"; older exports and Excel re-saves write other forms.
+_LINKEDIN_DATE_FORMATS = ("%d %b %Y", "%d-%b-%y", "%d-%b-%Y", "%m/%d/%Y", "%m/%d/%y", "%Y-%m-%d",
+                          "%d %B %Y", "%b %d, %Y", "%Y/%m/%d")
+
+
+def linkedin_date(text: str) -> str | None:
+    text = text.strip()
+    for fmt in _LINKEDIN_DATE_FORMATS:
+        try:
+            return datetime.strptime(text, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return iso_loose(text)
+
+
+# LinkedIn Invitations "Sent At": "1/29/26, 2:37 PM" (no time zone given: kept as local time).
+_INVITATION_FORMATS = ("%m/%d/%y, %I:%M %p", "%m/%d/%Y, %I:%M %p", "%m/%d/%y, %H:%M",
+                       "%Y-%m-%d %H:%M:%S UTC", "%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M:%S UTC")
+
+
+def linkedin_datetime(text: str) -> str | None:
+    text = " ".join(text.split())
+    for fmt in _INVITATION_FORMATS:
+        try:
+            return datetime.strptime(text, fmt).isoformat(timespec="minutes")
+        except ValueError:
+            continue
+    return linkedin_date(text)
+
+
+def iso_loose(text: str) -> str | None:
+    """An ISO 8601 date or date-time in any of its common spellings, else None."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", text)
+        if not m:
+            return None
+        try:
+            return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+        except ValueError:
+            return None
+    if len(text) <= 10:
+        return parsed.date().isoformat()
+    if parsed.tzinfo is not None:
+        parsed = parsed.astimezone(UTC)
+    return parsed.isoformat(timespec="seconds")
+
+
+# Meta HTML exports: "Nov 14, 2023 10:13:20 pm", "Nov 08, 2005 4:19:54 am"; localized forms
+# in other languages are left undated rather than guessed.
+_HTML_FORMATS = ("%b %d, %Y %I:%M:%S %p", "%b %d, %Y %I:%M %p", "%b %d, %Y, %I:%M %p",
+                 "%B %d, %Y %I:%M:%S %p", "%b %d, %Y", "%d %b %Y, %H:%M", "%d. %b %Y, %H:%M")
+
+
+def html_date(text: str) -> str | None:
+    text = " ".join(text.replace(".,", ",").split())
+    for fmt in _HTML_FORMATS:
+        try:
+            return datetime.strptime(text, fmt).isoformat(timespec="seconds")
+        except ValueError:
+            continue
+    return iso_loose(text)

@@ -1,0 +1,80 @@
+"""Mastodon CSV exports, recognised by their content: follows, lists, blocks, mutes."""
+
+from __future__ import annotations
+
+import re
+
+from circlesort.importers.archive import Container, Entry, SkipFile
+from circlesort.importers.csvfile import head_rows, lower_cells, read_rows
+from circlesort.importers.sink import Sink
+from circlesort.importers.text import clean
+from circlesort.model import Account, Tie
+
+MASTODON = "mastodon"
+ACCT = re.compile(r"^@?[A-Za-z0-9_.-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+HEADERED = {"show boosts": "following", "hide notifications": "muted"}
+
+
+def _accts(rows: list[list[str]], col: int) -> bool:
+    data = [r for r in rows if any(c.strip() for c in r)]
+    return bool(data) and all(len(r) > col and ACCT.match(r[col].strip()) for r in data)
+
+
+def kind(entry: Entry) -> str | None:
+    """following, follower, muted, blocked or lists; None when it is no Mastodon file."""
+    if not entry.name.lower().endswith((".csv", ".txt")):
+        return None
+    rows = head_rows(entry)
+    if not rows:
+        return None
+    header = lower_cells(rows[0])
+    name = entry.name.lower()
+    if header and header[0] == "account address":
+        if len(header) > 1 and header[1] in HEADERED:
+            return HEADERED[header[1]]
+        return "follower" if "follower" in name else "following"
+    widths = {len(r) for r in rows if any(c.strip() for c in r)}
+    if widths == {1} and _accts(rows, 0):
+        # Blocks are written without a header; the earliest follow exports looked the same.
+        if "follow" in name:
+            return "following"
+        return "muted" if "mute" in name else "blocked"
+    if widths == {2} and _accts(rows, 1) and not _accts(rows, 0):
+        return "lists"
+    return None
+
+
+def _account(acct: str, relation: str, label: str = "") -> Account | None:
+    acct = clean(acct).lstrip("@").lower()
+    if not ACCT.match(acct):
+        return None
+    user, domain = acct.split("@", 1)
+    return Account(MASTODON, acct, handle=user, url=f"https://{domain}/@{user}",
+                   labels=(label,) if label else (), ties=(Tie(relation),))
+
+
+def read(container: Container, entries: list[tuple[Entry, str]], sink: Sink) -> None:
+    for entry, what in entries:
+        try:
+            rows = read_rows(entry)
+        except SkipFile as e:
+            sink.skip(container, MASTODON, entry, str(e))
+            continue
+        if rows and lower_cells(rows[0])[:1] == ["account address"]:
+            rows = rows[1:]
+        accounts, bad = [], 0
+        for row in rows:
+            if not any(c.strip() for c in row):
+                continue
+            if what == "lists":
+                # Only accounts one follows can be put on a list.
+                a = _account(row[1], "following", f"list: {clean(row[0])}") if len(row) > 1 else None
+            else:
+                a = _account(row[0], what)
+            if a:
+                accounts.append(a)
+            else:
+                bad += 1
+        sink.add(container, MASTODON, entry, accounts)
+        if bad:
+            sink.warn(container, MASTODON, f"{bad} rows of {entry.name} are not account addresses")

@@ -1,0 +1,117 @@
+"""Where readers put what they read: accounts merged by (network, key), and per-source reports."""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from circlesort.importers.archive import Container, Entry
+from circlesort.model import RELATIONS, Account
+
+
+@dataclass
+class SourceReport:
+    """What one export (a zip, a folder, a file) held for one network."""
+
+    path: str
+    network: str
+    files: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportResult:
+    accounts: list[Account]
+    sources: list[SourceReport]
+    warnings: list[str]
+    owners: dict[str, str] = field(default_factory=dict)  # network -> the user's own key
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """Accounts per network and relation (an account with two relations counts in both)."""
+        out: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        for a in self.accounts:
+            for r in a.relations:
+                out[a.network][r] += 1
+        return {n: {r: rs[r] for r in RELATIONS if r in rs} for n, rs in sorted(out.items())}
+
+
+class Sink:
+    """Collects the accounts and reports of every container of one load."""
+
+    def __init__(self) -> None:
+        self.accounts: dict[tuple[str, str], Account] = {}
+        self._reports: dict[tuple[str, str], SourceReport] = {}
+        self._files: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+        self._kinds: dict[str, str] = {}
+        self._keys: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+        self.loose_warnings: list[str] = []
+        self.skips: list[tuple[str, str, str]] = []  # (container, file, reason)
+        self.files_read = 0
+        self.owners: dict[str, str] = {}
+
+    def _report(self, container: Container, network: str) -> SourceReport:
+        key = (container.path, network)
+        if key not in self._reports:
+            self._reports[key] = SourceReport(container.path, network)
+            self._kinds[container.path] = container.kind
+        return self._reports[key]
+
+    def add(self, container: Container, network: str, entry: Entry | None,
+            accounts: list[Account]) -> None:
+        """Record that ``entry`` was read for ``network`` and yielded ``accounts``."""
+        self._report(container, network)
+        if entry is not None and entry not in self._files[(container.path, network)]:
+            self._files[(container.path, network)].append(entry)
+            self.files_read += 1
+        for a in accounts:
+            k = (a.network, a.key)
+            self._keys[(container.path, network)].add(k)
+            self.accounts[k] = self.accounts[k].merged(a) if k in self.accounts else a
+
+    def networks_of(self, container: Container) -> list[str]:
+        return [n for (path, n) in self._reports if path == container.path]
+
+    def source_accounts(self, container: Container, network: str) -> list[Account]:
+        """The accounts (as merged so far) that this container gave for this network."""
+        return [self.accounts[k] for k in sorted(self._keys[(container.path, network)])]
+
+    def skip(self, container: Container, network: str, entry: Entry, reason: str) -> None:
+        """A file that should have been readable and was not: warned, and kept for errors."""
+        self.skips.append((container.path, entry.inner, reason))
+        self.warn(container, network, f"skipped {entry.inner}: {reason}")
+
+    def warn(self, container: Container, network: str, message: str) -> None:
+        report = self._report(container, network)
+        if message not in report.warnings:
+            report.warnings.append(message)
+
+    def result(self) -> ImportResult:
+        reports = []
+        for (path, network), report in self._reports.items():
+            entries = self._files[(path, network)]
+            if self._kinds[path] == "folder" and entries:
+                report.path, report.files = _folder_source(path, [e.inner for e in entries])
+            else:
+                report.files = [e.inner for e in entries]
+            reports.append(report)
+        reports.sort(key=lambda r: (r.path, r.network))
+        warnings = [f"{r.network}: {w} ({r.path})" for r in reports for w in r.warnings]
+        # The user's own account is never one of their contacts.
+        accounts = sorted(
+            (a for a in self.accounts.values() if a.key != self.owners.get(a.network)),
+            key=lambda a: (a.network, a.key),
+        )
+        return ImportResult(accounts, reports, warnings + self.loose_warnings, dict(self.owners))
+
+
+def _folder_source(root: str, inners: list[str]) -> tuple[str, list[str]]:
+    """A folder source is named by the deepest folder holding all its files."""
+    if len(inners) == 1:
+        return str(PurePosixPath(root) / inners[0]), [PurePosixPath(inners[0]).name]
+    common = os.path.commonpath([str(PurePosixPath(i).parent) for i in inners])
+    base = PurePosixPath(root) / common if common not in ("", ".") else PurePosixPath(root)
+    files = [str(PurePosixPath(i).relative_to(common)) if common not in ("", ".") else i
+             for i in inners]
+    return str(base), files

@@ -1,0 +1,58 @@
+"""Making export strings safe and readable: Meta's mojibake, control characters, bidi overrides."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+# C0 and C1 controls, DEL, bidi embeddings/overrides/isolates and the directional marks.
+# Zero-width joiners stay: they hold emoji sequences together.
+_UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]"
+)
+_SPACES = re.compile(r"\s+")
+
+
+def clean(value: object) -> str:
+    """Any value from an export as a safe one-line string: no control or bidi characters."""
+    if value is None:
+        return ""
+    text = value if isinstance(value, str) else str(value)
+    # Controls that separate words become spaces; the rest disappear.
+    text = _UNSAFE.sub(lambda m: " " if m.group() in "\t\n\r\x0b\x0c\x85" else "", text)
+    text = unicodedata.normalize("NFC", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def clean_multiline(value: object) -> str:
+    """Like clean() but keeps line breaks, for messages that came with requests."""
+    if value is None:
+        return ""
+    lines = str(value).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join(c for c in (clean(line) for line in lines) if c)
+
+
+def fix_meta(text: str) -> str:
+    """Undo Meta's mojibake: UTF-8 bytes written as one \\u00XX escape each.
+
+    A string with characters above U+00FF, or whose bytes are not valid UTF-8, was not
+    mangled and is returned unchanged.
+    """
+    if text.isascii():
+        return text
+    try:
+        return text.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return text
+
+
+def fix_meta_tree(obj: Any) -> Any:
+    """fix_meta applied to every string, keys included, of a parsed Meta JSON document."""
+    if isinstance(obj, str):
+        return fix_meta(obj)
+    if isinstance(obj, list):
+        return [fix_meta_tree(x) for x in obj]
+    if isinstance(obj, dict):
+        return {fix_meta(k): fix_meta_tree(v) for k, v in obj.items()}
+    return obj

@@ -1,0 +1,93 @@
+"""The words of DESIGN.md as frozen dataclasses. No I/O here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+NETWORKS = ("facebook", "linkedin", "instagram", "x", "mastodon", "threads", "bluesky", "contacts")
+
+RELATIONS = (
+    "friend",
+    "follower",
+    "following",
+    "connection",
+    "close_friend",
+    "request_received",
+    "request_sent",
+    "request_declined",
+    "removed",
+    "blocked",
+    "muted",
+    "restricted",
+    "contact",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Tie:
+    """One relation of an account to the user, as one export file states it."""
+
+    relation: str
+    since: str | None = None  # ISO 8601 date or date-time (UTC), None when the export has none
+    message: str | None = None  # the note that came with a request or invitation
+
+    def __post_init__(self) -> None:
+        if self.relation not in RELATIONS:
+            raise ValueError(f"unknown relation {self.relation!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    """One identity on one network. ``key`` is the network's most stable identifier."""
+
+    network: str
+    key: str
+    name: str = ""
+    handle: str | None = None
+    url: str | None = None
+    first_name: str = ""
+    last_name: str = ""
+    emails: tuple[str, ...] = ()
+    phones: tuple[str, ...] = ()
+    company: str = ""
+    position: str = ""
+    labels: tuple[str, ...] = ()
+    ties: tuple[Tie, ...] = field(default=())
+
+    @property
+    def relations(self) -> tuple[str, ...]:
+        """Distinct relations in the canonical order of RELATIONS."""
+        have = {t.relation for t in self.ties}
+        return tuple(r for r in RELATIONS if r in have)
+
+    @property
+    def display_name(self) -> str:
+        return self.name or self.handle or self.key
+
+    def since(self, relation: str) -> str | None:
+        """Earliest known date of a relation."""
+        dates = [t.since for t in self.ties if t.relation == relation and t.since]
+        return min(dates) if dates else None
+
+    def merged(self, other: Account) -> Account:
+        """Combine two sightings of the same account (same network and key)."""
+        assert (self.network, self.key) == (other.network, other.key)
+        ties = self.ties + tuple(t for t in other.ties if t not in self.ties)
+        return replace(
+            self,
+            name=self.name or other.name,
+            handle=self.handle or other.handle,
+            url=self.url or other.url,
+            first_name=self.first_name or other.first_name,
+            last_name=self.last_name or other.last_name,
+            emails=_union(self.emails, other.emails),
+            phones=_union(self.phones, other.phones),
+            company=self.company or other.company,
+            position=self.position or other.position,
+            labels=_union(self.labels, other.labels),
+            ties=ties,
+        )
+
+
+def _union(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
+    return a + tuple(x for x in b if x not in a)
