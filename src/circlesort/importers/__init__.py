@@ -53,7 +53,7 @@ def _read_container(container: Container, sink: Sink) -> list[str]:
                 sink.warn(container, network, note)
         else:
             sink.loose_warnings.append(f"{container.path}: {note}")
-    if container.kind == "file" and not networks and container.entries:
+    if container.kind == "file" and not networks and not notes and container.entries:
         notes.append(detect.describe_unknown(container.entries[0]))
     return notes
 

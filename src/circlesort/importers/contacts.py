@@ -16,7 +16,7 @@ CONTACTS = "contacts"
 _CARD = re.compile(r"BEGIN:VCARD.*?END:VCARD", re.IGNORECASE | re.DOTALL)
 _GOOGLE_MARKERS = {"e-mail 1 - value", "phone 1 - value", "group membership", "labels",
                    "given name", "e-mail address", "e-mail 1 - type"}
-_DEFAULT_GROUPS = {"mycontacts", "* mycontacts", "my contacts", "starred", "* starred"}
+_DEFAULT_GROUPS = {"mycontacts", "my contacts", "starred"}
 
 
 def kind(entry: Entry) -> str | None:
@@ -40,8 +40,9 @@ def _labels(values: list[str]) -> tuple[str, ...]:
     out = []
     for v in values:
         for part in _split(v.replace(",", ":::")) if "," in v and ":::" not in v else _split(v):
+            part = part.lstrip("* ").strip()
             if part.lower() not in _DEFAULT_GROUPS:
-                out.append(part.lstrip("* ").strip())
+                out.append(part)
     return tuple(dict.fromkeys(o for o in out if o))
 
 
@@ -58,12 +59,17 @@ def _contact(name: str, first: str, last: str, emails: list[str], phones: list[s
                    position=position, labels=labels, url=url or None, ties=(Tie("contact"),))
 
 
+def _matching(cols: dict[str, int], pattern: str) -> list[str]:
+    """Repeated columns (E-mail 1, E-mail 2 ...) in the file's order."""
+    return sorted((c for c in cols if re.fullmatch(pattern, c)), key=cols.__getitem__)
+
+
 def _csv_accounts(rows: list[list[str]]) -> tuple[list[Account], int]:
     if not rows:
         return [], 0
     cols = columns(rows[0])
-    email_cols = [c for c in cols if re.fullmatch(r"e-mail( \d+)? (- value|address)", c)]
-    phone_cols = [c for c in cols if re.fullmatch(r"phone \d+ - value|(mobile|home|business) phone", c)]
+    email_cols = _matching(cols, r"e-mail( \d+)? (- value|address)")
+    phone_cols = _matching(cols, r"phone \d+ - value|(mobile|home|business) phone")
     out, skipped = [], 0
     for row in rows[1:]:
         if not any(c.strip() for c in row):

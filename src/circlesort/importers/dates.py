@@ -82,8 +82,14 @@ _HTML_FORMATS = ("%b %d, %Y %I:%M:%S %p", "%b %d, %Y %I:%M %p", "%b %d, %Y, %I:%
                  "%B %d, %Y %I:%M:%S %p", "%b %d, %Y", "%d %b %Y, %H:%M", "%d. %b %Y, %H:%M")
 
 
+# German exports abbreviate months their own way ("14. Nov. 2023, 22:13", "3. Okt. 2021").
+_MONTHS = {"mär": "Mar", "mrz": "Mar", "mai": "May", "okt": "Oct", "dez": "Dec", "sept": "Sep",
+           "juni": "Jun", "juli": "Jul"}
+
+
 def html_date(text: str) -> str | None:
-    text = " ".join(text.replace(".,", ",").split())
+    text = re.sub(r"\b([A-Za-zä]{3,4})\.", r"\1", " ".join(text.split()))
+    text = re.sub(r"\b([A-Za-zä]{3,4})\b", lambda m: _MONTHS.get(m[1].lower(), m[1]), text)
     for fmt in _HTML_FORMATS:
         try:
             return datetime.strptime(text, fmt).isoformat(timespec="seconds")

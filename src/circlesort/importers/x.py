@@ -113,18 +113,18 @@ def read(container: Container, entries: list[tuple[Entry, str]], sink: Sink) -> 
         for entry, doc in docs.get(kind, []):
             _names_from_tweets(_items(doc, "tweet"), names)
             sink.add(container, X, entry, [])
-    total = named = 0
+    everyone: dict[str, bool] = {}  # account id -> has a handle
     for kind, (wrapper, relation) in TYPES.items():
         if relation is None:
             continue
         for entry, doc in docs.get(kind, []):
             accounts = [a for a in (_account(i, relation, names) for i in _items(doc, wrapper))
                         if a and a.key != owner]
-            total += len(accounts)
-            named += sum(1 for a in accounts if a.handle)
+            everyone.update((a.key, bool(a.handle)) for a in accounts)
             sink.add(container, X, entry, accounts)
     _warn_missing_parts(container, entries, listed, sink)
-    if total and named < total:
+    total, named = len(everyone), sum(everyone.values())
+    if named < total:
         sink.warn(container, X, f"{total - named} of {total} accounts have no name or handle: "
                   "X archives hold only account ids, and names come only from tweets that "
                   "mention or reply to them")

@@ -1,0 +1,59 @@
+"""Helpers that write real export files (zips and folders) for the importer tests."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from circlesort.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+HOSTILE = json.loads((ROOT / "tests" / "fixtures" / "hostile_names.json").read_text("utf-8"))
+
+
+def meta(obj: object) -> str:
+    """JSON as Meta writes it: each UTF-8 byte of each string as its own \\u00XX escape."""
+    def mangle(o):
+        if isinstance(o, str):
+            return o.encode("utf-8").decode("latin-1")
+        if isinstance(o, list):
+            return [mangle(x) for x in o]
+        if isinstance(o, dict):
+            return {k: mangle(v) for k, v in o.items()}
+        return o
+    return json.dumps(mangle(obj), ensure_ascii=True)
+
+
+def write_zip(path: Path, files: dict[str, str | bytes]) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in files.items():
+            zf.writestr(name, data.encode("utf-8") if isinstance(data, str) else data)
+    return path
+
+
+def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
+    for name, data in files.items():
+        p = root / name
+        p.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, str):
+            p.write_text(data, encoding="utf-8")
+        else:
+            p.write_bytes(data)
+    return root
+
+
+def by_key(result) -> dict[tuple[str, str], object]:
+    return {(a.network, a.key): a for a in result.accounts}
+
+
+@pytest.fixture
+def cli(capsys):
+    """Run the command line in-process; returns (exit status, stdout, stderr)."""
+    def run(*args: str) -> tuple[int, str, str]:
+        code = main(list(args))
+        out, err = capsys.readouterr()
+        return code, out, err
+    return run
