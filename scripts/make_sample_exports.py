@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from sample_people import Person, everyone  # noqa: E402
+from sample_people import Person, everyone
 
 EXPORT_DAY = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)
 ZIP_TIME = (2026, 11, 2, 9, 30, 0)

@@ -49,7 +49,7 @@ def test_google_csv_current_generation(tmp_path):
     assert grace.name == "Grace Brewster Hopper" and grace.emails == ("grace@navy.example", "grace@example.com")
     assert (grace.company, grace.position, grace.labels) == ("US Navy", "Rear Admiral", ("Navy",))
     assert keys[("contacts", "lena.vogt@example.org")].phones == ("+49 170 0000000", "+49 30 1234")
-    assert len(r.accounts) == 2 and any("1 contacts" in w for w in r.warnings)
+    assert len(r.accounts) == 2 and any("1 contact " in w for w in r.warnings)
 
 
 def test_google_csv_older_generation(tmp_path):
@@ -75,7 +75,7 @@ def test_vcard_3_google_takeout(tmp_path):
     assert (arun.company, arun.position, arun.labels, arun.url) == ("Acme Ltd", "CFO", ("Vendors",), "https://example.com/arun")
     assert keys[("contacts", "priya@example.net")].name == "Priya Sharma with a very long name that is folded onto two lines"
     assert r.sources[0].files == ["My Contacts.vcf"]
-    assert any("1 contacts" in w for w in r.warnings)
+    assert any("1 contact " in w for w in r.warnings)
 
 
 def test_vcard_4_and_2_1(tmp_path):

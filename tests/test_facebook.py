@@ -88,7 +88,7 @@ def test_empty_names_are_counted_not_imported(tmp_path):
         {"friends_v2": [{"name": "", "timestamp": 1}, {"name": "Real", "timestamp": 1700000000}]})})
     r = load([str(d)])
     assert [a.key for a in r.accounts] == ["Real"]
-    assert any("1 entries without a name" in w for w in r.warnings)
+    assert any("1 entry without a name" in w for w in r.warnings)
 
 
 HTML_2023 = """<html><head><meta charset="utf-8"></head><body><div class="_a706">

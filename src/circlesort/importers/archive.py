@@ -165,7 +165,7 @@ def _open_zip(display: str, zf: zipfile.ZipFile, depth: int = 0) -> list[Contain
                 nested.append(Container(f"{display}/{inner}", "zip", [], [str(e)]))
             continue
         entries.append(entry)
-    return [Container(display, "zip", entries)] + nested
+    return [Container(display, "zip", entries), *nested]
 
 
 def _zip_reader(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Callable[[int], bytes]:

@@ -9,7 +9,7 @@ import vobject
 from circlesort.importers.archive import Container, Entry, SkipFile
 from circlesort.importers.csvfile import cell, columns, decode, head_rows, lower_cells, read_rows
 from circlesort.importers.sink import Sink
-from circlesort.importers.text import clean
+from circlesort.importers.text import clean, counted
 from circlesort.model import Account, Tie
 
 CONTACTS = "contacts"
@@ -146,4 +146,5 @@ def read(container: Container, entries: list[tuple[Entry, str]], sink: Sink) -> 
         sink.add(container, CONTACTS, entry, accounts)
         if skipped:
             sink.warn(container, CONTACTS,
-                      f"{skipped} contacts in {entry.name} without a name or e-mail skipped")
+                      f"{counted(skipped, 'contact', 'contacts')} in {entry.name} "
+                      "without a name or e-mail skipped")

@@ -8,7 +8,7 @@ from circlesort.importers.archive import Container, Entry, SkipFile
 from circlesort.importers.csvfile import cell, columns, head_rows, lower_cells, read_rows
 from circlesort.importers.dates import linkedin_date, linkedin_datetime
 from circlesort.importers.sink import Sink
-from circlesort.importers.text import clean, clean_multiline
+from circlesort.importers.text import clean, clean_multiline, counted
 from circlesort.model import Account, Tie
 
 LI = "linkedin"
@@ -89,7 +89,8 @@ def _connections(rows: list[list[str]], container: Container, sink: Sink) -> lis
             ties=(Tie("connection", linkedin_date(cell(row, cols, "connected on"))),),
         ))
     if unnamed:
-        sink.warn(container, LI, f"{unnamed} connections without a name or URL skipped")
+        skipped = counted(unnamed, "connection", "connections")
+        sink.warn(container, LI, f"{skipped} without a name or URL skipped")
     return out
 
 

@@ -7,7 +7,7 @@ import re
 from circlesort.importers.archive import Container, Entry, SkipFile
 from circlesort.importers.csvfile import head_rows, lower_cells, read_rows
 from circlesort.importers.sink import Sink
-from circlesort.importers.text import clean
+from circlesort.importers.text import clean, counted
 from circlesort.model import Account, Tie
 
 MASTODON = "mastodon"
@@ -77,4 +77,5 @@ def read(container: Container, entries: list[tuple[Entry, str]], sink: Sink) -> 
                 bad += 1
         sink.add(container, MASTODON, entry, accounts)
         if bad:
-            sink.warn(container, MASTODON, f"{bad} rows of {entry.name} are not account addresses")
+            rows_text = counted(bad, "row", "rows")
+            sink.warn(container, MASTODON, f"{rows_text} of {entry.name} not an account address, skipped")

@@ -10,6 +10,7 @@ from circlesort.importers.archive import Container, Entry, SkipFile
 from circlesort.importers.meta_json import FB, IG, TH, Group
 from circlesort.importers.meta_records import MetaRecord, username_from_href
 from circlesort.importers.sink import Sink
+from circlesort.importers.text import counted
 from circlesort.model import Account, Tie
 
 PROFILE_URL = {IG: "https://www.instagram.com/{}", TH: "https://www.threads.net/@{}"}
@@ -57,7 +58,8 @@ def _add_group(container: Container, entry: Entry, group: Group, sink: Sink, htm
     if nameless:
         what = "without a name" if group.network == FB else "without a username"
         sink.warn(container, group.network,
-                  f"{nameless} entries {what} in {entry.name} skipped (deactivated accounts)")
+                  f"{counted(nameless, 'entry', 'entries')} {what} in {entry.name} skipped "
+                  "(deactivated accounts)")
     if html:
         sink.warn(container, group.network,
                   "this export is HTML: names were read, dates only where they could be; "

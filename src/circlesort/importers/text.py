@@ -56,3 +56,8 @@ def fix_meta_tree(obj: Any) -> Any:
     if isinstance(obj, dict):
         return {fix_meta(k): fix_meta_tree(v) for k, v in obj.items()}
     return obj
+
+
+def counted(n: int, one: str, many: str) -> str:
+    """'1 entry', '3 entries': warnings read as sentences."""
+    return f"{n:,} {one if n == 1 else many}"

@@ -1,0 +1,23 @@
+"""The code stays ruff-clean and livable: small modules, no UI in the core."""
+
+import shutil
+import subprocess
+
+import pytest
+
+from .conftest import ROOT
+
+
+def test_ruff_is_clean():
+    ruff = shutil.which("ruff")
+    if ruff is None:
+        pytest.skip("ruff is not installed (pip install -e '.[test]' installs it)")
+    p = subprocess.run([ruff, "check", "src", "tests", "scripts"], cwd=ROOT, capture_output=True,
+                       text=True, timeout=60)
+    assert p.returncode == 0, p.stdout
+
+
+def test_no_module_over_400_lines():
+    long = {str(p.relative_to(ROOT)): n for p in (ROOT / "src").rglob("*.py")
+            if (n := len(p.read_text("utf-8").splitlines())) > 400}
+    assert not long
