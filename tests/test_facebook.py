@@ -123,3 +123,12 @@ def test_html_exports_names_dates_and_a_warning(tmp_path):
     assert keys[("facebook", "Zoë Dupont")].relations == ("following",)
     assert ("facebook", "Old Friend") in keys and ("facebook", "Another One") in keys
     assert any("this export is HTML" in w for w in r.warnings)
+
+
+def test_two_friends_with_one_name_are_reported(tmp_path):
+    d = write_tree(tmp_path / "facebook-h", {"connections/friends/your_friends.json": meta({"friends_v2": [
+        {"name": "John Smith", "timestamp": 1300000000}, {"name": "John Smith", "timestamp": 1600000000},
+        {"name": "Ann Lee", "timestamp": 1600000000}]})})
+    r = load([str(d)])
+    assert len(r.accounts) == 2
+    assert any("1 name appears more than once" in w and "'John Smith'" in w for w in r.warnings)

@@ -123,3 +123,10 @@ def test_html_following_with_deep_links(tmp_path):
     r = load([str(d)])
     assert set(by_key(r)) == {("instagram", "sam.rivera"), ("instagram", "lena.photo")}
     assert any("HTML" in w for w in r.warnings)
+
+
+def test_html_followers_without_record_boxes(tmp_path):
+    html = ('<html><body><div><a target="_blank" href="https://www.instagram.com/kai_nguyen">kai_nguyen</a>'
+            '<div>Jul 1, 2024 10:00 am</div><a href="https://www.instagram.com/sam.rivera">sam.rivera</a></div></body></html>')
+    d = write_tree(tmp_path / "instagram-h", {"connections/followers_and_following/followers_1.html": html})
+    assert load([str(d)]).counts() == {"instagram": {"follower": 2}}

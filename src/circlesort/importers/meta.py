@@ -55,6 +55,8 @@ def _add_group(container: Container, entry: Entry, group: Group, sink: Sink, htm
         else:
             accounts.append(a)
     sink.add(container, group.network, entry, accounts)
+    if group.network == FB:
+        _warn_homonyms(container, entry, group, accounts, sink)
     if nameless:
         what = "without a name" if group.network == FB else "without a username"
         sink.warn(container, group.network,
@@ -64,6 +66,17 @@ def _add_group(container: Container, entry: Entry, group: Group, sink: Sink, htm
         sink.warn(container, group.network,
                   "this export is HTML: names were read, dates only where they could be; "
                   "download it again choosing the JSON format for exact dates")
+
+
+def _warn_homonyms(container: Container, entry: Entry, group: Group, accounts: list[Account],
+                   sink: Sink) -> None:
+    """Facebook exports hold no ids: two friends of one name can only be shown as one."""
+    names = [a.key for a in accounts]
+    twice = sorted({n for n in names if names.count(n) > 1}) if len(set(names)) < len(names) else []
+    if twice:
+        example = ", ".join(f"'{n}'" for n in twice[:3])
+        sink.warn(container, FB, f"{counted(len(twice), 'name appears', 'names appear')} more than once "
+                  f"in {entry.name} ({example}): Facebook exports hold no ids, so each is shown once")
 
 
 def _page(name: str) -> int:

@@ -130,5 +130,11 @@ def parse(entry: Entry) -> list[Group]:
     relation = (INSTAGRAM_FILES if instagram else FACEBOOK_FILES).get(s)
     if relation is None:
         raise SkipFile("an HTML file of a kind circlesort does not know")
-    recs = [r for r in (_record(n, instagram) for n in _records(tree.root)) if r.name or r.username]
-    return [Group(network, relation, recs)]
+    nodes = _records(tree.root)
+    if instagram and not nodes:
+        # Layouts without record boxes: every profile link is one account.
+        nodes = [n for n in tree.root.walk() if n.tag == "a" and username_from_href(n.attrs.get("href", ""))]
+        recs = [MetaRecord(username=username_from_href(n.attrs["href"]), href=n.attrs["href"]) for n in nodes]
+    else:
+        recs = [_record(n, instagram) for n in nodes]
+    return [Group(network, relation, [r for r in recs if r.name or r.username])]
