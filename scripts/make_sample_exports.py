@@ -20,6 +20,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sample_people import Person, everyone
 
+from circlesort.importers.text import to_meta_mojibake
+
 EXPORT_DAY = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)
 ZIP_TIME = (2026, 11, 2, 9, 30, 0)
 OWNER = {"name": "Maya Lindqvist", "ig": "maya.lindqvist", "x_id": "1204567890123456789",
@@ -40,15 +42,7 @@ def write_zip(path: Path, files: dict[str, str | bytes]) -> None:
 
 def meta_json(obj: object) -> str:
     """JSON as Meta writes it: every UTF-8 byte of every string as its own \\u00XX escape."""
-    def mangle(o):
-        if isinstance(o, str):
-            return o.encode("utf-8").decode("latin-1")
-        if isinstance(o, list):
-            return [mangle(x) for x in o]
-        if isinstance(o, dict):
-            return {k: mangle(v) for k, v in o.items()}
-        return o
-    return json.dumps(mangle(obj), indent=2, ensure_ascii=True) + "\n"
+    return json.dumps(to_meta_mojibake(obj), indent=2, ensure_ascii=True) + "\n"
 
 
 class Clock:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from circlesort.cli import main
+from circlesort.importers.text import to_meta_mojibake
 
 ROOT = Path(__file__).resolve().parents[1]
 HOSTILE = json.loads((ROOT / "tests" / "fixtures" / "hostile_names.json").read_text("utf-8"))
@@ -16,15 +17,7 @@ HOSTILE = json.loads((ROOT / "tests" / "fixtures" / "hostile_names.json").read_t
 
 def meta(obj: object) -> str:
     """JSON as Meta writes it: each UTF-8 byte of each string as its own \\u00XX escape."""
-    def mangle(o):
-        if isinstance(o, str):
-            return o.encode("utf-8").decode("latin-1")
-        if isinstance(o, list):
-            return [mangle(x) for x in o]
-        if isinstance(o, dict):
-            return {k: mangle(v) for k, v in o.items()}
-        return o
-    return json.dumps(mangle(obj), ensure_ascii=True)
+    return json.dumps(to_meta_mojibake(obj), ensure_ascii=True)
 
 
 def write_zip(path: Path, files: dict[str, str | bytes]) -> Path:

@@ -29,14 +29,20 @@ _LINKEDIN_DATE_FORMATS = ("%d %b %Y", "%d-%b-%y", "%d-%b-%Y", "%m/%d/%Y", "%m/%d
                           "%d %B %Y", "%b %d, %Y", "%Y/%m/%d")
 
 
-def linkedin_date(text: str) -> str | None:
-    text = text.strip()
-    for fmt in _LINKEDIN_DATE_FORMATS:
+def _parse(text: str, formats: tuple[str, ...]) -> datetime | None:
+    """The first of ``formats`` that reads ``text``."""
+    for fmt in formats:
         try:
-            return datetime.strptime(text, fmt).date().isoformat()
+            return datetime.strptime(text, fmt)
         except ValueError:
             continue
-    return iso_loose(text)
+    return None
+
+
+def linkedin_date(text: str) -> str | None:
+    text = text.strip()
+    parsed = _parse(text, _LINKEDIN_DATE_FORMATS)
+    return parsed.date().isoformat() if parsed else iso_loose(text)
 
 
 # LinkedIn Invitations "Sent At": "1/29/26, 2:37 PM" (no time zone given: kept as local time).
@@ -46,12 +52,8 @@ _INVITATION_FORMATS = ("%m/%d/%y, %I:%M %p", "%m/%d/%Y, %I:%M %p", "%m/%d/%y, %H
 
 def linkedin_datetime(text: str) -> str | None:
     text = " ".join(text.split())
-    for fmt in _INVITATION_FORMATS:
-        try:
-            return datetime.strptime(text, fmt).isoformat(timespec="minutes")
-        except ValueError:
-            continue
-    return linkedin_date(text)
+    parsed = _parse(text, _INVITATION_FORMATS)
+    return parsed.isoformat(timespec="minutes") if parsed else linkedin_date(text)
 
 
 def iso_loose(text: str) -> str | None:
@@ -90,9 +92,5 @@ _MONTHS = {"mär": "Mar", "mrz": "Mar", "mai": "May", "okt": "Oct", "dez": "Dec"
 def html_date(text: str) -> str | None:
     text = re.sub(r"\b([A-Za-zä]{3,4})\.", r"\1", " ".join(text.split()))
     text = re.sub(r"\b([A-Za-zä]{3,4})\b", lambda m: _MONTHS.get(m[1].lower(), m[1]), text)
-    for fmt in _HTML_FORMATS:
-        try:
-            return datetime.strptime(text, fmt).isoformat(timespec="seconds")
-        except ValueError:
-            continue
-    return iso_loose(text)
+    parsed = _parse(text, _HTML_FORMATS)
+    return parsed.isoformat(timespec="seconds") if parsed else iso_loose(text)

@@ -58,6 +58,17 @@ def fix_meta_tree(obj: Any) -> Any:
     return obj
 
 
+def to_meta_mojibake(obj: Any) -> Any:
+    """The inverse of fix_meta_tree, as Meta writes its JSON: for sample and test exports."""
+    if isinstance(obj, str):
+        return obj.encode("utf-8").decode("latin-1")
+    if isinstance(obj, list):
+        return [to_meta_mojibake(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: to_meta_mojibake(v) for k, v in obj.items()}
+    return obj
+
+
 def counted(n: int, one: str, many: str) -> str:
     """'1 entry', '3 entries': warnings read as sentences."""
     return f"{n:,} {one if n == 1 else many}"
