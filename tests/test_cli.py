@@ -58,6 +58,7 @@ def test_sample_exports_are_what_the_generator_writes(tmp_path):
 
 def test_core_never_imports_textual_or_rich():
     code = ("import sys, circlesort.model, circlesort.importers, circlesort.report, circlesort.cli\n"
+            "import circlesort.matching.normalize\n"
             "from circlesort.importers import load\nload(['sample_exports'])\n"
             "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
             "assert not bad, bad")

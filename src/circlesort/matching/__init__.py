@@ -1,0 +1,1 @@
+"""Recognising the same person across networks. Name normalisation lives in normalize.py."""

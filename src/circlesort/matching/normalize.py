@@ -1,0 +1,121 @@
+"""Names as comparable tokens: accents folded, scripts transliterated, titles and credentials
+dropped, "Last, First" turned around, and given names compared through their nicknames.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+from anyascii import anyascii
+from nameparser.config import CONSTANTS
+from nicknames import NickNamer
+
+# Things people put in display names that are not their name.
+_BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]|\{[^}]*\}")
+_PRONOUNS = re.compile(r"\b(she|he|they|xe|ze)\s*/\s*(her|him|them|hers|his|theirs|xem|zir)\b", re.I)
+_HEADLINE = re.compile(r"\s[|•·@–—]\s.*$")
+_HONORIFICS = frozenset({"dr", "prof", "mr", "mrs", "ms", "mx", "miss", "sir", "dame"})
+_TITLES = frozenset(CONSTANTS.titles) | _HONORIFICS
+_CREDENTIALS = (frozenset(CONSTANTS.suffix_acronyms) | frozenset(CONSTANTS.suffix_not_acronyms)
+                | {"phd", "mba", "md", "cpa", "pmp", "csm", "cfa", "msc", "bsc", "ma", "ba", "jd", "esq",
+                   "rn", "pe", "ceng", "frcs", "mrcp", "dds", "dvm", "llm", "meng", "beng"})
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A display name reduced to lower-case ASCII tokens, given name first."""
+
+    tokens: tuple[str, ...]
+
+    @property
+    def first(self) -> str:
+        return self.tokens[0] if self.tokens else ""
+
+    @property
+    def last(self) -> str:
+        return self.tokens[-1] if len(self.tokens) > 1 else ""
+
+    @property
+    def full(self) -> str:
+        return " ".join(self.tokens)
+
+    def __bool__(self) -> bool:
+        return bool(self.tokens)
+
+
+def fold(text: str) -> str:
+    """NFKC, transliterated to ASCII, lower case, only letters, digits and single spaces."""
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(c for c in text if not unicodedata.category(c).startswith(("S", "C")))
+    text = anyascii(text).lower().replace("'", "")
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+
+
+def _is_credential(part: str) -> bool:
+    words = fold(part).split()
+    return bool(words) and all(w in _CREDENTIALS for w in words)
+
+
+def parse(display: str, first: str = "", last: str = "") -> Name:
+    """The comparable form of a name. ``first``/``last`` are used where an export has them."""
+    if first or last:
+        display = f"{first} {last}"
+    text = _PRONOUNS.sub(" ", _BRACKETED.sub(" ", display))
+    text = _HEADLINE.sub("", text)
+    parts = [p for p in text.split(",") if p.strip()]
+    # Credentials after commas ("Anna Schmidt, PhD, MBA") go; one other part means "Last, First".
+    kept = [parts[0]] + [p for p in parts[1:] if not _is_credential(p)] if parts else []
+    if len(kept) == 2 and len(fold(kept[1]).split()) <= 3:
+        kept = [kept[1], kept[0]]
+    tokens = fold(" ".join(kept)).split()
+    # Honorifics go whenever a name remains; titles that are also names ("Dean", "Major") only
+    # from names of three tokens or more.
+    while len(tokens) > 1 and (tokens[0] in _HONORIFICS or (len(tokens) > 2 and tokens[0] in _TITLES)):
+        tokens.pop(0)
+    # Trailing credentials without a comma ("Jane Doe MBA"), never eating a short surname ("Andrew Ma").
+    while len(tokens) > 2 and tokens[-1] in _CREDENTIALS:
+        tokens.pop()
+    return Name(tuple(tokens))
+
+
+@cache
+def _nicknamer() -> NickNamer:
+    return NickNamer()
+
+
+@cache
+def _extra_groups() -> dict[str, frozenset[str]]:
+    text = resources.files(__package__).joinpath("nicknames_extra.yaml").read_text("utf-8")
+    groups: dict[str, set[str]] = {}
+    for group in yaml.safe_load(text):
+        names = {fold(str(n)) for n in group}
+        for n in names:
+            groups.setdefault(n, set()).update(names)
+    return {k: frozenset(v) for k, v in groups.items()}
+
+
+@cache
+def given_forms(name: str) -> frozenset[str]:
+    """A given name with its nicknames and formal forms (Bob: robert; Liz: elizabeth)."""
+    name = fold(name)
+    nn = _nicknamer()
+    forms = {name} | nn.nicknames_of(name) | nn.canonicals_of(name)
+    forms |= _extra_groups().get(name, frozenset())
+    return frozenset(fold(f) for f in forms)
+
+
+def same_given(a: str, b: str) -> bool:
+    """Whether two given names can be one person's: equal, or one a nickname of the other.
+
+    Two nicknames sharing a formal name are not enough (Bill and Bob are both Williams' or
+    Roberts'), so one side must be among the other's forms.
+    """
+    a, b = fold(a), fold(b)
+    if not a or not b:
+        return False
+    return a == b or b in given_forms(a) or a in given_forms(b)
