@@ -137,8 +137,7 @@ def test_several_zips_wrappers_backslashes_and_nested_zips(cli, tmp_path):
         "Drive/facebook-me-2026/connections/friends/your_friends.json": FRIENDS})
     part2 = write_zip(tmp_path / "facebook-part2.zip", {
         "facebook-me-2026\\connections\\followers\\who_you've_followed.json": meta({"following_v3": [{"name": "Anna Schmidt", "timestamp": 1}]})})
-    outer = write_zip(tmp_path / "takeout.zip", {"inner/instagram-me.zip": (tmp_path / "ig.zip").read_bytes()
-                      if False else _instagram_zip_bytes(tmp_path)})
+    outer = write_zip(tmp_path / "takeout.zip", {"inner/instagram-me.zip": _instagram_zip_bytes(tmp_path)})
     code, out, _ = cli("inspect", "--json", str(part1), str(part2), str(outer))
     assert code == 0
     doc = json.loads(out)

@@ -60,9 +60,9 @@ def _read_container(container: Container, sink: Sink) -> list[str]:
 
 def _why_nothing(path: str, containers: list[Container], skips: list, notes: list[str]) -> str:
     if skips:
-        container, inner, reason = skips[0]
-        where = "" if container == path and len(containers) == 1 and \
-            containers[0].kind == "file" else f"{inner}: "
+        _, inner, reason = skips[0]
+        single_file = len(containers) == 1 and containers[0].kind == "file"
+        where = "" if single_file else f"{inner}: "
         more = f" (and {len(skips) - 1} more files)" if len(skips) > 1 else ""
         return f"{where}{reason}{more}"
     if notes:

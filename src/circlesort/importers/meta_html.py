@@ -98,12 +98,15 @@ def _first(node: _Node, test) -> _Node | None:
     return next((n for n in node.walk() if n is not node and test(n)), None)
 
 
+def _profile_host(href: str) -> bool:
+    return "instagram.com" in href or "threads." in href
+
+
 def _record(node: _Node, instagram: bool) -> MetaRecord:
     date_node = _first(node, lambda n: bool(n.classes & _DATE_CLASSES) and n.all_text())
     when = html_date(clean(date_node.all_text())) if date_node else None
     if instagram:
-        link = _first(node, lambda n: (n.tag == "a" and "instagram.com" in n.attrs.get("href", ""))
-                      or "threads." in n.attrs.get("href", ""))
+        link = _first(node, lambda n: n.tag == "a" and _profile_host(n.attrs.get("href", "")))
         href = clean(link.attrs.get("href")) if link else ""
         heading = _first(node, lambda n: n.tag == "h2")
         username = username_from_href(href) or (clean(heading.all_text()) if heading else "")

@@ -28,7 +28,7 @@ TYPES: dict[str, tuple[str, str | None]] = {
     "manifest": ("", None),
 }
 _ASSIGNMENT = re.compile(r"\s*window\.[\w.$]+\s*=\s*")
-_NAME = re.compile(r"^(?P<type>[a-z-]+?)(?:-part(?P<part>\d+))?\.js$")
+_NAME = re.compile(r"^(?P<type>[a-z-]+?)(?:-part\d+)?\.js$")
 
 
 def data_type(entry: Entry) -> str | None:
