@@ -175,3 +175,30 @@ def test_hostile_strings_survive_every_importer(tmp_path):
             assert not any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F or 0x202A <= ord(c) <= 0x202E for c in value), repr(value)
     fb = {a.key for a in r.accounts if a.network == "facebook"}
     assert "[@click=app.quit]Free prize[/]" in fb and "Bob [/]" in fb and "José Álvarez" in fb
+
+
+class _Unseekable:
+    """A write-only stream: zipfile then puts sizes after the data, as streaming zippers do."""
+
+    def __init__(self):
+        self.data = bytearray()
+
+    def write(self, b):
+        self.data += b
+        return len(b)
+
+    def flush(self):
+        pass
+
+
+def test_truncated_streamed_zip_is_salvaged(cli, tmp_path):
+    out = _Unseekable()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("connections/friends/your_friends.json", FRIENDS)
+        zf.writestr("media/big.bin", bytes(range(256)) * 400)
+    data = bytes(out.data)
+    assert data[6] & 8, "sizes should follow the data"
+    z = tmp_path / "facebook.zip"
+    z.write_bytes(data[: len(data) // 2])
+    code, out_text, _ = cli("inspect", "--json", str(z))
+    assert code == 0 and json.loads(out_text)["counts"] == {"facebook": {"friend": 1}}
