@@ -21,6 +21,7 @@ RELATIONS = (
     "restricted",
     "contact",
 )
+_RELATION_ORDER = {r: i for i, r in enumerate(RELATIONS)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,8 +58,9 @@ class Account:
     @property
     def relations(self) -> tuple[str, ...]:
         """Distinct relations in the canonical order of RELATIONS."""
-        have = {t.relation for t in self.ties}
-        return tuple(r for r in RELATIONS if r in have)
+        if len(self.ties) == 1:
+            return (self.ties[0].relation,)
+        return tuple(sorted({t.relation for t in self.ties}, key=_RELATION_ORDER.__getitem__))
 
     @property
     def display_name(self) -> str:
@@ -91,3 +93,35 @@ class Account:
 
 def _union(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
     return a + tuple(x for x in b if x not in a)
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Two accounts of one person (indexes into the person's accounts), and why."""
+
+    a: int
+    b: int
+    tier: str  # "certain" or "likely"
+    score: float
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """One human: one or more accounts, at most one per network unless linked by hand."""
+
+    id: str
+    name: str
+    accounts: tuple[Account, ...]
+    links: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A pair that may be one person: shown for review, never linked without the user."""
+
+    a: Account
+    b: Account
+    score: float
+    evidence: tuple[str, ...]
+    tier: str = "possible"

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from circlesort.errors import InputError
+from circlesort.gcpause import paused_gc
 from circlesort.importers import contacts, detect, linkedin, mastodon, meta, x
 from circlesort.importers.archive import Container, open_path
 from circlesort.importers.sink import ImportResult, Sink, SourceReport
@@ -23,6 +24,11 @@ _READERS = {"x": x.read, "linkedin": linkedin.read, "mastodon": mastodon.read,
 
 def load(paths: Sequence[str]) -> ImportResult:
     """Read every export under ``paths``. Raises InputError for a path that holds nothing usable."""
+    with paused_gc():
+        return _load(paths)
+
+
+def _load(paths: Sequence[str]) -> ImportResult:
     sink = Sink()
     for path in paths:
         containers = open_path(path)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime
+from functools import cache
 
 _MIN_TS = 946684800  # 2000-01-01: earlier "timestamps" are placeholders, not dates
 _MAX_TS = 4102444800  # 2100-01-01
@@ -39,7 +40,9 @@ def _parse(text: str, formats: tuple[str, ...]) -> datetime | None:
     return None
 
 
+@cache
 def linkedin_date(text: str) -> str | None:
+    """A LinkedIn "Connected On" date; a few thousand rows share each day, hence the cache."""
     text = text.strip()
     parsed = _parse(text, _LINKEDIN_DATE_FORMATS)
     return parsed.date().isoformat() if parsed else iso_loose(text)

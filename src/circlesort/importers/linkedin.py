@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from circlesort.importers.archive import Container, Entry, SkipFile
@@ -14,11 +15,17 @@ from circlesort.model import Account, Tie
 LI = "linkedin"
 
 
+_PLAIN_URL = re.compile(r"https?://(?:www\.)?linkedin\.com/in/([A-Za-z0-9_%-]+)/?")
+
+
 def profile_url(url: str) -> str:
     """The key form of a profile URL: https, lower case, no query, no trailing slash."""
     url = clean(url)
     if not url:
         return ""
+    plain = _PLAIN_URL.fullmatch(url)
+    if plain:  # the usual form, without the cost of urlsplit
+        return "https://www.linkedin.com/in/" + plain.group(1).lower()
     if "://" not in url:
         url = "https://" + url
     try:

@@ -49,8 +49,14 @@ def record(item: dict) -> MetaRecord:
     return MetaRecord(name=clean(item.get("name")), timestamp=item.get("timestamp"))
 
 
+_PLAIN_HREF = re.compile(r"https://www\.(?:instagram\.com|threads\.net|threads\.com)/(?:_u/)?@?([A-Za-z0-9._]{1,30})/?")
+
+
 def username_from_href(href: str) -> str:
     """The username in a profile link: /name, /_u/name, /@name; query strings dropped."""
+    plain = _PLAIN_HREF.fullmatch(href)
+    if plain:  # the usual form, without the cost of urlsplit
+        return plain.group(1)
     try:
         parts = [p for p in urlsplit(href).path.split("/") if p]
     except ValueError:

@@ -19,10 +19,16 @@ def clean(value: object) -> str:
     if value is None:
         return ""
     text = value if isinstance(value, str) else str(value)
-    # Controls that separate words become spaces; the rest disappear.
-    text = _UNSAFE.sub(lambda m: " " if m.group() in "\t\n\r\x0b\x0c\x85" else "", text)
-    text = unicodedata.normalize("NFC", text)
-    return _SPACES.sub(" ", text).strip()
+    if text.isprintable():  # no controls, no bidi or format characters: the usual case
+        if not text.isascii():
+            text = unicodedata.normalize("NFC", text)
+        return " ".join(text.split())
+    if _UNSAFE.search(text):
+        # Controls that separate words become spaces; the rest disappear.
+        text = _UNSAFE.sub(lambda m: " " if m.group() in "\t\n\r\x0b\x0c\x85" else "", text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    return " ".join(text.split())
 
 
 def clean_multiline(value: object) -> str:

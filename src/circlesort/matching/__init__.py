@@ -1,1 +1,67 @@
-"""Recognising the same person across networks. Name normalisation lives in normalize.py."""
+"""Identity matching: which accounts on different networks belong to one person, and why.
+
+    profiles (profile.py) -> candidate pairs (blocking.py) -> evidence (score.py)
+    -> best-first groups with one account per network (cluster.py) -> people and suggestions
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from circlesort.gcpause import paused_gc
+from circlesort.matching.blocking import candidates
+from circlesort.matching.cluster import Clusterer, Group
+from circlesort.matching.frequency import Frequencies
+from circlesort.matching.profile import profile_of
+from circlesort.matching.score import compare, score_of
+from circlesort.model import Account, Link, Person, Suggestion
+
+# Whose name a person is shown by: the networks where people write their own name in full.
+_NAME_ORDER = ("facebook", "contacts", "linkedin", "x", "mastodon", "bluesky", "instagram", "threads")
+
+
+@dataclass(frozen=True, slots=True)
+class MatchResult:
+    people: list[Person]
+    suggestions: list[Suggestion]
+
+
+def match(accounts: Sequence[Account]) -> MatchResult:
+    """Group ``accounts`` into people. Every account ends up in exactly one person."""
+    with paused_gc():
+        return _match(accounts)
+
+
+def _match(accounts: Sequence[Account]) -> MatchResult:
+    profiles = [profile_of(i, a) for i, a in enumerate(accounts)]
+    freq = Frequencies.of(profiles)
+    scored = {(i, j): compare(profiles[i], profiles[j], freq) for i, j in candidates(profiles)}
+    groups, deferred = Clusterer(profiles, scored, freq).run()
+    people = sorted((_person(g, accounts) for g in groups), key=lambda p: (p.name.casefold(), p.id))
+    suggestions = [Suggestion(accounts[p.a], accounts[p.b], score_of(p.logit), p.evidence)
+                   for p in deferred]
+    return MatchResult(people, suggestions)
+
+
+def _person(group: Group | int, accounts: Sequence[Account]) -> Person:
+    if isinstance(group, int) or len(group.members) == 1:
+        account = accounts[group if isinstance(group, int) else group.members[0]]
+        return Person(_person_id(account), account.display_name, (account,))
+    members = sorted(group.members, key=lambda i: (_NAME_ORDER.index(accounts[i].network)
+                                                   if accounts[i].network in _NAME_ORDER else 99,
+                                                   accounts[i].key))
+    place = {m: n for n, m in enumerate(members)}
+    links = tuple(sorted(
+        (Link(min(place[p.a], place[p.b]), max(place[p.a], place[p.b]), p.tier, score_of(p.logit),
+              p.evidence) for p in group.links), key=lambda link: (link.a, link.b)))
+    ordered = tuple(accounts[m] for m in members)
+    named = [a for a in ordered if a.name and a.network in _NAME_ORDER[:4]]
+    name = (named or [a for a in ordered if a.name] or list(ordered))[0].display_name
+    return Person(_person_id(min(ordered, key=lambda a: (a.network, a.key))), name, ordered, links)
+
+
+def _person_id(account: Account) -> str:
+    """Stable across runs: made from the person's first account (by network, then key)."""
+    return "p-" + hashlib.sha1(f"{account.network}\0{account.key}".encode()).hexdigest()[:10]

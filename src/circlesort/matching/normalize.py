@@ -19,11 +19,17 @@ from nicknames import NickNamer
 _BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]|\{[^}]*\}")
 _PRONOUNS = re.compile(r"\b(she|he|they|xe|ze)\s*/\s*(her|him|them|hers|his|theirs|xem|zir)\b", re.I)
 _HEADLINE = re.compile(r"\s[|•·@–—]\s.*$")
+_PLAIN = re.compile(r" *[A-Za-z]+(?: +[A-Za-z]+)* *")
+_HYPHEN = re.compile(r"(?<=\w)[-‐‑](?=\w)")
 _HONORIFICS = frozenset({"dr", "prof", "mr", "mrs", "ms", "mx", "miss", "sir", "dame"})
 _TITLES = frozenset(CONSTANTS.titles) | _HONORIFICS
 _CREDENTIALS = (frozenset(CONSTANTS.suffix_acronyms) | frozenset(CONSTANTS.suffix_not_acronyms)
                 | {"phd", "mba", "md", "cpa", "pmp", "csm", "cfa", "msc", "bsc", "ma", "ba", "jd", "esq",
                    "rn", "pe", "ceng", "frcs", "mrcp", "dds", "dvm", "llm", "meng", "beng"})
+# Credentials written after a name without a comma; a short list, since the long one holds real
+# surnames ("Do", "Ma", "Ali").
+_TRAILING = frozenset({"phd", "mba", "md", "cpa", "pmp", "csm", "cfa", "msc", "bsc", "jd", "esq", "jr", "sr",
+                       "ii", "iii", "iv", "dds", "dvm", "llm", "mph", "rn"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +56,14 @@ class Name:
 
 def fold(text: str) -> str:
     """NFKC, transliterated to ASCII, lower case, only letters, digits and single spaces."""
-    text = unicodedata.normalize("NFKC", text)
-    text = "".join(c for c in text if not unicodedata.category(c).startswith(("S", "C")))
-    text = anyascii(text).lower().replace("'", "")
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+        text = "".join(c for c in text if c.isascii() or not unicodedata.category(c).startswith(("S", "C")))
+        text = anyascii(text)
+    return " ".join(_NOT_ALNUM.sub(" ", text.lower().replace("'", "")).split())
+
+
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 def _is_credential(part: str) -> bool:
@@ -65,6 +75,8 @@ def parse(display: str, first: str = "", last: str = "") -> Name:
     """The comparable form of a name. ``first``/``last`` are used where an export has them."""
     if first or last:
         display = f"{first} {last}"
+    if _PLAIN.fullmatch(display):  # most names: letters and spaces only
+        return _trimmed(display.lower().split())
     text = _PRONOUNS.sub(" ", _BRACKETED.sub(" ", display))
     text = _HEADLINE.sub("", text)
     parts = [p for p in text.split(",") if p.strip()]
@@ -72,13 +84,17 @@ def parse(display: str, first: str = "", last: str = "") -> Name:
     kept = [parts[0]] + [p for p in parts[1:] if not _is_credential(p)] if parts else []
     if len(kept) == 2 and len(fold(kept[1]).split()) <= 3:
         kept = [kept[1], kept[0]]
-    tokens = fold(" ".join(kept)).split()
+    # A hyphenated name is one name: "Müller-Lüdenscheidt", "Jean-Pierre", "Al-Ahmad".
+    return _trimmed(fold(_HYPHEN.sub("", " ".join(kept))).split())
+
+
+def _trimmed(tokens: list[str]) -> Name:
     # Honorifics go whenever a name remains; titles that are also names ("Dean", "Major") only
     # from names of three tokens or more.
     while len(tokens) > 1 and (tokens[0] in _HONORIFICS or (len(tokens) > 2 and tokens[0] in _TITLES)):
         tokens.pop(0)
     # Trailing credentials without a comma ("Jane Doe MBA"), never eating a short surname ("Andrew Ma").
-    while len(tokens) > 2 and tokens[-1] in _CREDENTIALS:
+    while len(tokens) > 2 and tokens[-1] in _TRAILING:
         tokens.pop()
     return Name(tuple(tokens))
 
@@ -119,3 +135,21 @@ def same_given(a: str, b: str) -> bool:
     if not a or not b:
         return False
     return a == b or b in given_forms(a) or a in given_forms(b)
+
+
+@cache
+def close_forms(name: str) -> frozenset[str]:
+    """A given name with only its well-known forms (see nickname_kind)."""
+    return frozenset(f for f in given_forms(name) if f == fold(name) or nickname_kind(name, f) == "close")
+
+
+def nickname_kind(a: str, b: str) -> str | None:
+    """"close" when one given name is a well-known form of the other (Bob and Robert, Kate and
+    Katherine, Sasha and Aleksandr, Chris and Christopher), "loose" when only the `nicknames` data
+    set pairs them (it also pairs Lena with Katherine), None when they are not related."""
+    a, b = fold(a), fold(b)
+    if a == b or not same_given(a, b):
+        return None
+    if b in _extra_groups().get(a, ()) or (min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a))):
+        return "close"
+    return "loose"

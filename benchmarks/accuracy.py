@@ -1,0 +1,175 @@
+"""Pairwise precision and recall of `circlesort match` on a labelled bundle, per tier.
+
+    python -m benchmarks.accuracy [--scale 0.1] [--seed 7] [--show 20]
+
+A predicted pair is two accounts in one person; its tier is the weakest link on the path between
+them. Recall counts the true pairs whose two accounts both carry evidence of a name; "with
+suggestions" also counts a pair when a suggestion joins the two people it is split between.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks.export_writer import Truth, write_bundle
+from circlesort.importers import load
+from circlesort.matching import MatchResult, match
+
+TIERS = ("certain", "likely")
+# Account forms that show only part of a name: a given name, or a given name and an initial.
+PARTIAL = ("given.word", "given99", "the.given", "giveninitial", "surname initial", "given only")
+
+
+def partial(form: str) -> bool:
+    return form.endswith(PARTIAL)
+
+
+@dataclass
+class Figures:
+    predicted: dict[str, int]
+    correct: dict[str, int]
+    true_pairs: int
+    found: int
+    found_with_suggestions: int
+    suggestions: int
+    suggestions_correct: int
+    wrong: list[tuple[str, str, str]]  # (tier, account, account) of false links, for reading
+    missed: list[tuple[str, str]]
+    by_form: dict[str, list[int]]  # form of an account -> [true pairs, found, found with suggestions]
+    full: list[int]  # pairs of accounts that both show a full name: [true pairs, found, with suggestions]
+
+    def precision(self, tier: str | None = None) -> float:
+        tiers = [tier] if tier else list(TIERS)
+        n = sum(self.predicted[t] for t in tiers)
+        return sum(self.correct[t] for t in tiers) / n if n else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.true_pairs if self.true_pairs else 1.0
+
+    @property
+    def recall_with_suggestions(self) -> float:
+        return self.found_with_suggestions / self.true_pairs if self.true_pairs else 1.0
+
+    def table(self) -> str:
+        lines = ["| measure | value |", "|---|---|"]
+        for t in TIERS:
+            lines.append(f"| precision, {t} ({self.predicted[t]} pairs) | {self.precision(t):.4f} |")
+        lines.append(f"| precision, all links | {self.precision():.4f} |")
+        lines.append(f"| recall of named true pairs ({self.true_pairs}) | {self.recall:.4f} |")
+        lines.append(f"| recall counting suggestions | {self.recall_with_suggestions:.4f} |")
+        n, hit, hit_s = self.full
+        lines.append(f"| recall of pairs both showing a full name ({n}) | {hit / n:.4f} |")
+        lines.append(f"| the same, counting suggestions | {hit_s / n:.4f} |")
+        share = self.suggestions_correct / self.suggestions if self.suggestions else 1.0
+        lines.append(f"| suggestions that are right ({self.suggestions}) | {share:.4f} |")
+        return "\n".join(lines)
+
+    def forms(self) -> str:
+        """Recall by how an account shows the person, weakest first."""
+        lines = ["| account form | true pairs | recall | with suggestions |", "|---|---|---|---|"]
+        for form, (n, hit, hit_s) in sorted(self.by_form.items(), key=lambda kv: kv[1][1] / kv[1][0]):
+            lines.append(f"| {form} | {n} | {hit / n:.3f} | {hit_s / n:.3f} |")
+        return "\n".join(lines)
+
+
+def _tier(links: list, i: int, j: int) -> str:
+    """The weakest tier on the path from account i to account j in a person's link tree."""
+    adjacent: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for link in links:
+        adjacent[link.a].append((link.b, link.tier))
+        adjacent[link.b].append((link.a, link.tier))
+    stack, seen = [(i, "certain")], {i}
+    while stack:
+        node, weakest = stack.pop()
+        if node == j:
+            return weakest
+        for nxt, tier in adjacent[node]:
+            if nxt not in seen:
+                seen.add(nxt)
+                stack.append((nxt, "likely" if "likely" in (weakest, tier) else "certain"))
+    raise ValueError("accounts not connected")
+
+
+def evaluate(result: MatchResult, truth: Truth) -> Figures:
+    def label(a) -> tuple[str, str]:
+        return (a.network, a.key)
+
+    person_of: dict[tuple[str, str], int] = {}
+    predicted, correct = defaultdict(int), defaultdict(int)
+    wrong = []
+    for n, p in enumerate(result.people):
+        keys = [label(a) for a in p.accounts]
+        for k in keys:
+            person_of[k] = n
+        for i in range(len(keys)):
+            for j in range(i + 1, len(keys)):
+                tier = _tier(list(p.links), i, j)
+                predicted[tier] += 1
+                if truth[keys[i]][0] == truth[keys[j]][0]:
+                    correct[tier] += 1
+                else:
+                    wrong.append((tier, f"{keys[i][0]}:{keys[i][1]}", f"{keys[j][0]}:{keys[j][1]}"))
+    joined = set()
+    right = 0
+    for s in result.suggestions:
+        a, b = label(s.a), label(s.b)
+        joined.add(frozenset((person_of[a], person_of[b])))
+        right += truth[a][0] == truth[b][0]
+    by_person: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for k, (pid, named, _) in truth.items():
+        if named:
+            by_person[pid].append(k)
+    true_pairs = found = with_suggestions = 0
+    missed = []
+    by_form: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    full = [0, 0, 0]
+    for keys in by_person.values():
+        for i in range(len(keys)):
+            for j in range(i + 1, len(keys)):
+                true_pairs += 1
+                pa, pb = person_of[keys[i]], person_of[keys[j]]
+                hit = (pa == pb, pa == pb or frozenset((pa, pb)) in joined)
+                found += hit[0]
+                with_suggestions += hit[1]
+                if not hit[1]:
+                    missed.append((f"{keys[i][0]}:{keys[i][1]}", f"{keys[j][0]}:{keys[j][1]}"))
+                forms = {truth[keys[i]][2], truth[keys[j]][2]}
+                if not any(partial(f) for f in forms):
+                    full[0] += 1
+                    full[1] += hit[0]
+                    full[2] += hit[1]
+                for form in forms:
+                    counts = by_form[form]
+                    counts[0] += 1
+                    counts[1] += hit[0]
+                    counts[2] += hit[1]
+    return Figures(predicted, correct, true_pairs, found, with_suggestions, len(result.suggestions), right,
+                   wrong, missed, dict(by_form), full)
+
+
+def measure(scale: float, seed: int) -> Figures:
+    with tempfile.TemporaryDirectory() as tmp:
+        truth = write_bundle(Path(tmp), scale, seed)
+        loaded = load([tmp])
+    return evaluate(match(loaded.accounts), truth)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=float, default=0.1)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--show", type=int, default=0, help="print this many wrong and missed pairs")
+    args = parser.parse_args()
+    figures = measure(args.scale, args.seed)
+    print(figures.table())
+    print()
+    print(figures.forms())
+    for row in figures.wrong[: args.show]:
+        print("wrong", *row)
+    for row in figures.missed[: args.show]:
+        print("missed", *row)
