@@ -159,16 +159,45 @@ def measure(scale: float, seed: int) -> Figures:
     return evaluate(match(loaded.accounts), truth)
 
 
+def naive_table(scale: float, seed: int) -> str:
+    """The same figures for the naive thefuzz script: its links taken as they come, pair by pair."""
+    from benchmarks.naive_thefuzz import naive_links
+
+    with tempfile.TemporaryDirectory() as tmp:
+        truth = write_bundle(Path(tmp), scale, seed)
+        accounts = load([tmp]).accounts
+    links, seconds, _, _ = naive_links(accounts)
+    linked = {frozenset(((a.network, a.key), (b.network, b.key))) for a, b in links}
+    right = sum(len({truth[k][0] for k in pair}) == 1 for pair in linked)
+    by_person: dict[int, list] = defaultdict(list)
+    for k, (pid, named, form) in truth.items():
+        if named:
+            by_person[pid].append((k, partial(form)))
+    pairs = [(x, y) for keys in by_person.values() for i, x in enumerate(keys) for y in keys[i + 1:]]
+    found = [frozenset((x[0], y[0])) in linked for x, y in pairs]
+    full = [hit for (x, y), hit in zip(pairs, found, strict=True) if not (x[1] or y[1])]
+    return "\n".join([
+        "| measure | naive thefuzz |", "|---|---|",
+        f"| precision of its links ({len(linked)}) | {right / len(linked):.4f} |",
+        f"| recall of named true pairs ({len(pairs)}) | {sum(found) / len(pairs):.4f} |",
+        f"| recall of pairs both showing a full name ({len(full)}) | {sum(full) / len(full):.4f} |",
+        f"| time to match | {seconds:.1f} s |"])
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=0.1)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--show", type=int, default=0, help="print this many wrong and missed pairs")
+    parser.add_argument("--naive", action="store_true", help="also measure the naive thefuzz script")
     args = parser.parse_args()
     figures = measure(args.scale, args.seed)
     print(figures.table())
     print()
     print(figures.forms())
+    if args.naive:
+        print()
+        print(naive_table(args.scale, args.seed))
     for row in figures.wrong[: args.show]:
         print("wrong", *row)
     for row in figures.missed[: args.show]:

@@ -1,25 +1,22 @@
 """Times reading the heavy user's exports: wall time and peak memory of `load`.
 
-python benchmarks/bench_import.py
+    python -m benchmarks.bench_import
 """
 
 from __future__ import annotations
 
 import resource
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from heavy_exports import write
-
+from benchmarks.export_writer import write_bundle
 from circlesort.importers import load
 
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        write(Path(tmp))
+        write_bundle(Path(tmp))
         start = time.perf_counter()
         result = load([tmp])
         wall = time.perf_counter() - start

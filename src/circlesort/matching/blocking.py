@@ -136,6 +136,7 @@ def candidates(profiles: list[Profile]) -> Iterator[tuple[int, int]]:
                     members[key].append(p.index)
     network = [p.network for p in profiles]
     seen: set[tuple[int, int]] = set()
+    add = seen.add
     for key, group in members.items():
         size = len(group)
         if size == 1 and key not in probes:
@@ -143,18 +144,14 @@ def candidates(profiles: list[Profile]) -> Iterator[tuple[int, int]]:
         kind = key[0]
         if size > CAPS[kind]:
             continue
+        pairs: list[tuple[int, int]] = []
         if kind in SYMMETRIC:
-            for n, i in enumerate(group):
-                for j in group[n + 1:]:
-                    if network[i] != network[j]:
-                        pair = (i, j) if i < j else (j, i)
-                        if pair not in seen:
-                            seen.add(pair)
-                            yield pair
-        for i in probes.get(key, ()):
-            for j in group:
-                if i != j and network[i] != network[j]:
-                    pair = (i, j) if i < j else (j, i)
-                    if pair not in seen:
-                        seen.add(pair)
-                        yield pair
+            pairs = [(i, j) for n, i in enumerate(group) for j in group[n + 1:] if network[i] != network[j]]
+        probing = probes.get(key)
+        if probing:
+            pairs += [(i, j) for i in probing for j in group if network[i] != network[j]]
+        for i, j in pairs:
+            pair = (i, j) if i < j else (j, i)
+            if pair not in seen:
+                add(pair)
+                yield pair

@@ -86,10 +86,10 @@ class Clusterer:
                 continue
             evidence = c.evidence
             rival = self._rival(i, j, c.logit, best) or self._rival(j, i, c.logit, best)
-            if rival and tier != POSSIBLE:
-                tier, evidence = POSSIBLE, (*evidence, rival)
-            elif rival and c.logit < WEAK:
+            if rival and tier == POSSIBLE and c.logit < WEAK:
                 continue  # a weak hint that fits several accounts helps nobody
+            if rival:
+                tier, evidence = POSSIBLE, (*evidence, rival)
             out.append(Pair(i, j, tier, c.logit, evidence))
         return out
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from circlesort.matching.profile import Profile
 
-BASELINE = 0.002  # expected namesakes below which a name counts as telling people apart
+BASELINE = 0.003
+MIN_NAMES = 2000  # expected namesakes below which a name counts as telling people apart
 
 
 @dataclass
@@ -26,41 +27,45 @@ class Frequencies:
 
     @classmethod
     def of(cls, profiles: list[Profile]) -> Frequencies:
+        """Counts over distinct names, so that one person on four networks counts once."""
         f = cls()
+        names: set[tuple[str, ...]] = set()
         for p in profiles:
             f.per_network[p.network] += 1
             if len(p.tokens) > 1:
-                f.named += 1
-                f.given[p.tokens[0]] += 1
-                f.surname[p.tokens[-1]] += 1
-                if len(p.tokens) > 2:  # "ngoctram", as usernames write Ngoc Tram
-                    f.given["".join(p.tokens[:-1])] += 1
+                names.add(p.tokens)
+        f.named = len(names)
+        for tokens in names:
+            f.given[tokens[0]] += 1
+            f.surname[tokens[-1]] += 1
+            if len(tokens) > 2:  # "ngoctram", as usernames write Ngoc Tram
+                f.given["".join(tokens[:-1])] += 1
         return f
 
-    def namesakes(self, tokens: tuple[str, ...], a: str, b: str, own: int) -> float:
+    def namesakes(self, tokens: tuple[str, ...], a: str, b: str) -> float:
         """Expected number of other people with this name on the two networks ``a`` and ``b``.
 
-        ``own`` is how many of the two accounts compared are counted themselves (named ones):
-        they are left out, so that the estimate is about everyone else.
+        The name itself is left out of the counts, so that the estimate is about everyone else.
         """
         if len(tokens) < 2 or not self.named:
             return 0.0
-        n = self.named
-        given = max(self.given[tokens[0]] - own, 0) + 0.5
-        surname = max(self.surname[tokens[-1]] - own, 0) + 0.5
+        # Shares from a handful of names say little; below this many, assume a wider world.
+        n = max(self.named, MIN_NAMES)
+        given = max(self.given[tokens[0]] - 1, 0) + 0.5
+        surname = max(self.surname[tokens[-1]] - 1, 0) + 0.5
         return (self.per_network[a] + self.per_network[b]) * given / n * surname / n
 
-    def adjustment(self, tokens: tuple[str, ...], a: str, b: str, own: int = 2) -> float:
+    def adjustment(self, tokens: tuple[str, ...], a: str, b: str) -> float:
         """Log-odds to take off name evidence for the namesakes this bundle makes likely (<= 0)."""
-        expected = self.namesakes(tokens, a, b, own)
+        expected = self.namesakes(tokens, a, b)
         if expected <= BASELINE:
             return 0.0
         return -min(3.0, math.log(expected / BASELINE))
 
     def rare_given(self, given: str) -> bool:
-        """Whether at most two named accounts of the bundle have this given name."""
+        """Whether at most one other name in the bundle has this given name."""
         return self.given[given] <= 2
 
     def rare_surname(self, surname: str) -> bool:
-        """Whether at most two named accounts of the bundle have this surname."""
+        """Whether at most one other name in the bundle has this surname."""
         return self.surname[surname] <= 2

@@ -34,16 +34,13 @@ class Profile:
 
     index: int
     account: Account
+    network: str
     tokens: tuple[str, ...]  # the name, given name first; () when the account shows none
     raw: str  # the name as the export shows it
     handles: tuple[Handle, ...]
     emails: frozenset[str]
     employer: str  # the company, folded, without "Inc." and the like
     domains: frozenset[str]  # employers named by e-mail domains ("contoso" from jo@contoso.com)
-
-    @property
-    def network(self) -> str:
-        return self.account.network
 
     @property
     def notes(self) -> tuple[str, ...]:
@@ -65,7 +62,8 @@ def profile_of(index: int, account: Account) -> Profile:
     else:
         emails = domains = frozenset()
     handles = [h for h in _handles(account, emails) if h is not None]
-    return Profile(index, account, tokens, raw, tuple(handles), emails, _employer(account.company), domains)
+    return Profile(index, account, account.network, tokens, raw, tuple(handles), emails,
+                   _employer(account.company), domains)
 
 
 def _raw_name(account: Account) -> str:

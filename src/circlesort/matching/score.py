@@ -57,6 +57,9 @@ def compare_names(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[float, str]:
         return (5.5, "same name") if len(a) > 1 else (0.5, f"only the name '{_title(a[0])}' to go on")
     if len(a) > 1 and len(b) > 1 and sorted(a) == sorted(b):
         return 5.0, "same name, in another order"
+    if len(a) == len(b) and all(x[0] == y[0] for x, y in zip(a, b, strict=True)) and (
+            all(len(x) == 1 for x in a) or all(len(y) == 1 for y in b)):
+        return 1.0, f"matching initials ({' '.join(t[0].upper() + '.' for t in a)})"
     if len(a) == 1 or len(b) == 1:
         one, full = (a, b) if len(a) == 1 else (b, a)
         if same_given(one[0], full[0]):
@@ -152,6 +155,8 @@ def _handles_vs_name(handles: tuple[H.Handle, ...], tokens: tuple[str, ...],
     level, h = H.LEVELS[best[0]], best[1]
     w = _HANDLE_WEIGHT[level]
     sentence = _HANDLE_SENTENCE[level].format(kind=h.kind, shown=h.shown, name=" ".join(map(_title, tokens)))
+    if level == H.FULL and h.letters in ("".join(tokens), "".join(tokens[1:]) + tokens[0]):
+        w += 0.5  # the name and nothing else: "jose.alvarez", not "jose.alvarez.art92"
     if level == H.GIVEN and freq is not None and freq.rare_given(tokens[0]):
         w += 1.0
         sentence += f", and hardly anyone else here is called {_title(tokens[0])}"
@@ -162,8 +167,9 @@ def _handles_vs_name(handles: tuple[H.Handle, ...], tokens: tuple[str, ...],
     return w, sentence
 
 
+# Usernames people pick themselves; LinkedIn builds its addresses from the name.
 _CHOSEN = frozenset({"Instagram username", "Threads username", "X handle", "Mastodon account",
-                     "Bluesky handle"})
+                     "Bluesky handle", "e-mail address"})
 
 
 def _shared_handle(a: Profile, b: Profile, freq: Frequencies | None) -> tuple[float, str]:
@@ -235,8 +241,7 @@ def compare(a: Profile, b: Profile, freq: Frequencies | None = None) -> Comparis
             tokens = (tokens[0], tokens[-1])  # a username spells given name and surname at most
         rarity = commonness(tokens) if len(tokens) > 1 else COMMON_GIVEN
         adjust = ADJUSTMENT[rarity] if rarity != UNCOMMON or name_w >= 3.0 else 0.0
-        own = (len(a.tokens) > 1) + (len(b.tokens) > 1)
-        shared = freq.adjustment(tokens, a.network, b.network, own) if freq is not None else 0.0
+        shared = freq.adjustment(tokens, a.network, b.network) if freq is not None else 0.0
         if rarity == VERY_COMMON:
             sentence += ", but a very common name"
         elif shared < -1.0:

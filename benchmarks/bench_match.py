@@ -1,0 +1,56 @@
+"""Times `circlesort match` on DESIGN.md's heavy user, with the naive thefuzz script beside it.
+
+    python -m benchmarks.bench_match [--scale 1.0] [--naive-queries 2000]
+
+Writes the bundle (about 80,000 accounts in the networks' real formats), then runs the real
+command line in a fresh process, as a user would, and reports its wall time and peak memory:
+once printing the readable table, once printing the JSON. The naive script runs on the same
+bundle in the same run; it is timed on a sample of its queries and extrapolated.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.export_writer import write_bundle
+
+
+def run(argv: list[str]) -> tuple[float, float, str]:
+    """Wall seconds, peak RSS in MB and the last line of output of one fresh process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    out = proc.stdout.read() if proc.stdout else b""
+    err = proc.stderr.read() if proc.stderr else b""
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    if status:
+        sys.exit(f"{' '.join(argv)} failed:\n{err.decode()}")
+    lines = out.decode().strip().splitlines()
+    return wall, usage.ru_maxrss / 1024, lines[-1] if lines else ""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--naive-queries", type=int, default=2000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        truth = write_bundle(Path(tmp), args.scale)
+        print(f"bundle: {len(truth):,} accounts at scale {args.scale}")
+        for label, extra in (("circlesort match", []), ("circlesort match --json", ["--json"])):
+            wall, peak, _ = run([sys.executable, "-m", "circlesort", "match", tmp, *extra])
+            print(f"{label:<26} {wall:6.2f} s wall   {peak:6.0f} MB peak")
+        wall, peak, last = run([sys.executable, "-m", "benchmarks.naive_thefuzz", tmp,
+                                "--queries", str(args.naive_queries)])
+        print(f"{'naive thefuzz (sampled)':<26} {wall:6.2f} s wall   {peak:6.0f} MB peak")
+        print(f"  {last}")
+
+
+if __name__ == "__main__":
+    main()
