@@ -44,7 +44,7 @@ def test_jose_alvarez_across_four_networks(sample):
     assert p.name == "José Álvarez"
     assert {link.tier for link in p.links} == {"certain"}
     evidence = [e for link in p.links for e in link.evidence]
-    assert "same name after accents folded and dropping 'MBA'" in evidence
+    assert "same name after accent folding and dropping 'MBA'" in evidence
 
 
 @pytest.mark.parametrize(("network", "name", "other", "other_name"), [

@@ -56,7 +56,7 @@ def test_match_table_shows_people_links_and_suggestions():
     out = p.stdout
     assert out.startswith("220 people from 315 accounts")
     assert "José Álvarez\n  facebook   José Álvarez\n" in out
-    assert "same name after accents folded and dropping 'MBA'" in out
+    assert "same name after accent folding and dropping 'MBA'" in out
     assert "Suggestions (never linked without you):" in out
     assert "facebook:John Smith  ?  linkedin:John Smith" in out
 

@@ -54,7 +54,7 @@ def test_name_levels_rank_as_a_person_would():
 def test_same_rare_name_is_certain_with_the_reason_spelled_out():
     c = pair(fb("José Álvarez"), li("Jose", "Alvarez, MBA", "jose-alvarez-3b2a91"))
     assert tier_of(c.logit) == CERTAIN
-    assert "same name after accents folded and dropping 'MBA'" in c.evidence[0]
+    assert "same name after accent folding and dropping 'MBA'" in c.evidence[0]
 
 
 def test_a_very_common_name_alone_is_only_a_suggestion():

@@ -89,8 +89,10 @@ def _match(paths: list[str], as_json: bool) -> int:
 
     result = match(load(paths).accounts)
     with paused_gc():
-        # One line: the C encoder serialises 80,000 accounts several times faster than indent=.
-        text = json.dumps(match_json(result), ensure_ascii=False) if as_json else match_text(result)
+        # One line, non-ASCII escaped, no cycle check: the C encoder's fast path, several times
+        # quicker than indent= for 80,000 accounts; any JSON reader gets the same strings.
+        text = (json.dumps(match_json(result), check_circular=False) if as_json
+                else match_text(result))
     print(text)
     return 0
 

@@ -155,12 +155,14 @@ def file_network(entry: Entry, sample: list[MetaRecord] | None = None) -> str | 
 def parse(entry: Entry) -> list[Group]:
     """The groups of records one JSON file holds. Raises SkipFile when it cannot be read."""
     try:
-        doc = json.loads(entry.read().decode("utf-8-sig"))
+        text = entry.read().decode("utf-8-sig")
+        doc = json.loads(text)
     except UnicodeDecodeError as e:
         raise SkipFile("not text (binary data)") from e
     except json.JSONDecodeError as e:
         raise SkipFile(f"invalid JSON at line {e.lineno} column {e.colno}") from e
-    doc = fix_meta_tree(doc)
+    if not text.isascii() or "\\u00" in text:  # only then can a string hold Meta's mojibake
+        doc = fix_meta_tree(doc)
     s = stem(entry.name)
     if isinstance(doc, dict):
         groups = _keyed(entry, doc)

@@ -121,7 +121,14 @@ def candidates(profiles: list[Profile]) -> Iterator[tuple[int, int]]:
     vocabulary = vocabulary_of(profiles)
     members: dict[str, list[int]] = defaultdict(list)  # symmetric and index members
     probes: dict[str, list[int]] = defaultdict(list)
+    instagram = {p.account.key for p in profiles if p.network == "instagram"}
     for p in profiles:
+        if p.network == "threads" and p.account.key in instagram and not p.tokens:
+            # One Meta account: the Threads twin meets only its Instagram account, and joins
+            # everyone else through it.
+            if p.handles:
+                members["h:" + p.handles[0].bare].append(p.index)
+            continue
         sym, probe = name_keys(p.tokens) if p.tokens else ([], [])
         hsym, hprobe = handle_keys(p, vocabulary)
         for key in set(sym + hsym):

@@ -44,7 +44,7 @@ class Profile:
 
     @property
     def notes(self) -> tuple[str, ...]:
-        """What folding did to the name ("accents folded", "dropping 'MBA'"), for the evidence."""
+        """What folding did to the name ("accent folding", "dropping 'MBA'"), for the evidence."""
         return _notes(self.raw, self.tokens) if self.tokens else ()
 
     @property
@@ -91,12 +91,12 @@ def _notes(raw: str, tokens: tuple[str, ...]) -> tuple[str, ...]:
         names = {"CJK": "Chinese characters", "HIRAGANA": "Japanese", "KATAKANA": "Japanese",
                  "HANGUL": "Korean"}
         written = sorted({names.get(s, s.title()) for s in scripts})
-        notes.append(f"transliterated from {' and '.join(written)}")
+        notes.append(f"transliteration from {' and '.join(written)}")
     elif any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", raw)) or any(
             c in raw for c in "łŁøØßđĐ"):
-        notes.append("accents folded")
+        notes.append("accent folding")
     if any(unicodedata.category(c) == "So" for c in raw):
-        notes.append("emoji removed")
+        notes.append("removing emoji")
     kept = set(tokens)
     dropped: list[str] = []
     words = re.split(r"[\s,]+", raw)
