@@ -21,8 +21,8 @@ from pathlib import Path
 from benchmarks.export_writer import write_bundle
 
 
-def run(argv: list[str]) -> tuple[float, float, str]:
-    """Wall seconds, peak RSS in MB and the last line of output of one fresh process."""
+def run(argv: list[str]) -> tuple[float, float, list[str]]:
+    """Wall seconds, peak RSS in MB and the last lines of output of one fresh process."""
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     out = proc.stdout.read() if proc.stdout else b""
@@ -31,8 +31,7 @@ def run(argv: list[str]) -> tuple[float, float, str]:
     wall = time.perf_counter() - start
     if status:
         sys.exit(f"{' '.join(argv)} failed:\n{err.decode()}")
-    lines = out.decode().strip().splitlines()
-    return wall, usage.ru_maxrss / 1024, lines[-1] if lines else ""
+    return wall, usage.ru_maxrss / 1024, out.decode().strip().splitlines()[-2:]
 
 
 def main() -> None:
@@ -49,7 +48,8 @@ def main() -> None:
         wall, peak, last = run([sys.executable, "-m", "benchmarks.naive_thefuzz", tmp,
                                 "--queries", str(args.naive_queries)])
         print(f"{'naive thefuzz (sampled)':<26} {wall:6.2f} s wall   {peak:6.0f} MB peak")
-        print(f"  {last}")
+        for line in last:
+            print(f"  {line}")
 
 
 if __name__ == "__main__":
