@@ -24,6 +24,8 @@ class Frequencies:
     surname: Counter[str] = field(default_factory=Counter)
     named: int = 0
     per_network: Counter[str] = field(default_factory=Counter)
+    accounts_named: Counter[tuple[str, tuple[str, ...]]] = field(default_factory=Counter)  # (network, name)
+    networks_named: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, profiles: list[Profile]) -> Frequencies:
@@ -34,6 +36,8 @@ class Frequencies:
             f.per_network[p.network] += 1
             if len(p.tokens) > 1:
                 names.add(p.tokens)
+                f.accounts_named[(p.network, p.tokens)] += 1
+                f.networks_named.setdefault(p.tokens, set()).add(p.network)
         f.named = len(names)
         for tokens in names:
             f.given[tokens[0]] += 1
@@ -69,3 +73,10 @@ class Frequencies:
     def rare_surname(self, surname: str) -> bool:
         """Whether at most one other name in the bundle has this surname."""
         return self.surname[surname] <= 2
+
+    def only_one_on_each(self, tokens: tuple[str, ...]) -> list[str]:
+        """The networks on which exactly one account has this name, if it is so on all of them."""
+        networks = self.networks_named.get(tokens, set())
+        if any(self.accounts_named[(n, tokens)] != 1 for n in networks):
+            return []
+        return sorted(networks)

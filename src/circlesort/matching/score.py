@@ -23,6 +23,7 @@ from circlesort.matching.rarity import ADJUSTMENT, COMMON_GIVEN, UNCOMMON, VERY_
 CERTAIN, LIKELY, POSSIBLE = "certain", "likely", "possible"
 THRESHOLDS = ((CERTAIN, 4.5), (LIKELY, 3.0), (POSSIBLE, 1.5))
 CONFLICT = -4.0  # at or below this, two accounts can never be one person
+STRUCTURE = 1.0  # a name held by exactly one account on each of three networks or more
 
 
 def tier_of(logit: float) -> str | None:
@@ -249,6 +250,12 @@ def compare(a: Profile, b: Profile, freq: Frequencies | None = None) -> Comparis
         elif rarity == UNCOMMON and len(tokens) > 1 and name_w + adjust >= 4.5:
             sentence += ", an uncommon name"
         name_w += min(adjust, shared) if shared < 0 else adjust
+        if freq is not None and a.tokens == b.tokens and name_w < 4.5 and rarity != VERY_COMMON:
+            alone = freq.only_one_on_each(a.tokens)
+            if len(alone) >= 3:  # one person seen everywhere, not namesakes scattered about
+                name_w += STRUCTURE
+                sentence += (f"; the only {' '.join(map(_title, a.tokens))} on each of "
+                             f"{', '.join(network_name(n) for n in alone)}")
     if sentence:
         logit += name_w
         evidence.append(sentence)
