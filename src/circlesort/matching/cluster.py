@@ -98,8 +98,8 @@ class Clusterer:
         top = best[(i, net)]
         runner_up = top[1] if top[0] == logit and len(top) > 1 else (top[0] if top[0] != logit else None)
         if runner_up is not None and runner_up > logit - MARGIN:
-            return (f"another {network_name(net)} account fits "
-                    f"{self.profiles[i].label} about as well")
+            how = "better" if runner_up > logit + MARGIN else "about as well"
+            return f"another {network_name(net)} account fits {self.profiles[i].label} {how}"
         return None
 
     def _join(self, pair: Pair) -> bool:
