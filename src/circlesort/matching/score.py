@@ -42,7 +42,6 @@ def score_of(logit: float) -> float:
 class Comparison:
     logit: float
     evidence: tuple[str, ...]
-    name_based: bool  # whether the name was the evidence, for rarity and "fits as well"
 
 
 def _title(token: str) -> str:
@@ -206,65 +205,69 @@ def _shared_handle(a: Profile, b: Profile, freq: Frequencies | None) -> tuple[fl
 
 def compare(a: Profile, b: Profile, freq: Frequencies | None = None) -> Comparison:
     """All the evidence that ``a`` and ``b`` are one person, summed as log-odds."""
-    logit, evidence = 0.0, []
+    found = [*_identifiers(a, b, freq), _name_evidence(a, b, freq), _employer(a, b)]
+    return Comparison(sum(w for w, s in found if s), tuple(s for _, s in found if s))
+
+
+def _identifiers(a: Profile, b: Profile, freq: Frequencies | None) -> list[tuple[float, str]]:
+    """What names an account outright: an e-mail address, a username."""
+    out = []
     shared_emails = a.emails & b.emails
     if shared_emails:
-        logit += 9.0
-        evidence.append(f"same e-mail address ({min(shared_emails)})")
+        out.append((9.0, f"same e-mail address ({min(shared_emails)})"))
     if {a.network, b.network} == {"instagram", "threads"} and a.account.key == b.account.key:
-        logit += 9.0
-        evidence.append("same username on Instagram and Threads (one Meta account)")
+        out.append((9.0, "same username on Instagram and Threads (one Meta account)"))
     else:
-        w, sentence = _shared_handle(a, b, freq)
-        if w:
-            logit += w
-            evidence.append(sentence)
-    name_w, sentence = 0.0, ""
+        out.append(_shared_handle(a, b, freq))
+    return out
+
+
+def _name_evidence(a: Profile, b: Profile, freq: Frequencies | None) -> tuple[float, str]:
+    """The names, or a username standing in for a name, weighed by how many could share them."""
+    w, sentence = 0.0, ""
     if a.tokens and b.tokens:
-        name_w, sentence = compare_names(a.tokens, b.tokens)
-        notes = [n for n in a.notes + b.notes if n]
-        if name_w >= 4.5 and notes:
+        w, sentence = compare_names(a.tokens, b.tokens)
+        notes = a.notes + b.notes
+        if w >= 4.5 and notes:
             sentence += " after " + " and ".join(dict.fromkeys(notes))
     both_named = len(a.tokens) > 1 and len(b.tokens) > 1
     for named, other in ((a, b), (b, a)):
         if named.tokens and other.handles:
             hw, hs = _handles_vs_name(other.handles, named.tokens, freq)
-            if not both_named and hw > name_w:
-                name_w, sentence = hw, hs  # a username stands in for a name the account lacks
-            elif both_named and hw >= 4.0 and 3.0 <= name_w < 4.5:
-                name_w += 0.5  # a username that spells the name backs a near match
-                sentence += f"; {hs}"
-    name_based = name_w > 0
-    if name_w >= 2.0:
-        # What both accounts show is what tells the person apart: a middle name on one side does not.
-        tokens = min((t for t in (a.tokens, b.tokens) if t), key=len)
-        if not both_named and len(tokens) > 2:
-            tokens = (tokens[0], tokens[-1])  # a username spells given name and surname at most
-        rarity = commonness(tokens) if len(tokens) > 1 else COMMON_GIVEN
-        adjust = ADJUSTMENT[rarity] if rarity != UNCOMMON or name_w >= 3.0 else 0.0
-        shared = freq.adjustment(tokens, a.network, b.network) if freq is not None else 0.0
-        if rarity == VERY_COMMON:
-            sentence += ", but a very common name"
-        elif shared < -1.0:
-            sentence += ", but its parts are common among the people here"
-        elif rarity == UNCOMMON and len(tokens) > 1 and name_w + adjust >= 4.5:
-            sentence += ", an uncommon name"
-        name_w += min(adjust, shared) if shared < 0 else adjust
-        if freq is not None and a.tokens == b.tokens and name_w < 4.5 and rarity != VERY_COMMON:
-            alone = freq.only_one_on_each(a.tokens)
-            if len(alone) >= 3:  # one person seen everywhere, not namesakes scattered about
-                name_w += STRUCTURE
-                sentence += (f"; the only {' '.join(map(_title, a.tokens))} on each of "
-                             f"{', '.join(network_name(n) for n in alone)}")
-    if sentence:
-        logit += name_w
-        evidence.append(sentence)
+            if not both_named and hw > w:
+                w, sentence = hw, hs  # a username stands in for a name the account lacks
+            elif both_named and hw >= 4.0 and 3.0 <= w < 4.5:
+                w, sentence = w + 0.5, f"{sentence}; {hs}"  # a username backs a near match
+    if w < 2.0:
+        return w, sentence
+    # What both accounts show is what tells the person apart: a middle name on one side does not.
+    tokens = min((t for t in (a.tokens, b.tokens) if t), key=len)
+    if not both_named and len(tokens) > 2:
+        tokens = (tokens[0], tokens[-1])  # a username spells given name and surname at most
+    rarity = commonness(tokens) if len(tokens) > 1 else COMMON_GIVEN
+    adjust = ADJUSTMENT[rarity] if rarity != UNCOMMON or w >= 3.0 else 0.0
+    shared = freq.adjustment(tokens, a.network, b.network) if freq is not None else 0.0
+    if rarity == VERY_COMMON:
+        sentence += ", but a very common name"
+    elif shared < -1.0:
+        sentence += ", but its parts are common among the people here"
+    elif rarity == UNCOMMON and len(tokens) > 1 and w + adjust >= 4.5:
+        sentence += ", an uncommon name"
+    w += min(adjust, shared) if shared < 0 else adjust
+    if freq is not None and a.tokens == b.tokens and w < 4.5 and rarity != VERY_COMMON:
+        alone = freq.only_one_on_each(a.tokens)
+        if len(alone) >= 3:  # one person seen everywhere, not namesakes scattered about
+            w += STRUCTURE
+            sentence += (f"; the only {' '.join(map(_title, a.tokens))} on each of "
+                         f"{', '.join(network_name(n) for n in alone)}")
+    return w, sentence
+
+
+def _employer(a: Profile, b: Profile) -> tuple[float, str]:
     for x, y in ((a, b), (b, a)):
         how = employer_matches(x.employer, y)
         if how:
-            logit += 2.0
             what = "company" if how == "company" else "e-mail domain"
-            evidence.append(f"same employer: {x.account.company} ({network_name(x.network)}) "
-                            f"and the {what} on {network_name(y.network)}")
-            break
-    return Comparison(logit, tuple(evidence), name_based)
+            return 2.0, (f"same employer: {x.account.company} ({network_name(x.network)}) "
+                         f"and the {what} on {network_name(y.network)}")
+    return 0.0, ""
