@@ -28,8 +28,9 @@ SYMMETRIC = frozenset("npehl")
 def canon(given: str) -> tuple[str, ...]:
     """A given name and the formal names it stands for: one shared key for Bob and Robert."""
     forms = {given} | _nicknamer().canonicals_of(given)
-    for group in (_extra_groups().get(given) or ()):
-        forms.add(min(group))
+    group = _extra_groups().get(given)
+    if group:
+        forms.add(min(group))  # one name stands for the supplement's whole group
     return tuple(sorted(forms))
 
 
