@@ -21,7 +21,8 @@ from circlesort.matching.profile import Profile, employer_matches, network_name
 from circlesort.matching.rarity import ADJUSTMENT, COMMON_GIVEN, UNCOMMON, VERY_COMMON, commonness
 
 CERTAIN, LIKELY, POSSIBLE = "certain", "likely", "possible"
-THRESHOLDS = ((CERTAIN, 4.5), (LIKELY, 3.0), (POSSIBLE, 1.5))
+CERTAIN_FLOOR = 4.5
+THRESHOLDS = ((CERTAIN, CERTAIN_FLOOR), (LIKELY, 3.0), (POSSIBLE, 1.5))
 CONFLICT = -4.0  # at or below this, two accounts can never be one person
 STRUCTURE = 1.0  # a name held by exactly one account on each of three networks or more
 
@@ -257,7 +258,7 @@ def _name_evidence(a: Profile, b: Profile, freq: Frequencies | None) -> tuple[fl
     if freq is not None and a.tokens == b.tokens and w < 4.5 and rarity != VERY_COMMON:
         alone = freq.only_one_on_each(a.tokens)
         if len(alone) >= 3:  # one person seen everywhere, not namesakes scattered about
-            w += STRUCTURE
+            w = max(w, min(w + STRUCTURE, CERTAIN_FLOOR - 0.1))  # a glance, never certain alone
             sentence += (f"; the only {' '.join(map(_title, a.tokens))} on each of "
                          f"{', '.join(network_name(n) for n in alone)}")
     return w, sentence
