@@ -42,6 +42,14 @@ def by_key(result) -> dict[tuple[str, str], object]:
     return {(a.network, a.key): a for a in result.accounts}
 
 
+@pytest.fixture(autouse=True)
+def private_workspaces(tmp_path, monkeypatch):
+    """Every test keeps its workspaces in its own folder, never in the user's."""
+    home = tmp_path / "circlesort-home"
+    monkeypatch.setenv("CIRCLESORT_HOME", str(home))
+    return home
+
+
 @pytest.fixture
 def cli(capsys):
     """Run the command line in-process; returns (exit status, stdout, stderr)."""

@@ -5,52 +5,83 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from circlesort import __version__
 from circlesort.errors import InputError
 
-COMMANDS = ("inspect", "match", "demo")
+COMMANDS = ("inspect", "match", "demo", "import", "decisions", "workspace")
+
+
+def _common() -> argparse.ArgumentParser:
+    """Options every command takes, before or after the command's name."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--workspace", metavar="NAME_OR_PATH", default=argparse.SUPPRESS,
+                        help="the workspace to use (default: 'default'; CIRCLESORT_HOME moves them all)")
+    return common
 
 
 def _parser() -> argparse.ArgumentParser:
+    from circlesort.cli_workspace import add_commands
+
+    common = _common()
     parser = argparse.ArgumentParser(
-        prog="circlesort",
+        prog="circlesort", parents=[common],
         description="Sort the people you know across networks into personal and professional "
         "circles, from the networks' own data exports. Nothing leaves your machine.",
     )
     parser.add_argument("--version", action="version", version=f"circlesort {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    inspect = sub.add_parser("inspect", help="what each export holds: files, counts, warnings")
+    inspect = sub.add_parser("inspect", parents=[common],
+                             help="what each export holds: files, counts, warnings")
     inspect.add_argument("paths", nargs="+", metavar="PATH", help="zips, folders or files")
     inspect.add_argument("--json", action="store_true", help="machine-readable output")
-    match = sub.add_parser("match", help="who is who across the exports, with the evidence (writes nothing)")
+    match = sub.add_parser("match", parents=[common],
+                           help="who is who across the exports, with the evidence (writes nothing)")
     match.add_argument("paths", nargs="+", metavar="PATH", help="zips, folders or files")
     match.add_argument("--json", action="store_true", help="machine-readable output")
-    sub.add_parser("demo", help="open circlesort on the bundled sample exports")
+    sub.add_parser("demo", parents=[common], help="open circlesort on the bundled sample exports")
+    add_commands(sub, common)
     return parser
 
 
-def _open_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="circlesort", add_help=False)
-    parser.add_argument("paths", nargs="*", metavar="PATH")
-    return parser
+def _first_word(args: list[str]) -> str | None:
+    """The first argument that is neither an option nor an option's value."""
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg == "--workspace":
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
-        if args_list and not args_list[0].startswith("-") and args_list[0] not in COMMANDS:
-            return _open(_open_parser().parse_args(args_list).paths)
+        first = _first_word(args_list)
+        if first is not None and first not in COMMANDS:
+            opener = argparse.ArgumentParser(prog="circlesort", parents=[_common()])
+            opener.add_argument("paths", nargs="*", metavar="PATH")
+            opened = opener.parse_args(args_list)
+            return _open(opened.paths, getattr(opened, "workspace", None))
         args = _parser().parse_args(args_list)
+        args.workspace = getattr(args, "workspace", None)
         if args.command == "inspect":
             return _inspect(args.paths, args.json)
         if args.command == "match":
             return _match(args.paths, args.json)
         if args.command == "demo":
-            return _open([str(sample_exports())])
-        return _open([])
+            return _demo()
+        if args.command in ("import", "decisions", "workspace"):
+            from circlesort import cli_workspace
+
+            return cli_workspace.run(args)
+        return _open([], args.workspace)
     except InputError as e:
         print(f"circlesort: {e}", file=sys.stderr)
         return 2
@@ -97,11 +128,20 @@ def _match(paths: list[str], as_json: bool) -> int:
     return 0
 
 
-def _open(paths: list[str]) -> int:
-    from circlesort.importers import load
+def _demo() -> int:
+    """The app on the sample exports, in a workspace that is thrown away afterwards."""
+    with tempfile.TemporaryDirectory(prefix="circlesort-demo-") as tmp:
+        return _open([str(sample_exports())], str(Path(tmp) / "demo.circlesort"))
 
-    result = load(paths) if paths else None
-    from circlesort.ui.app import CirclesortApp
 
-    CirclesortApp(result).run()
+def _open(paths: list[str], workspace: str | None) -> int:
+    from circlesort.importers import ImportResult
+    from circlesort.workspace import Workspace, import_paths
+
+    with Workspace.open(workspace) as ws:
+        summary = import_paths(ws, paths) if paths else None
+        result = summary.result if summary and summary.result else ImportResult(ws.accounts(), [], [])
+        from circlesort.ui.app import CirclesortApp
+
+        CirclesortApp(result).run()
     return 0

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from circlesort.gcpause import paused_gc
@@ -28,21 +28,41 @@ class MatchResult:
     suggestions: list[Suggestion]
 
 
-def match(accounts: Sequence[Account]) -> MatchResult:
-    """Group ``accounts`` into people. Every account ends up in exactly one person."""
+Key = tuple[str, str]  # (network, account key)
+
+
+def match(accounts: Sequence[Account], same: Iterable[tuple[Key, Key]] = (),
+          apart: Iterable[tuple[Key, Key]] = ()) -> MatchResult:
+    """Group ``accounts`` into people. Every account ends up in exactly one person.
+
+    ``same`` are pairs the user linked by hand (always one person, even two accounts on one
+    network); ``apart`` are pairs the user said are not the same person (never one person).
+    """
     with paused_gc():
-        return _match(accounts)
+        return _match(accounts, same, apart)
 
 
-def _match(accounts: Sequence[Account]) -> MatchResult:
+def _match(accounts: Sequence[Account], same: Iterable[tuple[Key, Key]],
+           apart: Iterable[tuple[Key, Key]]) -> MatchResult:
     profiles = [profile_of(i, a) for i, a in enumerate(accounts)]
     freq = Frequencies.of(profiles)
     scored = {(i, j): compare(profiles[i], profiles[j], freq) for i, j in candidates(profiles)}
-    groups, deferred = Clusterer(profiles, scored, freq).run()
+    place = {(a.network, a.key): i for i, a in enumerate(accounts)}
+    groups, deferred = Clusterer(profiles, scored, freq, _indexed(same, place), _indexed(apart, place)).run()
     people = sorted((_person(g, accounts) for g in groups), key=lambda p: (p.name.casefold(), p.id))
     suggestions = [Suggestion(accounts[p.a], accounts[p.b], score_of(p.logit), p.evidence)
                    for p in deferred]
     return MatchResult(people, suggestions)
+
+
+def _indexed(pairs: Iterable[tuple[Key, Key]], place: dict[Key, int]) -> set[tuple[int, int]]:
+    """Pairs of keys as pairs of indexes (smaller first); pairs naming an absent account drop out."""
+    out = set()
+    for a, b in pairs:
+        i, j = place.get(tuple(a)), place.get(tuple(b))
+        if i is not None and j is not None and i != j:
+            out.add((min(i, j), max(i, j)))
+    return out
 
 
 def _person(group: Group | int, accounts: Sequence[Account]) -> Person:

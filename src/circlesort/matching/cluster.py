@@ -14,6 +14,7 @@ from circlesort.matching.frequency import Frequencies
 from circlesort.matching.profile import Profile, network_name
 from circlesort.matching.score import CONFLICT, POSSIBLE, Comparison, compare, tier_of
 
+MANUAL = "manual"  # the tier of a link the user made
 MARGIN = 1.5  # log-odds by which the best candidate on a network must beat the next
 SUGGESTIONS_PER_ACCOUNT = 3
 WEAK = 2.5  # below this, a suggestion that fits several accounts on one network is left out
@@ -37,10 +38,13 @@ class Group:
 
 class Clusterer:
     def __init__(self, profiles: list[Profile], scored: dict[tuple[int, int], Comparison],
-                 freq: Frequencies) -> None:
+                 freq: Frequencies, same: set[tuple[int, int]] = frozenset(),
+                 apart: set[tuple[int, int]] = frozenset()) -> None:
         self.profiles = profiles
         self.freq = freq
         self.scored = scored
+        self.same = same  # linked by the user: joined first, whatever the networks
+        self.apart = apart  # "not the same person": never in one group
         self.group_of = list(range(len(profiles)))
         self.groups: dict[int, Group] = {}  # made when an account first joins another
 
@@ -51,7 +55,9 @@ class Clusterer:
         return self.scored[key]
 
     def run(self) -> tuple[list[Group | int], list[Pair]]:
-        pairs = self._tiered()
+        for a, b in sorted(self.same):
+            self._join(Pair(a, b, MANUAL, 99.0, ("linked by you",)), forced=True)
+        pairs = [p for p in self._tiered() if (p.a, p.b) not in self.apart]
         deferred: list[Pair] = []
         for pair in sorted(pairs, key=lambda p: (-p.logit, p.a, p.b)):
             if pair.tier == POSSIBLE or not self._join(pair):
@@ -102,14 +108,16 @@ class Clusterer:
             return f"another {network_name(net)} account fits {self.profiles[i].label} {how}"
         return None
 
-    def _join(self, pair: Pair) -> bool:
+    def _join(self, pair: Pair, forced: bool = False) -> bool:
         ia, ib = self.group_of[pair.a], self.group_of[pair.b]
         ga, gb = self.group(pair.a), self.group(pair.b)
-        if ia == ib or ga.networks & gb.networks:
+        if ia == ib or (ga.networks & gb.networks and not forced):
             return False
         for x in ga.members:
             for y in gb.members:
-                if (x, y) != (pair.a, pair.b) and self.comparison(x, y).logit <= CONFLICT:
+                if (min(x, y), max(x, y)) in self.apart:
+                    return False
+                if not forced and (x, y) != (pair.a, pair.b) and self.comparison(x, y).logit <= CONFLICT:
                     return False
         (keep_id, keep), (gone_id, gone) = sorted(((ia, ga), (ib, gb)), key=lambda g: -len(g[1].members))
         keep.members += gone.members

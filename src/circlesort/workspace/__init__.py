@@ -1,0 +1,11 @@
+"""The workspace: everything the user imported and decided, in one SQLite file, kept between runs.
+
+    Workspace.open(name_or_path) -> a locked, migrated workspace (store.py)
+    import_paths(ws, paths)        -> exports in, gone accounts marked, matching again (importing.py)
+    decisions export / import      -> a YAML keep-list a person can edit (decisions_file.py)
+"""
+
+from circlesort.workspace.importing import ImportSummary, import_paths
+from circlesort.workspace.store import CATEGORIES, UNDECIDED, Person, Workspace
+
+__all__ = ["CATEGORIES", "UNDECIDED", "ImportSummary", "Person", "Workspace", "import_paths"]

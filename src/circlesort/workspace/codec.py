@@ -1,0 +1,42 @@
+"""Accounts to and from the workspace's rows: the fields beyond network and key as JSON."""
+
+from __future__ import annotations
+
+import json
+
+from circlesort.model import Account, Tie
+
+
+def dump(account: Account) -> str:
+    data = {
+        "handle": account.handle, "url": account.url, "first_name": account.first_name,
+        "last_name": account.last_name, "emails": account.emails, "phones": account.phones,
+        "company": account.company, "position": account.position, "labels": account.labels,
+        "ties": [[t.relation, t.since, t.message] for t in account.ties],
+    }
+    return json.dumps({k: v for k, v in data.items() if v}, ensure_ascii=False, separators=(",", ":"))
+
+
+def load(network: str, key: str, name: str, data: str) -> Account:
+    d = json.loads(data)
+    return Account(
+        network, key, name=name, handle=d.get("handle"), url=d.get("url"),
+        first_name=d.get("first_name", ""), last_name=d.get("last_name", ""),
+        emails=tuple(d.get("emails", ())), phones=tuple(d.get("phones", ())),
+        company=d.get("company", ""), position=d.get("position", ""), labels=tuple(d.get("labels", ())),
+        ties=tuple(Tie(r, s, m) for r, s, m in d.get("ties", ())),
+    )
+
+
+def key_of(account: Account) -> tuple[str, str]:
+    return (account.network, account.key)
+
+
+def label(network: str, key: str) -> str:
+    """How a decisions file writes an account: "facebook:José Álvarez"."""
+    return f"{network}:{key}"
+
+
+def parse_label(text: str) -> tuple[str, str] | None:
+    network, sep, key = str(text).partition(":")
+    return (network.strip().lower(), key.strip()) if sep and key.strip() else None

@@ -1,0 +1,143 @@
+"""Importing exports into a workspace: new accounts in, gone ones marked, decisions kept.
+
+Decisions live on account keys, so an account that comes back in next month's export keeps its
+category. Matching runs again over everything, with the user's own links and "not the same
+person" pairs as rules. Files already imported, byte for byte, change nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from circlesort.gcpause import paused_gc
+from circlesort.importers import ImportResult, load
+from circlesort.matching import match
+from circlesort.workspace import codec
+from circlesort.workspace.store import Workspace, now
+
+
+@dataclass
+class ImportSummary:
+    unchanged: bool = False  # the same files as an earlier import: nothing was done
+    import_id: int = 0
+    new: Counter[str] = field(default_factory=Counter)  # network -> accounts seen for the first time
+    back: Counter[str] = field(default_factory=Counter)  # network -> accounts gone before, back now
+    gone: Counter[str] = field(default_factory=Counter)  # network -> accounts no longer in the export
+    accounts: int = 0
+    people: int = 0
+    result: ImportResult | None = None
+
+    def lines(self) -> list[str]:
+        if self.unchanged:
+            return ["These files were imported before, byte for byte: nothing changed."]
+        out = [f"Imported {self.accounts:,} accounts; {self.people:,} people in the workspace."]
+        for title, counts in (("New", self.new), ("Back again", self.back), ("Gone", self.gone)):
+            if counts:
+                out.append(f"{title}: " + ", ".join(f"{n} {c:,}" for n, c in sorted(counts.items())))
+        return out
+
+
+def file_hashes(paths: Sequence[str]) -> dict[str, str]:
+    """sha256 of every file under ``paths``, by path."""
+    out = {}
+    for p in map(Path, paths):
+        files = sorted(f for f in p.rglob("*") if f.is_file()) if p.is_dir() else [p]
+        for f in files:
+            digest = hashlib.sha256()
+            with f.open("rb") as fh:
+                for block in iter(lambda: fh.read(1 << 20), b""):
+                    digest.update(block)
+            out[str(f)] = digest.hexdigest()
+    return out
+
+
+def import_paths(ws: Workspace, paths: Sequence[str]) -> ImportSummary:
+    """Import (or re-import newer) exports. Raises InputError as `load` does."""
+    hashes = file_hashes(paths)
+    if _seen_before(ws, set(hashes.values())):
+        return ImportSummary(unchanged=True)
+    result = load(paths)
+    with paused_gc():
+        return _store(ws, result, hashes)
+
+
+def _seen_before(ws: Workspace, digests: set[str]) -> bool:
+    """Whether the last import already held every one of these files, byte for byte."""
+    last = ws.last_import()
+    if not last or not digests:
+        return False
+    (summary,) = ws.db.execute("SELECT summary FROM imports WHERE id = ?", (last,)).fetchone()
+    return digests <= set(json.loads(summary).get("files", []))
+
+
+def _store(ws: Workspace, result: ImportResult, hashes: dict[str, str]) -> ImportSummary:
+    db = ws.db
+    summary = ImportSummary(accounts=len(result.accounts), result=result)
+    networks = sorted({s.network for s in result.sources})
+    before = {(n, k): (data, gone)
+              for n, k, data, gone in db.execute("SELECT network, key, data, gone FROM accounts")}
+    incoming = {codec.key_of(a): a for a in result.accounts}
+    for key in incoming:
+        if key not in before:
+            summary.new[key[0]] += 1
+        elif before[key][1]:
+            summary.back[key[0]] += 1
+    for key, (_, gone) in before.items():
+        if not gone and key[0] in networks and key not in incoming:
+            summary.gone[key[0]] += 1
+    # Match over everything still present, the user's rules included, before writing anything.
+    present = [a for a in ws.accounts() if codec.key_of(a) not in incoming and a.network not in networks]
+    present += result.accounts
+    matched = match(present, same=ws.rules("same"), apart=ws.rules("not_same"))
+    at = now()
+    with ws.transaction():
+        import_id = db.execute("INSERT INTO imports (at, summary) VALUES (?, ?)", (at, json.dumps({
+            "new": summary.new, "back": summary.back, "gone": summary.gone, "networks": networks,
+            "files": sorted(set(hashes.values()))}))).lastrowid
+        summary.import_id = int(import_id or 0)
+        db.executemany(
+            "INSERT INTO accounts (network, key, name, data, first_seen, last_seen, gone) "
+            "VALUES (?, ?, ?, ?, ?, ?, 0) "
+            "ON CONFLICT (network, key) DO UPDATE SET name = excluded.name, data = excluded.data, "
+            "last_seen = excluded.last_seen, gone = 0",
+            ((a.network, a.key, a.name, codec.dump(a), import_id, import_id) for a in result.accounts))
+        db.executemany("UPDATE accounts SET gone = 1 WHERE network = ? AND key = ?",
+                       ((n, k) for (n, k), (_, gone) in before.items()
+                        if not gone and n in networks and (n, k) not in incoming))
+        for source in result.sources:
+            inside = source.path.rstrip("/") + "/"
+            mine = {p: h for p, h in hashes.items() if p == source.path or p.startswith(inside)}
+            db.execute("INSERT INTO sources VALUES (?, ?, ?, ?, ?)",
+                       (import_id, source.path, source.network, json.dumps(source.files), json.dumps(mine)))
+        _write_people(ws, matched)
+        db.execute("INSERT INTO journal (at, kind, payload) VALUES (?, 'import', ?)",
+                   (at, json.dumps({"import": import_id, "new": sum(summary.new.values()),
+                                    "gone": sum(summary.gone.values())})))
+    summary.people = len(matched.people)
+    return summary
+
+
+def _write_people(ws: Workspace, matched) -> None:
+    """Replace who-is-who with the new matching; gone accounts keep their last person."""
+    db = ws.db
+    keep = {(n, k): p for n, k, p in db.execute(
+        "SELECT m.network, m.key, m.person FROM members m JOIN accounts a USING (network, key) "
+        "WHERE a.gone = 1")}
+    db.execute("DELETE FROM members")
+    db.execute("DELETE FROM links")
+    db.execute("DELETE FROM suggestions")
+    db.executemany("INSERT INTO members VALUES (?, ?, ?)",
+                   [(a.network, a.key, p.id) for p in matched.people for a in p.accounts]
+                   + [(n, k, p) for (n, k), p in keep.items()])
+    db.executemany("INSERT INTO links VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
+        (p.id, p.accounts[link.a].network, p.accounts[link.a].key, p.accounts[link.b].network,
+         p.accounts[link.b].key, link.tier, link.score, json.dumps(link.evidence, ensure_ascii=False))
+        for p in matched.people for link in p.links])
+    db.executemany("INSERT INTO suggestions VALUES (?, ?, ?, ?, ?, ?)", [
+        (s.a.network, s.a.key, s.b.network, s.b.key, s.score, json.dumps(s.evidence, ensure_ascii=False))
+        for s in matched.suggestions])

@@ -1,0 +1,85 @@
+"""The workspace's tables, and the migrations that bring an older file up to date.
+
+Every version is a list of statements run in one transaction; the file records the version it
+is at. A file from a newer circlesort is refused rather than guessed at.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+VERSION = 1
+
+MIGRATIONS: dict[int, list[str]] = {
+    1: [
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        # One row per import: when, and what it changed.
+        "CREATE TABLE imports (id INTEGER PRIMARY KEY, at TEXT NOT NULL, summary TEXT NOT NULL)",
+        "CREATE TABLE sources (import_id INTEGER NOT NULL REFERENCES imports(id), path TEXT NOT NULL, "
+        "network TEXT NOT NULL, files TEXT NOT NULL, hashes TEXT NOT NULL)",
+        # Every account ever imported; gone ones stay, marked, never deleted.
+        "CREATE TABLE accounts (network TEXT NOT NULL, key TEXT NOT NULL, name TEXT NOT NULL, "
+        "data TEXT NOT NULL, "
+        "first_seen INTEGER NOT NULL, last_seen INTEGER NOT NULL, gone INTEGER NOT NULL DEFAULT 0, "
+        "PRIMARY KEY (network, key)) WITHOUT ROWID",
+        # Who is who, as the last matching (with the user's own rules) said.
+        "CREATE TABLE members (network TEXT NOT NULL, key TEXT NOT NULL, person TEXT NOT NULL, "
+        "PRIMARY KEY (network, key)) WITHOUT ROWID",
+        "CREATE INDEX members_person ON members (person)",
+        "CREATE TABLE links (person TEXT NOT NULL, a_network TEXT NOT NULL, a_key TEXT NOT NULL, "
+        "b_network TEXT NOT NULL, b_key TEXT NOT NULL, tier TEXT NOT NULL, score REAL NOT NULL, "
+        "evidence TEXT NOT NULL)",
+        "CREATE INDEX links_person ON links (person)",
+        "CREATE TABLE suggestions (a_network TEXT NOT NULL, a_key TEXT NOT NULL, b_network TEXT NOT NULL, "
+        "b_key TEXT NOT NULL, score REAL NOT NULL, evidence TEXT NOT NULL)",
+        # The user's decisions, each keyed by account so that newer exports keep them.
+        "CREATE TABLE categories (network TEXT NOT NULL, key TEXT NOT NULL, category TEXT NOT NULL, "
+        "at TEXT NOT NULL, PRIMARY KEY (network, key)) WITHOUT ROWID",
+        "CREATE TABLE answers (network TEXT NOT NULL, key TEXT NOT NULL, answer TEXT NOT NULL, "
+        "at TEXT NOT NULL, PRIMARY KEY (network, key)) WITHOUT ROWID",
+        # "same" (linked by hand) or "not_same" (not the same person), a before b in key order.
+        "CREATE TABLE pair_rules (a_network TEXT NOT NULL, a_key TEXT NOT NULL, b_network TEXT NOT NULL, "
+        "b_key TEXT NOT NULL, rule TEXT NOT NULL, at TEXT NOT NULL, "
+        "PRIMARY KEY (a_network, a_key, b_network, b_key)) WITHOUT ROWID",
+        "CREATE TABLE plan_status (action TEXT PRIMARY KEY, status TEXT NOT NULL, at TEXT NOT NULL)",
+        # Append-only: every decision, undo and redo, in order.
+        "CREATE TABLE journal (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, kind TEXT NOT NULL, "
+        "payload TEXT NOT NULL)",
+    ],
+}
+
+
+class SchemaError(Exception):
+    """The file is not a workspace this circlesort can read."""
+
+
+def version_of(db: sqlite3.Connection) -> int:
+    has_meta = db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
+    if not has_meta:
+        tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if tables:
+            raise SchemaError("an SQLite file, but not a circlesort workspace")
+        return 0
+    row = db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+    if row is None or not str(row[0]).isdigit():
+        raise SchemaError("a workspace without a schema version (damaged?)")
+    return int(row[0])
+
+
+def migrate(db: sqlite3.Connection) -> int:
+    """Bring the file to VERSION; returns the version it was at."""
+    found = version_of(db)
+    if found > VERSION:
+        raise SchemaError(f"written by a newer circlesort (workspace version {found}; "
+                          f"this one reads up to {VERSION}): upgrade circlesort to open it")
+    for version in range(found + 1, VERSION + 1):
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in MIGRATIONS[version]:
+                db.execute(statement)
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(version),))
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+    return found

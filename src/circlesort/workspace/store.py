@@ -1,0 +1,299 @@
+"""The workspace: a SQLite file holding what the user imported and every decision they made.
+
+Each decision is one transaction, committed before the call returns (WAL, synchronous=FULL):
+once the screen shows it, a crash or a kill cannot take it back. Decisions attach to account
+keys, never to row numbers or person ids, so that newer exports keep them.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from circlesort.errors import InputError
+from circlesort.model import Account
+from circlesort.workspace import codec, journal, paths, schema
+from circlesort.workspace.lock import Busy, WorkspaceLock
+
+CATEGORIES = ("keep-personal", "move-to-professional", "page-follower")
+UNDECIDED = "undecided"
+Key = tuple[str, str]
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """An account as the workspace knows it: new since the last import, or gone from it."""
+
+    account: Account
+    new: bool
+    gone: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    id: str
+    name: str
+    members: tuple[Member, ...]
+    category: str  # one of CATEGORIES, or UNDECIDED
+
+    @property
+    def new(self) -> bool:
+        return all(m.new for m in self.members)
+
+
+class Workspace:
+    """An open workspace. Use as a context manager, or call close()."""
+
+    def __init__(self, path: Path, db: sqlite3.Connection, lock: WorkspaceLock) -> None:
+        self.path = path
+        self.db = db
+        self._lock = lock
+        self._stacks: journal.Stacks | None = None
+
+    # --- opening and closing ---------------------------------------------------------------
+
+    @classmethod
+    def open(cls, name_or_path: str | None = None, create: bool = True) -> Workspace:
+        try:
+            path = paths.resolve(name_or_path)
+        except ValueError as e:
+            raise InputError(str(name_or_path), str(e)) from None
+        if not path.exists() and not create:
+            raise InputError(str(path), "no such workspace (circlesort workspace list shows them)")
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        lock = WorkspaceLock(path)
+        try:
+            lock.acquire()
+        except Busy as e:
+            raise InputError(str(path), f"open in another circlesort ({e}); close that one first") from None
+        except OSError as e:
+            raise InputError(str(path), f"cannot open: {e.strerror or e}") from None
+        try:
+            db = _connect(path)
+        except BaseException:
+            lock.release()
+            raise
+        return cls(path, db, lock)
+
+    def close(self) -> None:
+        self.db.close()
+        self._lock.release()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """Everything inside lands together or not at all."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # --- reading ---------------------------------------------------------------------------
+
+    @property
+    def name(self) -> str:
+        return paths.name_of(self.path)
+
+    def last_import(self) -> int:
+        return self.db.execute("SELECT coalesce(max(id), 0) FROM imports").fetchone()[0]
+
+    def accounts(self, include_gone: bool = False) -> list[Account]:
+        sql = "SELECT network, key, name, data FROM accounts" + ("" if include_gone else " WHERE gone = 0")
+        return [codec.load(*row) for row in self.db.execute(sql + " ORDER BY network, key")]
+
+    def categories(self) -> dict[Key, str]:
+        return {(n, k): c for n, k, c in self.db.execute("SELECT network, key, category FROM categories")}
+
+    def answers(self) -> dict[Key, str]:
+        return {(n, k): a for n, k, a in self.db.execute("SELECT network, key, answer FROM answers")}
+
+    def rules(self, rule: str) -> list[tuple[Key, Key]]:
+        """Pairs the user linked by hand ("same") or kept apart ("not_same")."""
+        rows = self.db.execute(
+            "SELECT a_network, a_key, b_network, b_key FROM pair_rules WHERE rule = ?", (rule,))
+        return [((an, ak), (bn, bk)) for an, ak, bn, bk in rows]
+
+    def person_of(self, key: Key) -> str | None:
+        row = self.db.execute("SELECT person FROM members WHERE network = ? AND key = ?", key).fetchone()
+        return row[0] if row else None
+
+    def member_keys(self, people: Iterable[str]) -> list[Key]:
+        out: list[Key] = []
+        for pid in dict.fromkeys(people):
+            out += self.db.execute("SELECT network, key FROM members WHERE person = ? ORDER BY network, key",
+                                   (pid,)).fetchall()
+        return [tuple(k) for k in out]
+
+    def people(self) -> list[Person]:
+        """Everyone, with their accounts, category and what changed at the last import."""
+        last = self.last_import()
+        multiple = self.db.execute("SELECT count(*) FROM imports").fetchone()[0] > 1
+        cats = self.db.execute("SELECT network, key, category, at FROM categories").fetchall()
+        decided = {(n, k): (at, c) for n, k, c, at in cats}
+        groups: dict[str, list[Member]] = defaultdict(list)
+        rows = self.db.execute(
+            "SELECT m.person, a.network, a.key, a.name, a.data, a.first_seen, a.gone "
+            "FROM members m JOIN accounts a USING (network, key) ORDER BY m.person, a.network, a.key")
+        for person, network, key, name, data, first_seen, gone in rows:
+            member = Member(codec.load(network, key, name, data), multiple and first_seen == last, bool(gone))
+            groups[person].append(member)
+        out = []
+        for pid, members in groups.items():
+            picks = [decided[(m.account.network, m.account.key)] for m in members
+                     if (m.account.network, m.account.key) in decided]
+            category = max(picks)[1] if picks else UNDECIDED  # the latest decision counts
+            out.append(Person(pid, _display_name(members), tuple(members), category))
+        out.sort(key=lambda p: (p.name.casefold(), p.id))
+        return out
+
+    def counts(self) -> dict[str, int]:
+        """Accounts, people and decisions, for `workspace show` and summaries."""
+        one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
+        return {
+            "accounts": one("SELECT count(*) FROM accounts WHERE gone = 0"),
+            "gone": one("SELECT count(*) FROM accounts WHERE gone = 1"),
+            "people": one("SELECT count(DISTINCT person) FROM members"),
+            "decided accounts": one("SELECT count(*) FROM categories"),
+            "answers": one("SELECT count(*) FROM answers"),
+            "imports": one("SELECT count(*) FROM imports"),
+            "journal entries": one("SELECT count(*) FROM journal"),
+        }
+
+    # --- decisions, each committed at once and undoable ----------------------------------------
+
+    def decide(self, people: Sequence[str], category: str | None, label: str | None = None) -> int:
+        """Put every account of ``people`` in ``category`` (None: back to undecided). One undo step."""
+        if category is not None and category not in CATEGORIES:
+            raise ValueError(f"unknown category {category!r}")
+        keys = self.member_keys(people)
+        what = category or UNDECIDED
+        text = label or f"{what} for {len(dict.fromkeys(people))} " + (
+            "person" if len(dict.fromkeys(people)) == 1 else "people")
+        return self.record("decide", text, [["categories", list(k), category] for k in keys])
+
+    def answer(self, key: Key, answer: str | None, label: str | None = None) -> int:
+        return self.record("answer", label or f"answer {answer}", [["answers", list(key), answer]])
+
+    def set_plan_status(self, action: str, status: str | None) -> int:
+        return self.record("plan", f"{action}: {status}", [["plan_status", [action], status]])
+
+    def link(self, a: Key, b: Key) -> int:
+        """The user says a and b are one person: their people become one."""
+        keep, other = self.person_of(a), self.person_of(b)
+        changes = [["pair_rules", pair_key(a, b), "same"]]
+        if keep and other and keep != other:
+            changes += [["members", list(k), keep] for k in self.member_keys([other])]
+        return self.record("link", f"linked {codec.label(*a)} and {codec.label(*b)}", changes)
+
+    def unlink(self, a: Key, b: Key) -> int:
+        """The user says a and b are not the same person: b leaves a's person."""
+        changes = [["pair_rules", pair_key(a, b), "not_same"]]
+        if self.person_of(a) == self.person_of(b):
+            changes.append(["members", list(b), own_person(b)])
+        return self.record("unlink", f"{codec.label(*a)} and {codec.label(*b)} are not one person", changes)
+
+    def record(self, kind: str, label: str, wanted: list[list]) -> int:
+        """Apply changes [table, key, value] and journal them with what they replace."""
+        at = now()
+        with self.transaction() as db:
+            changes = []
+            for table, key, value in wanted:
+                before = journal.read(db, table, key)
+                if before != value:
+                    journal.write(db, table, key, value, at)
+                    changes.append([table, key, before, value])
+            entry_id = journal.append(db, kind, at, {"label": label, "changes": changes})
+        stacks = self._journal()
+        stacks.done.append(journal.Entry(entry_id, kind, label, changes))
+        stacks.undone.clear()
+        return entry_id
+
+    def _journal(self) -> journal.Stacks:
+        if self._stacks is None:
+            self._stacks = journal.stacks(self.db)
+        return self._stacks
+
+    def can_undo(self) -> str | None:
+        """What undo would undo, in words; None when there is nothing."""
+        done = self._journal().done
+        return done[-1].label if done else None
+
+    def can_redo(self) -> str | None:
+        undone = self._journal().undone
+        return undone[-1].label if undone else None
+
+    def undo(self) -> str | None:
+        return self._step(undo=True)
+
+    def redo(self) -> str | None:
+        return self._step(undo=False)
+
+    def _step(self, undo: bool) -> str | None:
+        stacks = self._journal()
+        source, target = (stacks.done, stacks.undone) if undo else (stacks.undone, stacks.done)
+        if not source:
+            return None
+        entry = source[-1]
+        at = now()
+        with self.transaction() as db:
+            for table, key, before, after in (reversed(entry.changes) if undo else entry.changes):
+                journal.write(db, table, key, before if undo else after, at)
+            journal.append(db, "undo" if undo else "redo", at, {"ref": entry.id})
+        target.append(source.pop())
+        return entry.label
+
+
+def own_person(key: Key) -> str:
+    """The person id of an account split off by the user, until the next matching."""
+    return "p-own-" + codec.label(*key)
+
+
+def pair_key(a: Key, b: Key) -> list[str]:
+    first, second = sorted([tuple(a), tuple(b)])
+    return [*first, *second]
+
+
+def _display_name(members: list[Member]) -> str:
+    order = ("facebook", "contacts", "linkedin", "x", "mastodon", "bluesky", "instagram", "threads")
+    ranked = sorted(members, key=lambda m: (m.gone, order.index(m.account.network)
+                                            if m.account.network in order else 99))
+    named = [m for m in ranked if m.account.name]
+    return (named or ranked)[0].account.display_name
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    fresh = not path.exists() or path.stat().st_size == 0
+    try:
+        db = sqlite3.connect(path, isolation_level=None)
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = FULL")  # a committed decision survives a power cut too
+        db.execute("PRAGMA foreign_keys = ON")
+        schema.migrate(db)
+        if fresh:
+            db.execute("INSERT OR IGNORE INTO meta VALUES ('created', ?)", (now(),))
+        if fresh and os.name == "posix":
+            os.chmod(path, 0o600)  # private data
+    except schema.SchemaError as e:
+        raise InputError(str(path), str(e)) from None
+    except sqlite3.DatabaseError as e:
+        raise InputError(str(path), f"not a circlesort workspace, or damaged ({e}); "
+                                    "circlesort leaves it as it is") from None
+    return db
