@@ -58,9 +58,12 @@ def test_sample_exports_are_what_the_generator_writes(tmp_path):
 
 def test_core_never_imports_textual_or_rich():
     code = ("import sys, circlesort.model, circlesort.importers, circlesort.report, circlesort.cli\n"
-            "import circlesort.match_report\n"
+            "import circlesort.match_report, circlesort.cli_workspace\n"
             "from circlesort.importers import load\nfrom circlesort.matching import match\n"
+            "from circlesort.workspace import Workspace, import_paths\n"
+            "from circlesort.workspace.decisions_file import export_text\n"
             "match(load(['sample_exports']).accounts)\n"
+            "ws = Workspace.open()\nimport_paths(ws, ['sample_exports'])\nexport_text(ws)\nws.close()\n"
             "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
             "assert not bad, bad")
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)

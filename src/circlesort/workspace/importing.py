@@ -91,7 +91,7 @@ def _store(ws: Workspace, result: ImportResult, hashes: dict[str, str]) -> Impor
         if not gone and key[0] in networks and key not in incoming:
             summary.gone[key[0]] += 1
     # Match over everything still present, the user's rules included, before writing anything.
-    present = [a for a in ws.accounts() if codec.key_of(a) not in incoming and a.network not in networks]
+    present = [a for a in ws.accounts(networks=_others(ws, networks)) if codec.key_of(a) not in incoming]
     present += result.accounts
     matched = match(present, same=ws.rules("same"), apart=ws.rules("not_same"))
     at = now()
@@ -100,15 +100,19 @@ def _store(ws: Workspace, result: ImportResult, hashes: dict[str, str]) -> Impor
             "new": summary.new, "back": summary.back, "gone": summary.gone, "networks": networks,
             "files": sorted(set(hashes.values()))}))).lastrowid
         summary.import_id = int(import_id or 0)
-        db.executemany(
+        db.executemany("UPDATE accounts SET gone = 1 WHERE network = ? AND key = ?",
+                       ((n, k) for (n, k), (_, gone) in before.items()
+                        if not gone and n in networks and (n, k) not in incoming))
+        marks = ", ".join("?" * len(networks))
+        db.execute(f"UPDATE accounts SET last_seen = ? WHERE gone = 0 AND network IN ({marks})",
+                   (import_id, *networks))
+        rows = ((a.network, a.key, a.name, codec.dump(a), import_id, import_id) for a in result.accounts)
+        db.executemany(  # only what is new or differs: a month's export is mostly the same
             "INSERT INTO accounts (network, key, name, data, first_seen, last_seen, gone) "
             "VALUES (?, ?, ?, ?, ?, ?, 0) "
             "ON CONFLICT (network, key) DO UPDATE SET name = excluded.name, data = excluded.data, "
             "last_seen = excluded.last_seen, gone = 0",
-            ((a.network, a.key, a.name, codec.dump(a), import_id, import_id) for a in result.accounts))
-        db.executemany("UPDATE accounts SET gone = 1 WHERE network = ? AND key = ?",
-                       ((n, k) for (n, k), (_, gone) in before.items()
-                        if not gone and n in networks and (n, k) not in incoming))
+            (r for r in rows if before.get((r[0], r[1]), (None, 0)) != (r[3], 0)))
         for source in result.sources:
             inside = source.path.rstrip("/") + "/"
             mine = {p: h for p, h in hashes.items() if p == source.path or p.startswith(inside)}
@@ -120,6 +124,12 @@ def _store(ws: Workspace, result: ImportResult, hashes: dict[str, str]) -> Impor
                                     "gone": sum(summary.gone.values())})))
     summary.people = len(matched.people)
     return summary
+
+
+def _others(ws: Workspace, networks: list[str]) -> list[str]:
+    """The networks in the workspace that this import does not bring."""
+    have = [n for (n,) in ws.db.execute("SELECT DISTINCT network FROM accounts")]
+    return [n for n in have if n not in networks]
 
 
 def _write_people(ws: Workspace, matched) -> None:

@@ -115,9 +115,14 @@ class Workspace:
     def last_import(self) -> int:
         return self.db.execute("SELECT coalesce(max(id), 0) FROM imports").fetchone()[0]
 
-    def accounts(self, include_gone: bool = False) -> list[Account]:
-        sql = "SELECT network, key, name, data FROM accounts" + ("" if include_gone else " WHERE gone = 0")
-        return [codec.load(*row) for row in self.db.execute(sql + " ORDER BY network, key")]
+    def accounts(self, include_gone: bool = False, networks: Sequence[str] | None = None) -> list[Account]:
+        """The accounts, present ones only unless ``include_gone``; of ``networks`` when given."""
+        where = ["1"] if include_gone else ["gone = 0"]
+        if networks is not None:
+            where.append(f"network IN ({', '.join('?' * len(networks))})")
+        rows = self.db.execute(f"SELECT network, key, name, data FROM accounts WHERE {' AND '.join(where)} "
+                               "ORDER BY network, key", list(networks or ()))
+        return [codec.load(*row) for row in rows]
 
     def categories(self) -> dict[Key, str]:
         return {(n, k): c for n, k, c in self.db.execute("SELECT network, key, category FROM categories")}
