@@ -163,3 +163,12 @@ def test_an_older_workspace_is_migrated_forward(private_workspaces, monkeypatch)
     monkeypatch.setattr(schema, "VERSION", 2)
     with Workspace.open() as ws:
         assert schema.version_of(ws.db) == 2 and ws.counts()["accounts"] == 315
+
+
+def test_a_decision_that_changes_nothing_leaves_nothing_to_undo():
+    with Workspace.open() as ws:
+        import_paths(ws, [SAMPLES])
+        pid = ws.people()[0].id
+        assert ws.decide([pid], "keep-personal")
+        assert ws.decide([pid], "keep-personal") == 0
+        assert ws.undo() == "keep-personal for 1 person" and ws.can_undo() is None

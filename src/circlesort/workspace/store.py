@@ -216,7 +216,9 @@ class Workspace:
         return self.record("unlink", f"{codec.label(*a)} and {codec.label(*b)} are not one person", changes)
 
     def record(self, kind: str, label: str, wanted: list[list]) -> int:
-        """Apply changes [table, key, value] and journal them with what they replace."""
+        """Apply changes [table, key, value] and journal them with what they replace.
+
+        Returns the journal entry's id, or 0 when nothing changed (nothing to undo then)."""
         at = now()
         with self.transaction() as db:
             changes = []
@@ -225,6 +227,8 @@ class Workspace:
                 if before != value:
                     journal.write(db, table, key, value, at)
                     changes.append([table, key, before, value])
+            if not changes:
+                return 0
             entry_id = journal.append(db, kind, at, {"label": label, "changes": changes})
         stacks = self._journal()
         stacks.done.append(journal.Entry(entry_id, kind, label, changes))
