@@ -219,6 +219,7 @@ class Workspace:
         """Apply changes [table, key, value] and journal them with what they replace.
 
         Returns the journal entry's id, or 0 when nothing changed (nothing to undo then)."""
+        stacks = self._journal()  # read before writing: the new entry is added by hand below
         at = now()
         with self.transaction() as db:
             changes = []
@@ -230,7 +231,6 @@ class Workspace:
             if not changes:
                 return 0
             entry_id = journal.append(db, kind, at, {"label": label, "changes": changes})
-        stacks = self._journal()
         stacks.done.append(journal.Entry(entry_id, kind, label, changes))
         stacks.undone.clear()
         return entry_id
