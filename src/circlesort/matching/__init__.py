@@ -55,6 +55,19 @@ def _match(accounts: Sequence[Account], same: Iterable[tuple[Key, Key]],
     return MatchResult(people, suggestions)
 
 
+def network_rank(network: str) -> int:
+    return _NAME_ORDER.index(network) if network in _NAME_ORDER else len(_NAME_ORDER)
+
+
+def person_name(accounts: Sequence[Account]) -> str:
+    """What a person is called: the name they give themselves where people write it in full
+    (Facebook, contacts, LinkedIn, X), else any name, else a username or key. ``accounts``
+    come in order of preference."""
+    ranked = sorted(accounts, key=lambda a: network_rank(a.network))
+    named = [a for a in ranked if a.name and network_rank(a.network) < 4]
+    return (named or [a for a in ranked if a.name] or ranked)[0].display_name
+
+
 def _indexed(pairs: Iterable[tuple[Key, Key]], place: dict[Key, int]) -> set[tuple[int, int]]:
     """Pairs of keys as pairs of indexes (smaller first); pairs naming an absent account drop out."""
     out = set()
@@ -69,16 +82,13 @@ def _person(group: Group | int, accounts: Sequence[Account]) -> Person:
     if isinstance(group, int) or len(group.members) == 1:
         account = accounts[group if isinstance(group, int) else group.members[0]]
         return Person(_person_id(account), account.display_name, (account,))
-    members = sorted(group.members, key=lambda i: (_NAME_ORDER.index(accounts[i].network)
-                                                   if accounts[i].network in _NAME_ORDER else 99,
-                                                   accounts[i].key))
+    members = sorted(group.members, key=lambda i: (network_rank(accounts[i].network), accounts[i].key))
     place = {m: n for n, m in enumerate(members)}
     links = tuple(sorted(
         (Link(min(place[p.a], place[p.b]), max(place[p.a], place[p.b]), p.tier, score_of(p.logit),
               p.evidence) for p in group.links), key=lambda link: (link.a, link.b)))
     ordered = tuple(accounts[m] for m in members)
-    named = [a for a in ordered if a.name and a.network in _NAME_ORDER[:4]]
-    name = (named or [a for a in ordered if a.name] or list(ordered))[0].display_name
+    name = person_name(ordered)
     return Person(_person_id(min(ordered, key=lambda a: (a.network, a.key))), name, ordered, links)
 
 

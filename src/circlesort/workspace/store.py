@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from circlesort.errors import InputError
+from circlesort.matching import person_name
 from circlesort.model import Account
 from circlesort.workspace import codec, journal, paths, schema
 from circlesort.workspace.lock import Busy, WorkspaceLock
@@ -189,9 +190,8 @@ class Workspace:
         if category is not None and category not in CATEGORIES:
             raise ValueError(f"unknown category {category!r}")
         keys = self.member_keys(people)
-        what = category or UNDECIDED
-        text = label or f"{what} for {len(dict.fromkeys(people))} " + (
-            "person" if len(dict.fromkeys(people)) == 1 else "people")
+        count = len(set(people))
+        text = label or f"{category or UNDECIDED} for {count} {'person' if count == 1 else 'people'}"
         return self.record("decide", text, [["categories", list(k), category] for k in keys])
 
     def answer(self, key: Key, answer: str | None, label: str | None = None) -> int:
@@ -281,11 +281,9 @@ def pair_key(a: Key, b: Key) -> list[str]:
 
 
 def _display_name(members: list[Member]) -> str:
-    order = ("facebook", "contacts", "linkedin", "x", "mastodon", "bluesky", "instagram", "threads")
-    ranked = sorted(members, key=lambda m: (m.gone, order.index(m.account.network)
-                                            if m.account.network in order else 99))
-    named = [m for m in ranked if m.account.name]
-    return (named or ranked)[0].account.display_name
+    """The matching's naming, with accounts gone from the exports considered last."""
+    present = [m.account for m in members if not m.gone]
+    return person_name(present) if present else person_name([m.account for m in members])
 
 
 def _connect(path: Path) -> sqlite3.Connection:
