@@ -1,5 +1,6 @@
-"""The demo in a real terminal: tmux starts it, reads the screen, presses keys."""
+"""circlesort in a real terminal: tmux starts it, reads the screen, presses keys, starts it again."""
 
+import shlex
 import shutil
 import subprocess
 import sys
@@ -16,7 +17,7 @@ def tmux(*args):
     return subprocess.run(["tmux", *args], capture_output=True, text=True, timeout=20)
 
 
-def wait_for(session, text, timeout=20.0):
+def wait_for(session, text, timeout=30.0):
     deadline = time.monotonic() + timeout
     screen = ""
     while time.monotonic() < deadline:
@@ -27,20 +28,46 @@ def wait_for(session, text, timeout=20.0):
     raise AssertionError(f"{text!r} never appeared; the screen was:\n{screen}")
 
 
+def start(session, args):
+    tmux("kill-session", "-t", session)
+    cmd = f"{shlex.quote(sys.executable)} -m circlesort {args}; echo EXITED-$?; sleep 30"
+    tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30", "-c", str(ROOT), cmd)
+
+
 def test_demo_opens_searches_and_quits():
     session = "circlesort-demo-test"
-    tmux("kill-session", "-t", session)
-    cmd = f"{sys.executable} -m circlesort demo; echo EXITED-$?; sleep 30"
-    tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30", "-c", str(ROOT), cmd)
+    start(session, "demo")
     try:
-        screen = wait_for(session, "Networks")
-        assert "linkedin" in screen and "instagram" in screen and "315" in screen
+        wait_for(session, "Sorted 0 of 220")
         tmux("send-keys", "-t", session, "/")
         tmux("send-keys", "-t", session, "-l", "Mukhina")
-        screen = wait_for(session, "2 accounts")
-        assert "Natalya Mukhina" in screen and "nmukhina" in screen
+        screen = wait_for(session, "“Mukhina”: 2")
+        assert "Наталья Мухина" in screen
         tmux("send-keys", "-t", session, "Escape")
-        wait_for(session, "315 accounts")
+        wait_for(session, "everyone: 220")
+        tmux("send-keys", "-t", session, "q")
+        wait_for(session, "EXITED-0")
+    finally:
+        tmux("kill-session", "-t", session)
+
+
+def test_decisions_are_still_there_after_quitting_and_starting_again(tmp_path):
+    session = "circlesort-restart-test"
+    workspace = shlex.quote(str(tmp_path / "mine.circlesort"))
+    start(session, f"--workspace {workspace} sample_exports")
+    try:
+        wait_for(session, "Sorted 0 of 220")
+        tmux("send-keys", "-t", session, "1")
+        wait_for(session, "Sorted 1 of 220")
+        tmux("send-keys", "-t", session, "w")
+        wait_for(session, "Sorted 2 of 220")
+        tmux("send-keys", "-t", session, "q")
+        wait_for(session, "EXITED-0")
+        start(session, f"--workspace {workspace}")
+        screen = wait_for(session, "Sorted 2 of 220")
+        assert "personal 1" in screen and "professional 1" in screen
+        tmux("send-keys", "-t", session, "u")
+        wait_for(session, "Sorted 1 of 220")  # undo reaches back across the restart
         tmux("send-keys", "-t", session, "q")
         wait_for(session, "EXITED-0")
     finally:

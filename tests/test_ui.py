@@ -1,14 +1,16 @@
-"""The overview screen, driven by keys with Pilot, on real sample exports and hostile names."""
+"""The sorting screen driven by keys with Pilot, checked against the workspace and the screen."""
+
+from __future__ import annotations
 
 import asyncio
 import html
 import re
 
-from textual.widgets import DataTable, Input
-
 from circlesort.cli import sample_exports
-from circlesort.importers import load
 from circlesort.ui.app import CirclesortApp
+from circlesort.ui.screens.modals import Confirm, Help
+from circlesort.ui.screens.sort import SortScreen
+from circlesort.workspace import UNDECIDED, Workspace, import_paths
 
 from .conftest import HOSTILE, meta, write_tree
 
@@ -19,65 +21,174 @@ def screen_text(app) -> str:
     return html.unescape("".join(re.findall(r">([^<>]*)</text>", svg))).replace("\xa0", " ")
 
 
-def run(app, test, size=(100, 30)):
+def drive(test, paths=None, size=(110, 32), prepared=True):
+    """Run ``test(pilot, app, ws)`` on a workspace holding the sample exports."""
     async def go():
-        async with app.run_test(size=size, notifications=True) as pilot:
-            await pilot.pause()
-            await test(pilot)
-    asyncio.run(go())
+        with Workspace.open() as ws:
+            if prepared:
+                import_paths(ws, [str(sample_exports())])
+            app = CirclesortApp(ws, paths)
+            async with app.run_test(size=size, notifications=True) as pilot:
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+                await test(pilot, app, ws)
+            return app
+    return asyncio.run(go())
 
 
-def test_overview_lists_every_network_and_filters_by_search_and_network():
-    app = CirclesortApp(load([str(sample_exports())]))
+def categories(ws: Workspace) -> dict[str, str]:
+    return {p.id: p.category for p in ws.people()}
 
-    async def test(pilot):
-        summary = app.query_one("#summary", DataTable)
-        networks = [summary.get_row_at(i)[0].plain for i in range(summary.row_count)]
-        assert networks == ["all", "contacts", "facebook", "instagram", "linkedin", "mastodon",
-                            "threads", "x"]
-        table = app.query_one("#accounts", DataTable)
-        assert table.row_count == len(app.result.accounts)
-        await pilot.press("slash", *"alvarez")
+
+def test_exports_given_on_start_are_imported_with_progress_then_sorted():
+    async def test(pilot, app, ws):
         await pilot.pause()
-        names = {table.get_row_at(i)[1].plain for i in range(table.row_count)}
-        assert "José Álvarez" in names and all("lvarez" in n for n in names)
+        assert isinstance(app.screen, SortScreen)
+        text = screen_text(app)
+        assert "Sorted 0 of 220" in text and "everyone: 220" in text
+        assert "Imported 315 accounts" in text  # the notification
+        assert ws.counts()["accounts"] == 315
+
+    drive(test, paths=[str(sample_exports())], prepared=False)
+
+
+def test_one_key_per_decision_saved_at_once_and_the_cursor_moves_on():
+    async def test(pilot, app, ws):
+        screen = app.screen
+        first = screen.people.current.id
+        await pilot.press("1")
+        assert categories(ws)[first] == "keep-personal"
+        second = screen.people.current.id
+        assert second != first
+        await pilot.press("w")
+        third = screen.people.current.id
+        await pilot.press("3")
+        fourth = screen.people.current.id
+        await pilot.press("x")  # back to undecided: it was undecided already, nothing to undo
+        saved = categories(ws)
+        assert (saved[second], saved[third], saved[fourth]) == ("move-to-professional", "page-follower",
+                                                                UNDECIDED)
+        await pilot.press("u")
+        assert categories(ws)[third] == UNDECIDED
+        await pilot.press("u", "U")
+        assert categories(ws)[second] == "move-to-professional" and categories(ws)[third] == UNDECIDED
+        await pilot.pause()
+        assert "Sorted 2 of 220" in screen_text(app)
+
+    drive(test)
+
+
+def test_marked_people_are_decided_together_after_asking_and_undone_in_one_step():
+    async def test(pilot, app, ws):
+        screen = app.screen
+        marked = [screen.people.current.id]
+        await pilot.press("space")
+        marked.append(screen.people.current.id)
+        await pilot.press("space", "2")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        assert "Make 2 people “move to professional”?" in screen_text(app)
+        await pilot.press("y")
+        await pilot.pause()
+        assert [categories(ws)[m] for m in marked] == ["move-to-professional"] * 2
+        await pilot.press("u")
+        assert [categories(ws)[m] for m in marked] == [UNDECIDED] * 2
+        await pilot.press("asterisk", "3", "n")  # every one shown, then changing one's mind
+        await pilot.pause()
+        assert set(categories(ws).values()) == {UNDECIDED}
+
+    drive(test)
+
+
+def test_filters_and_search_narrow_the_list():
+    async def test(pilot, app, ws):
+        screen = app.screen
+        await pilot.press("1", "d")  # undecided only: the one just decided is gone from view
+        assert len(screen.people.view) == 219
+        await pilot.press("n")  # the first network: contacts
+        assert {n for i in screen.people.view for n in screen.roster.rows[i].networks} >= {"contacts"}
+        assert all("contacts" in screen.roster.rows[i].networks for i in screen.people.view)
+        await pilot.press("escape", "slash", *"mukhina", "enter")
+        await pilot.pause()
+        names = {screen.roster.rows[i].name for i in screen.people.view}
+        assert "Наталья Мухина" in names  # found by its transliteration
+        await pilot.press("escape", "slash", *"@contoso", "enter")
+        await pilot.pause()
+        assert screen.people.view and all(
+            any("contoso" in c.casefold() for c in screen.roster.rows[i].companies) for i in screen.people.view)
+        await pilot.press("escape", "t")
+        assert all(screen.roster.rows[i].tier == "likely" for i in screen.people.view)
         await pilot.press("escape")
+        assert len(screen.people.view) == 220
+
+    drive(test)
+
+
+def test_the_card_shows_accounts_relations_and_evidence():
+    async def test(pilot, app, ws):
+        await pilot.press("slash", *"José Álvarez", "enter")
         await pilot.pause()
-        assert app.query_one("#search", Input).value == "" and table.has_focus
-        summary.focus()
-        await pilot.press("down", "down")  # facebook
+        text = screen_text(app)
+        assert "friends since 2011" in text and "Head of Finance at Contoso" in text
+        assert "3b2a91" in text
+        assert "contacts–linkedin (certain): same name after accent folding and dropping" in text
+
+    drive(test, size=(200, 40))  # wide enough that no line of the card wraps
+
+
+def test_help_lists_every_key():
+    async def test(pilot, app, ws):
+        await pilot.press("question_mark")
         await pilot.pause()
-        assert {table.get_row_at(i)[0].plain for i in range(table.row_count)} == {"facebook"}
-        assert "Warnings" in screen_text(app)
+        assert isinstance(app.screen, Help)
+        text = screen_text(app)
+        for words in ("1, p", "Personal", "u ", "Undo", "space", "Mark", "/", "Search", "d ", "Undecided only"):
+            assert words in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, SortScreen)
         await pilot.press("q")
 
-    run(app, test)
-    assert app.return_code == 0
+    assert drive(test).return_code == 0
 
 
 def test_hostile_names_render_literally(tmp_path):
     names = [n for n in HOSTILE if n.strip()]
     write_tree(tmp_path / "h", {"connections/friends/your_friends.json": meta(
         {"friends_v2": [{"name": n, "timestamp": 1700000000} for n in names]})})
-    app = CirclesortApp(load([str(tmp_path / "h")]))
 
-    async def test(pilot):
+    async def test(pilot, app, ws):
+        screen = app.screen
         for probe in ("Bob [/]", "[bold]Ann[/bold]", "John [Work]", "[@click=app.quit]Free"):
-            app.query_one("#search", Input).value = probe
+            await pilot.press("escape", "slash", *probe, "enter")
             await pilot.pause()
+            assert screen.people.view, probe
             assert probe in screen_text(app)
-            table = app.query_one("#accounts", DataTable)
-            assert table.row_count >= 1 and table.get_row_at(0)[1].plain.startswith(probe)
+            await pilot.press("1")  # deciding one, and the notice of undoing it, stay literal
+            await pilot.press("u")
+            await pilot.pause()
         assert "\x1b" not in app.export_screenshot()
 
-    run(app, test)
+    async def go():
+        with Workspace.open() as ws:
+            import_paths(ws, [str(tmp_path / "h")])
+            app = CirclesortApp(ws)
+            async with app.run_test(size=(110, 32), notifications=True) as pilot:
+                await pilot.pause()
+                await test(pilot, app, ws)
+    asyncio.run(go())
 
 
-def test_no_exports_shows_how_to_start():
-    app = CirclesortApp(None)
+def test_an_empty_workspace_says_so():
+    async def test(pilot, app, ws):
+        assert "Sorted 0 of 0" in screen_text(app) and "Nobody to show." in screen_text(app)
+        await pilot.press("1", "u", "space", "j")  # nothing to act on, and no crash
 
-    async def test(pilot):
-        assert "circlesort demo" in screen_text(app)
-        await pilot.press("q")
+    drive(test, prepared=False)
 
-    run(app, test, size=(80, 24))
+
+def test_usable_at_80_by_24():
+    async def test(pilot, app, ws):
+        text = screen_text(app)
+        assert "Sorted 0 of 220" in text and "Personal" in text and "Search" in text and "Keys" in text
+
+    drive(test, size=(80, 24))

@@ -135,13 +135,15 @@ def _demo() -> int:
 
 
 def _open(paths: list[str], workspace: str | None) -> int:
-    from circlesort.importers import ImportResult
-    from circlesort.workspace import Workspace, import_paths
+    """The app on a workspace; given exports, it imports them first, in a worker, with progress."""
+    from circlesort.workspace import Workspace
 
+    for path in paths:  # a wrong path is a one-line error here, not a crash inside the app
+        if not Path(path).exists():
+            raise InputError(path, "no such file or folder")
     with Workspace.open(workspace) as ws:
-        summary = import_paths(ws, paths) if paths else None
-        result = summary.result if summary and summary.result else ImportResult(ws.accounts(), [], [])
         from circlesort.ui.app import CirclesortApp
 
-        CirclesortApp(result).run()
-    return 0
+        app = CirclesortApp(ws, paths)
+        app.run()
+    return app.return_code or 0

@@ -8,7 +8,8 @@ named path yields nothing at all.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 
 from circlesort.errors import InputError
 from circlesort.gcpause import paused_gc
@@ -16,19 +17,25 @@ from circlesort.importers import contacts, detect, linkedin, mastodon, meta, x
 from circlesort.importers.archive import Container, open_path
 from circlesort.importers.sink import ImportResult, Sink, SourceReport
 
-__all__ = ["ImportResult", "SourceReport", "load"]
+__all__ = ["ImportResult", "Progress", "SourceReport", "load"]
 
 _READERS = {"x": x.read, "linkedin": linkedin.read, "mastodon": mastodon.read,
             "contacts": contacts.read}
 
 
-def load(paths: Sequence[str]) -> ImportResult:
-    """Read every export under ``paths``. Raises InputError for a path that holds nothing usable."""
+Progress = Callable[[str, dict[str, int]], None]  # (what was just read, accounts so far per network)
+
+
+def load(paths: Sequence[str], progress: Progress | None = None) -> ImportResult:
+    """Read every export under ``paths``. Raises InputError for a path that holds nothing usable.
+
+    ``progress`` is called after each export file or folder is read, from the calling thread.
+    """
     with paused_gc():
-        return _load(paths)
+        return _load(paths, progress)
 
 
-def _load(paths: Sequence[str]) -> ImportResult:
+def _load(paths: Sequence[str], progress: Progress | None) -> ImportResult:
     sink = Sink()
     for path in paths:
         containers = open_path(path)
@@ -36,6 +43,8 @@ def _load(paths: Sequence[str]) -> ImportResult:
         notes: list[str] = []
         for container in containers:
             notes.extend(_read_container(container, sink))
+            if progress is not None:
+                progress(container.path, dict(Counter(network for network, _ in sink.accounts)))
         if sink.files_read == read_before:
             raise InputError(path, _why_nothing(path, containers, sink.skips[skips_before:], notes))
     return sink.result()

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from circlesort.gcpause import paused_gc
-from circlesort.importers import ImportResult, load
+from circlesort.importers import ImportResult, Progress, load
 from circlesort.matching import match
 from circlesort.workspace import codec
 from circlesort.workspace.store import Workspace, now
@@ -56,14 +56,17 @@ def file_hashes(paths: Sequence[str]) -> dict[str, str]:
     return out
 
 
-def import_paths(ws: Workspace, paths: Sequence[str]) -> ImportSummary:
-    """Import (or re-import newer) exports. Raises InputError as `load` does."""
+def import_paths(ws: Workspace, paths: Sequence[str], progress: Progress | None = None) -> ImportSummary:
+    """Import (or re-import newer) exports. Raises InputError as `load` does.
+
+    ``progress`` hears of each export read, then of "matching" and "saving".
+    """
     hashes = file_hashes(paths)
     if _seen_before(ws, set(hashes.values())):
         return ImportSummary(unchanged=True)
-    result = load(paths)
+    result = load(paths, progress)
     with paused_gc():
-        return _store(ws, result, hashes)
+        return _store(ws, result, hashes, progress)
 
 
 def _seen_before(ws: Workspace, digests: set[str]) -> bool:
@@ -75,7 +78,8 @@ def _seen_before(ws: Workspace, digests: set[str]) -> bool:
     return digests <= set(json.loads(summary).get("files", []))
 
 
-def _store(ws: Workspace, result: ImportResult, hashes: dict[str, str]) -> ImportSummary:
+def _store(ws: Workspace, result: ImportResult, hashes: dict[str, str],
+           progress: Progress | None) -> ImportSummary:
     db = ws.db
     summary = ImportSummary(accounts=len(result.accounts), result=result)
     networks = sorted({s.network for s in result.sources})
@@ -93,7 +97,12 @@ def _store(ws: Workspace, result: ImportResult, hashes: dict[str, str]) -> Impor
     # Match over everything still present, the user's rules included, before writing anything.
     present = [a for a in ws.accounts(networks=_others(ws, networks)) if codec.key_of(a) not in incoming]
     present += result.accounts
+    counts = dict(Counter(a.network for a in result.accounts))
+    if progress:
+        progress("matching", counts)
     matched = match(present, same=ws.rules("same"), apart=ws.rules("not_same"))
+    if progress:
+        progress("saving", counts)
     at = now()
     with ws.transaction():
         import_id = db.execute("INSERT INTO imports (at, summary) VALUES (?, ?)", (at, json.dumps({
@@ -106,13 +115,15 @@ def _store(ws: Workspace, result: ImportResult, hashes: dict[str, str]) -> Impor
         marks = ", ".join("?" * len(networks))
         db.execute(f"UPDATE accounts SET last_seen = ? WHERE gone = 0 AND network IN ({marks})",
                    (import_id, *networks))
-        rows = ((a.network, a.key, a.name, codec.dump(a), import_id, import_id) for a in result.accounts)
+        rows = ((a.network, a.key, a.name, a.handle or "", a.company, ",".join(a.relations), codec.dump(a),
+                 import_id, import_id) for a in result.accounts)
         db.executemany(  # only what is new or differs: a month's export is mostly the same
-            "INSERT INTO accounts (network, key, name, data, first_seen, last_seen, gone) "
-            "VALUES (?, ?, ?, ?, ?, ?, 0) "
-            "ON CONFLICT (network, key) DO UPDATE SET name = excluded.name, data = excluded.data, "
+            "INSERT INTO accounts (network, key, name, handle, company, relations, data, first_seen, "
+            "last_seen, gone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0) "
+            "ON CONFLICT (network, key) DO UPDATE SET name = excluded.name, handle = excluded.handle, "
+            "company = excluded.company, relations = excluded.relations, data = excluded.data, "
             "last_seen = excluded.last_seen, gone = 0",
-            (r for r in rows if before.get((r[0], r[1]), (None, 0)) != (r[3], 0)))
+            (r for r in rows if before.get((r[0], r[1]), (None, 0)) != (r[6], 0)))
         for source in result.sources:
             inside = source.path.rstrip("/") + "/"
             mine = {p: h for p, h in hashes.items() if p == source.path or p.startswith(inside)}

@@ -18,8 +18,9 @@ MIGRATIONS: dict[int, list[str]] = {
         "CREATE TABLE sources (import_id INTEGER NOT NULL REFERENCES imports(id), path TEXT NOT NULL, "
         "network TEXT NOT NULL, files TEXT NOT NULL, hashes TEXT NOT NULL)",
         # Every account ever imported; gone ones stay, marked, never deleted.
+        # name, handle, company and relations are kept beside the JSON for lists that must load fast.
         "CREATE TABLE accounts (network TEXT NOT NULL, key TEXT NOT NULL, name TEXT NOT NULL, "
-        "data TEXT NOT NULL, "
+        "handle TEXT NOT NULL, company TEXT NOT NULL, relations TEXT NOT NULL, data TEXT NOT NULL, "
         "first_seen INTEGER NOT NULL, last_seen INTEGER NOT NULL, gone INTEGER NOT NULL DEFAULT 0, "
         "PRIMARY KEY (network, key)) WITHOUT ROWID",
         # Who is who, as the last matching (with the user's own rules) said.

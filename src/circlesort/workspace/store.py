@@ -60,6 +60,7 @@ class Workspace:
         self.db = db
         self._lock = lock
         self._stacks: journal.Stacks | None = None
+        self.last_step: journal.Entry | None = None  # what the last undo or redo touched
 
     # --- opening and closing ---------------------------------------------------------------
 
@@ -267,6 +268,7 @@ class Workspace:
                 journal.write(db, table, key, before if undo else after, at)
             journal.append(db, "undo" if undo else "redo", at, {"ref": entry.id})
         target.append(source.pop())
+        self.last_step = entry
         return entry.label
 
 
@@ -289,7 +291,8 @@ def _display_name(members: list[Member]) -> str:
 def _connect(path: Path) -> sqlite3.Connection:
     fresh = not path.exists() or path.stat().st_size == 0
     try:
-        db = sqlite3.connect(path, isolation_level=None)
+        # One connection, used by the app's import worker and then by its screens, never at once.
+        db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = FULL")  # a committed decision survives a power cut too
         db.execute("PRAGMA foreign_keys = ON")

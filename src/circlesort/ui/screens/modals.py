@@ -1,0 +1,74 @@
+"""Small dialogs: confirming a decision for many people, and the list of keys."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+
+class Confirm(ModalScreen[bool]):
+    """Asks before a decision touches many people: y to go ahead, anything else to stop."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+    ]
+    DEFAULT_CSS = """
+    Confirm { align: center middle; }
+    Confirm > Vertical { width: 60; height: auto; border: thick $accent; background: $surface; padding: 1 2; }
+    """
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Content(self.question))
+            yield Static(Content.from_markup("[b]y[/b] yes    [b]n[/b] no"))
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class Help(ModalScreen[None]):
+    """Every key of the screen below, from its own bindings, so the list cannot go stale."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,question_mark,q", "close", "Close", id="help.close"),
+    ]
+    DEFAULT_CSS = """
+    Help { align: center middle; }
+    Help > Vertical { width: 76; height: auto; max-height: 90%; border: thick $accent; background: $surface;
+                      padding: 1 2; overflow-y: auto; }
+    """
+
+    def __init__(self, title: str, bindings: list[Binding], notes: str = "") -> None:
+        super().__init__()
+        self.title_text = title
+        self.bindings = bindings
+        self.notes = notes
+
+    def compose(self) -> ComposeResult:
+        rows: list = [(self.title_text, "bold"), "\n\n"]
+        for b in self.bindings:
+            keys = ", ".join(_key(k) for k in b.key.split(","))
+            rows += [(f"{keys:<18}", "bold $accent"), b.description or b.action, "\n"]
+        if self.notes:
+            rows += ["\n", self.notes]
+        with Vertical():
+            yield Static(Content.assemble(*rows))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def _key(key: str) -> str:
+    names = {"question_mark": "?", "slash": "/", "asterisk": "*", "space": "space", "escape": "esc"}
+    return names.get(key, key)

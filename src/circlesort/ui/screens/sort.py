@@ -1,0 +1,245 @@
+"""The sorting screen: everyone in a list, one key per decision, the highlighted person in full.
+
+Every decision is committed to the workspace before the screen moves on; the list redraws only
+the rows it shows, so a keystroke costs the same with 50 people or 50,000.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from circlesort.ui.screens.modals import Confirm, Help
+from circlesort.ui.widgets.people_list import PeopleList
+from circlesort.ui.widgets.person_card import CATEGORY_WORDS, PersonCard
+from circlesort.workspace import CATEGORIES, UNDECIDED, Workspace
+from circlesort.workspace.detail import person_detail
+from circlesort.workspace.roster import Filter, Roster
+
+SHORT = {"keep-personal": "personal", "move-to-professional": "professional", "page-follower": "page"}
+CONFIRM_FROM = 2  # decisions touching this many people or more ask first
+TIERS = (None, "likely", "certain")
+HELP_NOTES = ("Search with / : words match names, usernames and keys; '@word' keeps people whose\n"
+              "employer contains the word. Every decision is saved the moment you make it.\n"
+              "ctrl+p opens the command palette: every action here, by name.")
+
+
+class SortScreen(Screen):
+    # Focus is set at once in on_mount: the deferred automatic focus could land after the user's
+    # first keys and pull focus back from the search box.
+    AUTO_FOCUS = None
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1,p", "decide('keep-personal')", "Personal", id="sort.personal"),
+        Binding("2,w", "decide('move-to-professional')", "Professional", id="sort.professional"),
+        Binding("3,f", "decide('page-follower')", "Page", id="sort.page"),
+        Binding("0,x", "decide('undecided')", "Undecide", show=False, id="sort.undecided"),
+        Binding("u", "undo", "Undo", id="sort.undo"),
+        Binding("U", "redo", "Redo", show=False, id="sort.redo"),
+        Binding("space", "mark", "Mark", id="sort.mark"),
+        Binding("asterisk", "mark_all", "Mark shown", show=False, id="sort.mark_all"),
+        Binding("slash", "search", "Search", id="sort.search"),
+        Binding("d", "toggle_undecided", "Undecided only", show=False, id="sort.only_undecided"),
+        Binding("n", "cycle_network", "By network", show=False, id="sort.by_network"),
+        Binding("c", "cycle_category", "By category", show=False, id="sort.by_category"),
+        Binding("t", "cycle_tier", "By match tier", show=False, id="sort.by_tier"),
+        Binding("N", "toggle_new", "New since last import", show=False, id="sort.only_new"),
+        Binding("escape", "clear", "Clear filters", show=False, id="sort.clear"),
+        Binding("j,down", "move(1)", "Next", show=False, id="sort.next"),
+        Binding("k,up", "move(-1)", "Previous", show=False, id="sort.previous"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="sort.page_down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="sort.page_up"),
+        Binding("g,home", "jump(0)", "First", show=False, id="sort.first"),
+        Binding("G,end", "jump(-1)", "Last", show=False, id="sort.last"),
+        Binding("question_mark", "help", "Keys", id="sort.help"),
+        Binding("q", "app.quit", "Quit", id="sort.quit"),
+    ]
+
+    def __init__(self, ws: Workspace) -> None:
+        super().__init__()
+        self.ws = ws
+        self.roster = Roster.load(ws)
+        self.filter = Filter()
+        self.networks = sorted({n for r in self.roster.rows for n in r.networks})
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="status")
+        with Horizontal():
+            yield PeopleList(self.roster, id="people")
+            yield PersonCard(id="card")
+        yield Input(placeholder="search names, usernames, @employer; enter keeps it, esc clears",
+                    id="search")
+        yield Footer(show_command_palette=False)  # ctrl+p still opens it; the keys need the room
+
+    def on_mount(self) -> None:
+        self._apply_filter()
+        self.set_focus(self.people)
+
+    # --- what the screen shows -------------------------------------------------------------------
+
+    @property
+    def people(self) -> PeopleList:
+        return self.query_one(PeopleList)
+
+    def _apply_filter(self, keep: str | None = None) -> None:
+        current = self.people.current
+        self.people.show(self.roster.select(self.filter), keep or (current.id if current else None))
+        self._status()
+
+    def _status(self) -> None:
+        counts = self.roster.counts()
+        total = len(self.roster.rows)
+        parts = [f"Sorted {total - counts[UNDECIDED]:,} of {total:,}"]
+        parts += [f"{SHORT[c]} {counts[c]:,}" for c in CATEGORIES]
+        marked = len(self.people.marked)
+        shown = f"{self.filter.describe()}: {len(self.people.view):,}"
+        line = f"{parts[0]} │ {' · '.join(parts[1:])} │ {shown}" + (f" · {marked:,} marked" if marked else "")
+        self.query_one("#status", Static).update(Content(line))
+
+    @on(PeopleList.Highlighted)
+    def _show_person(self) -> None:
+        row = self.people.current
+        card = self.query_one(PersonCard)
+        if row is None:
+            card.show("", UNDECIDED, None)
+            return
+        card.show(row.name, row.category, person_detail(self.ws, row.id))
+
+    # --- decisions -------------------------------------------------------------------------------
+
+    def action_decide(self, category: str) -> None:
+        targets = sorted(self.people.marked) if self.people.marked else (
+            [self.people.current.id] if self.people.current else [])
+        if not targets:
+            return
+        if len(targets) >= CONFIRM_FROM:
+            words = CATEGORY_WORDS.get(category, category)
+            question = f"Make {len(targets):,} people “{words}”? One undo takes it back."
+            self.app.push_screen(Confirm(question), lambda yes: yes and self._decide(targets, category))
+        else:
+            self._decide(targets, category)
+
+    def _decide(self, targets: list[str], category: str) -> None:
+        value = None if category == UNDECIDED else category
+        self.ws.decide(targets, value)
+        self.roster.set_category(targets, value)
+        self.people.marked.clear()
+        if self.filter.undecided or self.filter.category:
+            self._apply_filter()  # decided people leave the view; the cursor stays where it was
+        else:
+            self._next_undecided()
+        self.people.refresh()
+        self._status()
+        self._show_person()
+
+    def _next_undecided(self) -> None:
+        view, rows = self.people.view, self.roster.rows
+        start = self.people.cursor
+        for i in range(start + 1, len(view)):
+            if rows[view[i]].category == UNDECIDED:
+                self.people.move_to(i)
+                return
+        self.people.move_to(min(start + 1, len(view) - 1))
+
+    def action_undo(self) -> None:
+        self._step(self.ws.undo(), "Undone")
+
+    def action_redo(self) -> None:
+        self._step(self.ws.redo(), "Redone")
+
+    def _step(self, label: str | None, verb: str) -> None:
+        if label is None:
+            self.notify(f"Nothing to {verb[:-1].lower()}.", markup=False)
+            return
+        entry = self.ws.last_step
+        tables = {c[0] for c in entry.changes} if entry else set()
+        if tables & {"members", "pair_rules"}:
+            self.roster = Roster.load(self.ws)  # who is who changed: read everyone again
+            self.people.roster = self.roster
+        elif entry:
+            keys = [tuple(c[1]) for c in entry.changes if c[0] == "categories"]
+            self.roster.refresh_people(self.ws, {p for k in keys if (p := self.ws.person_of(k))})
+        self._apply_filter()
+        self.people.refresh()
+        self.notify(f"{verb}: {label}", markup=False)
+
+    # --- marks, moves, filters, search -------------------------------------------------------------
+
+    def action_mark(self) -> None:
+        row = self.people.current
+        if row is None:
+            return
+        self.people.marked.symmetric_difference_update({row.id})
+        self.people.refresh_line(self.people.cursor)
+        self.people.move_to(self.people.cursor + 1)
+        self._status()
+
+    def action_mark_all(self) -> None:
+        shown = {self.roster.rows[i].id for i in self.people.view}
+        self.people.marked = set() if shown <= self.people.marked else shown
+        self.people.refresh()
+        self._status()
+
+    def action_move(self, delta: int) -> None:
+        self.people.move_to(self.people.cursor + delta)
+
+    def action_page(self, direction: int) -> None:
+        self.people.move_to(self.people.cursor + direction * max(1, self.people.size.height - 1))
+
+    def action_jump(self, where: int) -> None:
+        self.people.move_to(where if where >= 0 else len(self.people.view) - 1)
+
+    def action_toggle_undecided(self) -> None:
+        self.filter.undecided = not self.filter.undecided
+        self._apply_filter()
+
+    def action_toggle_new(self) -> None:
+        self.filter.new = not self.filter.new
+        self._apply_filter()
+
+    def action_cycle_network(self) -> None:
+        choices = [None, *self.networks]
+        self.filter.network = choices[(choices.index(self.filter.network) + 1) % len(choices)]
+        self._apply_filter()
+
+    def action_cycle_category(self) -> None:
+        choices = [None, UNDECIDED, *CATEGORIES]
+        self.filter.category = choices[(choices.index(self.filter.category) + 1) % len(choices)]
+        self._apply_filter()
+
+    def action_cycle_tier(self) -> None:
+        self.filter.tier = TIERS[(TIERS.index(self.filter.tier) + 1) % len(TIERS)]
+        self._apply_filter()
+
+    def action_clear(self) -> None:
+        self.filter = Filter()
+        self.people.marked.clear()
+        self.query_one("#search", Input).value = ""
+        self._apply_filter()
+        self.people.focus()
+
+    def action_search(self) -> None:
+        # Always on screen, and focused at once (focus() waits a turn): the keys typed right
+        # after "/" belong to the search.
+        self.set_focus(self.query_one("#search", Input))
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        words = event.value.split()
+        self.filter.company = " ".join(w[1:] for w in words if w.startswith("@")).casefold()
+        self.filter.text = " ".join(w for w in words if not w.startswith("@"))
+        self._apply_filter()
+
+    @on(Input.Submitted, "#search")
+    def _search_done(self) -> None:
+        self.people.focus()
+
+    def action_help(self) -> None:
+        self.app.push_screen(Help("Sorting: keys", [b for b in self.BINDINGS if isinstance(b, Binding)],
+                                  HELP_NOTES))

@@ -1,0 +1,61 @@
+"""One person in full, for the detail card: every account, the links between them and why."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from circlesort.matching import network_rank
+from circlesort.model import Account
+from circlesort.workspace import codec
+from circlesort.workspace.store import Workspace
+
+
+@dataclass(frozen=True, slots=True)
+class LinkInfo:
+    a: Account
+    b: Account
+    tier: str
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Detail:
+    accounts: tuple[Account, ...]
+    gone: frozenset[tuple[str, str]]
+    links: tuple[LinkInfo, ...]
+    suggestions: tuple[LinkInfo, ...]  # possible matches with people outside this one
+    manual: bool  # the user linked or split this person by hand
+
+
+def person_detail(ws: Workspace, person: str) -> Detail:
+    rows = ws.db.execute(
+        "SELECT a.network, a.key, a.name, a.data, a.gone FROM members m JOIN accounts a USING (network, key) "
+        "WHERE m.person = ?", (person,)).fetchall()
+    accounts = sorted((codec.load(n, k, name, data) for n, k, name, data, _ in rows),
+                      key=lambda a: (network_rank(a.network), a.key))
+    by_key = {codec.key_of(a): a for a in accounts}
+    links = tuple(
+        LinkInfo(by_key[(an, ak)], by_key[(bn, bk)], tier, tuple(json.loads(ev)))
+        for an, ak, bn, bk, tier, ev in ws.db.execute(
+            "SELECT a_network, a_key, b_network, b_key, tier, evidence FROM links WHERE person = ?",
+            (person,))
+        if (an, ak) in by_key and (bn, bk) in by_key)
+    suggestions = []
+    for n, k in by_key:
+        for an, ak, bn, bk, ev in ws.db.execute(
+                "SELECT a_network, a_key, b_network, b_key, evidence FROM suggestions "
+                "WHERE (a_network = ? AND a_key = ?) OR (b_network = ? AND b_key = ?)", (n, k, n, k)):
+            other = (bn, bk) if (an, ak) == (n, k) else (an, ak)
+            if other in by_key:
+                continue
+            found = ws.db.execute("SELECT name, data FROM accounts WHERE network = ? AND key = ?",
+                                  other).fetchone()
+            if found:
+                suggestions.append(LinkInfo(by_key[(n, k)], codec.load(*other, *found), "possible",
+                                            tuple(json.loads(ev))))
+    manual = any(ws.db.execute(
+        "SELECT 1 FROM pair_rules WHERE (a_network = ? AND a_key = ?) OR (b_network = ? AND b_key = ?)",
+        (*key, *key)).fetchone() for key in by_key)
+    gone = frozenset((n, k) for n, k, _, _, g in rows if g)
+    return Detail(tuple(accounts), gone, links, tuple(suggestions), manual)
