@@ -123,8 +123,27 @@ class Roster:
         return sum(1 for r in self.rows if r.category != UNDECIDED)
 
     def select(self, f: Filter) -> list[int]:
-        """Positions of the rows the filter keeps, in roster order."""
-        return [i for i, r in enumerate(self.rows) if f.keeps(r)]
+        """Positions of the rows the filter keeps, in roster order.
+
+        One tight pass per condition rather than one general test per row: a few milliseconds
+        for 50,000 people, so that a filter key answers within a frame."""
+        rows = self.rows
+        keep: list[int] | range = range(len(rows))
+        if f.undecided:
+            keep = [i for i in keep if rows[i].category == UNDECIDED]
+        if f.category:
+            keep = [i for i in keep if rows[i].category == f.category]
+        if f.network:
+            keep = [i for i in keep if f.network in rows[i].networks]
+        if f.tier:
+            keep = [i for i in keep if rows[i].tier == f.tier]
+        if f.new:
+            keep = [i for i in keep if rows[i].new]
+        if f.company:
+            keep = [i for i in keep if any(f.company in c.casefold() for c in rows[i].companies)]
+        for word in f.text.casefold().split():
+            keep = [i for i in keep if word in rows[i].haystack]
+        return list(keep)
 
     def refresh_people(self, ws: Workspace, people: set[str]) -> None:
         """Read the category of these people again (after an undo or a redo)."""

@@ -165,8 +165,12 @@ class SortScreen(Screen):
         elif entry:
             keys = [tuple(c[1]) for c in entry.changes if c[0] == "categories"]
             self.roster.refresh_people(self.ws, {p for k in keys if (p := self.ws.person_of(k))})
-        self._apply_filter()
+        if self.filter.undecided or self.filter.category or tables & {"members", "pair_rules"}:
+            self._apply_filter()  # who is shown depends on what was undone
+        else:
+            self._status()
         self.people.refresh()
+        self._show_person()
         self.notify(f"{verb}: {label}", markup=False)
 
     # --- marks, moves, filters, search -------------------------------------------------------------
