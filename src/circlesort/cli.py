@@ -12,7 +12,7 @@ from pathlib import Path
 from circlesort import __version__
 from circlesort.errors import InputError
 
-COMMANDS = ("inspect", "match", "demo", "import", "decisions", "workspace")
+COMMANDS = ("inspect", "match", "demo", "import", "decisions", "workspace", "rules")
 
 
 def _common() -> argparse.ArgumentParser:
@@ -43,6 +43,8 @@ def _parser() -> argparse.ArgumentParser:
     match.add_argument("paths", nargs="+", metavar="PATH", help="zips, folders or files")
     match.add_argument("--json", action="store_true", help="machine-readable output")
     sub.add_parser("demo", parents=[common], help="open circlesort on the bundled sample exports")
+    rules = sub.add_parser("rules", parents=[common], help="where the rules that suggest categories live")
+    rules.add_argument("--init", action="store_true", help="write the default rules there, to edit")
     add_commands(sub, common)
     return parser
 
@@ -77,6 +79,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _match(args.paths, args.json)
         if args.command == "demo":
             return _demo()
+        if args.command == "rules":
+            return _rules(args.init)
         if args.command in ("import", "decisions", "workspace"):
             from circlesort import cli_workspace
 
@@ -128,6 +132,24 @@ def _match(paths: list[str], as_json: bool) -> int:
     return 0
 
 
+def _rules(init: bool) -> int:
+    from circlesort.suggest import default_text, load_rules, rules_path
+
+    path = rules_path()
+    if init and not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(default_text(), encoding="utf-8")
+        print(f"Wrote the default rules to {path}; edit them there.")
+    elif init:
+        raise InputError(str(path), "already exists; circlesort leaves your rules as they are")
+    else:
+        state = "yours" if path.exists() else "not there yet, so the defaults apply (--init writes them)"
+        print(f"{path}: {state}")
+    for rule in load_rules(path):
+        print(f"  {rule.name}: {rule.suggest}")
+    return 0
+
+
 def _demo() -> int:
     """The app on the sample exports, in a workspace that is thrown away afterwards."""
     with tempfile.TemporaryDirectory(prefix="circlesort-demo-") as tmp:
@@ -141,9 +163,12 @@ def _open(paths: list[str], workspace: str | None) -> int:
     for path in paths:  # a wrong path is a one-line error here, not a crash inside the app
         if not Path(path).exists():
             raise InputError(path, "no such file or folder")
+    from circlesort.suggest import load_rules
+
+    rules = load_rules()  # a broken rules file is a one-line error before the app starts
     with Workspace.open(workspace) as ws:
         from circlesort.ui.app import CirclesortApp
 
-        app = CirclesortApp(ws, paths)
+        app = CirclesortApp(ws, paths, rules)
         app.run()
     return app.return_code or 0

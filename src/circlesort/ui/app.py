@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.app import App
 
+from circlesort.suggest import Rule, load_rules
 from circlesort.ui.screens.importing import ImportScreen
 from circlesort.ui.screens.sort import SortScreen
 from circlesort.workspace import Workspace
@@ -15,13 +16,15 @@ class CirclesortApp(App):
     TITLE = "circlesort"
     CSS_PATH = "app.tcss"
 
-    def __init__(self, ws: Workspace, paths: list[str] | None = None) -> None:
+    def __init__(self, ws: Workspace, paths: list[str] | None = None,
+                 rules: list[Rule] | None = None) -> None:
         super().__init__()
         self.ws = ws
         self.paths = paths or []
+        self.rules = rules if rules is not None else load_rules()
 
     def on_mount(self) -> None:
         if self.paths:
             self.push_screen(ImportScreen(self.ws, self.paths))
         else:
-            self.push_screen(SortScreen(self.ws))
+            self.push_screen(SortScreen(self.ws, self.rules))

@@ -7,11 +7,13 @@ second; the full accounts of one person are read when the screen shows that pers
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from circlesort.gcpause import paused_gc
 from circlesort.matching import network_rank
 from circlesort.matching.normalize import fold
+from circlesort.suggest import Rule, Seen, Suggestion, suggest
 from circlesort.workspace.store import CATEGORIES, UNDECIDED, Workspace
 
 TIER_ORDER = {"likely": 0, "certain": 1}  # the weakest link of a person names its tier
@@ -29,6 +31,7 @@ class Row:
     tier: str  # "likely", "certain", or "" for one account
     companies: tuple[str, ...]
     haystack: str  # what search looks in: names, handles, keys, lower case
+    brief: tuple[tuple[str, str, str], ...]  # (network, relations, company) of each account, for rules
 
 
 @dataclass
@@ -67,6 +70,14 @@ class Filter:
 class Roster:
     rows: list[Row] = field(default_factory=list)
     position: dict[str, int] = field(default_factory=dict)
+    _suggested: dict[str, Suggestion | None] = field(default_factory=dict)
+
+    def suggestion(self, row: Row, rules: Sequence[Rule]) -> Suggestion | None:
+        """What the rules suggest for this person; worked out once, when first asked."""
+        if row.id not in self._suggested:
+            seen = [Seen(n, tuple(r.split(",")) if r else (), c) for n, r, c in row.brief]
+            self._suggested[row.id] = suggest(rules, seen)
+        return self._suggested[row.id]
 
     @classmethod
     def load(cls, ws: Workspace) -> Roster:
@@ -99,7 +110,7 @@ class Roster:
                 pick = decided.get((a[0], a[1]))
                 rows.append(Row(pid, a[2] or a[3] or a[1], (a[0],), tuple(a[5].split(",")) if a[5] else (),
                                 pick[1] if pick else UNDECIDED, several and a[6] == last, bool(a[7]), "",
-                                (a[4],) if a[4] else (), _haystack([a])))
+                                (a[4],) if a[4] else (), _haystack([a]), ((a[0], a[5], a[4]),)))
                 continue
             accounts.sort(key=lambda a: (a[7], network_rank(a[0]), a[1]))  # present ones first
             picks = [decided[(a[0], a[1])] for a in accounts if (a[0], a[1]) in decided]
@@ -109,7 +120,7 @@ class Roster:
                 max(picks)[1] if picks else UNDECIDED,
                 several and all(a[6] == last for a in accounts), all(a[7] for a in accounts),
                 tiers.get(pid, ""), tuple(a[4] for a in accounts if a[4]),
-                _haystack(accounts),
+                _haystack(accounts), tuple((a[0], a[5], a[4]) for a in accounts if not a[7]),
             ))
         # People with names first; accounts known only by a number (X ids) after them.
         rows.sort(key=lambda r: (r.gone, r.name.isdigit(), r.name.casefold(), r.id))

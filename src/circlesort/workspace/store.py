@@ -195,6 +195,12 @@ class Workspace:
         text = label or f"{category or UNDECIDED} for {count} {'person' if count == 1 else 'people'}"
         return self.record("decide", text, [["categories", list(k), category] for k in keys])
 
+    def decide_many(self, decisions: dict[str, list[str]], label: str) -> int:
+        """Several categories at once ({category: people}), as one undo step."""
+        wanted = [["categories", list(k), category] for category, people in decisions.items()
+                  for k in self.member_keys(people)]
+        return self.record("decide", label, wanted)
+
     def answer(self, key: Key, answer: str | None, label: str | None = None) -> int:
         return self.record("answer", label or f"answer {answer}", [["answers", list(key), answer]])
 

@@ -71,7 +71,7 @@ class ImportScreen(Screen):
             return
         from circlesort.ui.screens.sort import SortScreen
 
-        self.app.switch_screen(SortScreen(self.ws))
+        self.app.switch_screen(SortScreen(self.ws, getattr(self.app, "rules", None)))
         summary = message.summary
         if summary is not None:
             text = " ".join(summary.lines())

@@ -16,12 +16,13 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
+from circlesort.suggest import Rule, Suggestion, load_rules
 from circlesort.ui.screens.modals import Confirm, Help
 from circlesort.ui.widgets.people_list import PeopleList
 from circlesort.ui.widgets.person_card import CATEGORY_WORDS, PersonCard
 from circlesort.workspace import CATEGORIES, UNDECIDED, Workspace
 from circlesort.workspace.detail import person_detail
-from circlesort.workspace.roster import Filter, Roster
+from circlesort.workspace.roster import Filter, Roster, Row
 
 SHORT = {"keep-personal": "personal", "move-to-professional": "professional", "page-follower": "page"}
 CONFIRM_FROM = 2  # decisions touching this many people or more ask first
@@ -40,9 +41,11 @@ class SortScreen(Screen):
         Binding("2,w", "decide('move-to-professional')", "Professional", id="sort.professional"),
         Binding("3,f", "decide('page-follower')", "Page", id="sort.page"),
         Binding("0,x", "decide('undecided')", "Undecide", show=False, id="sort.undecided"),
+        Binding("a", "accept", "Accept", tooltip="Accept the suggested category", id="sort.accept"),
+        Binding("A", "accept_shown", "Accept all suggestions shown", show=False, id="sort.accept_shown"),
         Binding("u", "undo", "Undo", id="sort.undo"),
         Binding("U", "redo", "Redo", show=False, id="sort.redo"),
-        Binding("space", "mark", "Mark", id="sort.mark"),
+        Binding("space", "mark", "Mark", show=False, id="sort.mark"),
         Binding("asterisk", "mark_all", "Mark shown", show=False, id="sort.mark_all"),
         Binding("slash", "search", "Search", id="sort.search"),
         Binding("d", "toggle_undecided", "Undecided only", show=False, id="sort.only_undecided"),
@@ -58,12 +61,13 @@ class SortScreen(Screen):
         Binding("g,home", "jump(0)", "First", show=False, id="sort.first"),
         Binding("G,end", "jump(-1)", "Last", show=False, id="sort.last"),
         Binding("question_mark", "help", "Keys", id="sort.help"),
-        Binding("q", "app.quit", "Quit", id="sort.quit"),
+        Binding("q", "app.quit", "Quit", show=False, id="sort.quit"),
     ]
 
-    def __init__(self, ws: Workspace) -> None:
+    def __init__(self, ws: Workspace, rules: list[Rule] | None = None) -> None:
         super().__init__()
         self.ws = ws
+        self.rules = rules if rules is not None else load_rules()
         self.roster = Roster.load(ws)
         self.filter = Filter()
         self.networks = sorted({n for r in self.roster.rows for n in r.networks})
@@ -71,7 +75,7 @@ class SortScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Static(id="status")
         with Horizontal():
-            yield PeopleList(self.roster, id="people")
+            yield PeopleList(self.roster, self.suggested, id="people")
             yield PersonCard(id="card")
         yield Input(placeholder="search names, usernames, @employer; enter keeps it, esc clears",
                     id="search")
@@ -109,7 +113,10 @@ class SortScreen(Screen):
         if row is None:
             card.show("", UNDECIDED, None)
             return
-        card.show(row.name, row.category, person_detail(self.ws, row.id))
+        card.show(row.name, row.category, person_detail(self.ws, row.id), self.suggested(row))
+
+    def suggested(self, row: Row) -> Suggestion | None:
+        return self.roster.suggestion(row, self.rules)
 
     # --- decisions -------------------------------------------------------------------------------
 
@@ -137,6 +144,41 @@ class SortScreen(Screen):
         self.people.refresh()
         self._status()
         self._show_person()
+
+    def action_accept(self) -> None:
+        row = self.people.current
+        found = self.suggested(row) if row else None
+        if row is None or found is None:
+            self.notify("No suggestion for this person.", markup=False)
+            return
+        self._decide([row.id], found.category)
+
+    def action_accept_shown(self) -> None:
+        """Every undecided person shown who has a suggestion gets it, after asking."""
+        rows = [self.roster.rows[i] for i in self.people.view]
+        by_category: dict[str, list[str]] = {}
+        for row in rows:
+            found = self.suggested(row) if row.category == UNDECIDED else None
+            if found:
+                by_category.setdefault(found.category, []).append(row.id)
+        total = sum(len(v) for v in by_category.values())
+        if not total:
+            self.notify("No suggestions among the people shown.", markup=False)
+            return
+        counts = ", ".join(f"{len(v):,} {SHORT[c]}" for c, v in by_category.items())
+
+        def accept(yes: bool | None) -> None:
+            if yes:
+                label = f"suggestions accepted for {total:,} people"
+                self.ws.decide_many({c: ids for c, ids in by_category.items()}, label)
+                for category, ids in by_category.items():
+                    self.roster.set_category(ids, category)
+                self._apply_filter()
+                self.people.refresh()
+                self._show_person()
+
+        self.app.push_screen(Confirm(f"Accept the suggestions for {total:,} people ({counts})? "
+                                     "One undo takes them back."), accept)
 
     def _next_undecided(self) -> None:
         view, rows = self.people.view, self.roster.rows

@@ -6,6 +6,7 @@ It shows a view (positions into the roster) and keeps a cursor; the screen owns 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.cells import cell_len, set_cell_size
@@ -16,6 +17,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from circlesort.suggest import Suggestion
 from circlesort.workspace.roster import Roster, Row
 
 BADGES = {"facebook": "fb", "linkedin": "in", "instagram": "ig", "x": "x", "mastodon": "ma",
@@ -44,9 +46,11 @@ class PeopleList(ScrollView, can_focus=True):
             super().__init__()
             self.person = person
 
-    def __init__(self, roster: Roster, *, id: str | None = None) -> None:
+    def __init__(self, roster: Roster, suggested: Callable[[Row], Suggestion | None] | None = None,
+                 *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.roster = roster
+        self.suggested = suggested
         self.view: list[int] = []
         self.cursor = 0
         self.marked: set[str] = set()
@@ -112,6 +116,9 @@ class PeopleList(ScrollView, can_focus=True):
         mark = "● " if row.id in self.marked else "  "
         badges = " ".join(BADGES.get(n, n[:2]) for n in row.networks)
         category = CATEGORY_LABEL[row.category]
+        hint = self.suggested(row) if self.suggested and row.category == "undecided" else None
+        if hint is not None:
+            category = f"→ {CATEGORY_LABEL[hint.category]}"
         flags = "".join(text for text, shown in (("new ", row.new), ("gone ", row.gone),
                                                  ("?", row.tier == "likely")) if shown)
         name_width = max(12, width - 2 - 19 - 13 - 6)

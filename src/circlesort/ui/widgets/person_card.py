@@ -7,6 +7,7 @@ from textual.widgets import Static
 
 from circlesort.importers.text import clean
 from circlesort.model import Account
+from circlesort.suggest import Suggestion
 from circlesort.workspace.detail import Detail
 
 RELATION_WORDS = {"friend": "friends", "follower": "follows you", "following": "you follow",
@@ -26,10 +27,13 @@ def _relations(account: Account) -> str:
     return ", ".join(parts)
 
 
-def card(name: str, category: str, detail: Detail) -> Content:
+def card(name: str, category: str, detail: Detail, suggestion: Suggestion | None = None) -> Content:
     """The card's whole text. Data only ever enters as plain text pieces, never as markup."""
     parts: list = [(clean(name), "bold"), "  ", (CATEGORY_WORDS.get(category, category), "italic $accent"),
                    "\n"]
+    if suggestion is not None:
+        parts += [("Suggested: ", "bold"), (CATEGORY_WORDS[suggestion.category], "bold $success"), " — ",
+                  clean(suggestion.reason), (f" (rule “{clean(suggestion.rule)}”; a accepts)", "dim"), "\n"]
     for a in detail.accounts:
         gone = (a.network, a.key) in detail.gone
         parts += ["\n", (f"{a.network:<10}", "bold $secondary"), " ",
@@ -67,5 +71,6 @@ class PersonCard(Static):
     PersonCard { width: 1fr; height: 1fr; padding: 0 1; border-left: tall $panel; overflow-y: auto; }
     """
 
-    def show(self, name: str, category: str, detail: Detail | None) -> None:
-        self.update(card(name, category, detail) if detail else Content("Nobody to show."))
+    def show(self, name: str, category: str, detail: Detail | None,
+             suggestion: Suggestion | None = None) -> None:
+        self.update(card(name, category, detail, suggestion) if detail else Content("Nobody to show."))
