@@ -192,3 +192,18 @@ def test_usable_at_80_by_24():
         assert "Sorted 0 of 220" in text and "Personal" in text and "Search" in text and "Keys" in text
 
     drive(test, size=(80, 24))
+
+
+def test_every_key_is_also_in_the_command_palette():
+    async def test(pilot, app, ws):
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"accept")
+        await pilot.pause(0.3)
+        assert "Accept" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.press("ctrl+p", *"Personal", "enter")
+        await pilot.pause(0.3)
+        assert "keep-personal" in set(categories(ws).values())
+
+    drive(test)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import App
 
 from circlesort.suggest import Rule, load_rules
+from circlesort.ui.commands import ScreenKeys
 from circlesort.ui.screens.importing import ImportScreen
 from circlesort.ui.screens.sort import SortScreen
 from circlesort.workspace import Workspace
@@ -15,6 +16,7 @@ class CirclesortApp(App):
 
     TITLE = "circlesort"
     CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {ScreenKeys}
 
     def __init__(self, ws: Workspace, paths: list[str] | None = None,
                  rules: list[Rule] | None = None) -> None:

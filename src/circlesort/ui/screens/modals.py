@@ -58,7 +58,7 @@ class Help(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         rows: list = [(self.title_text, "bold"), "\n\n"]
         for b in self.bindings:
-            keys = ", ".join(_key(k) for k in b.key.split(","))
+            keys = key_names(b.key)
             rows += [(f"{keys:<18}", "bold $accent"), b.description or b.action, "\n"]
         if self.notes:
             rows += ["\n", self.notes]
@@ -69,6 +69,7 @@ class Help(ModalScreen[None]):
         self.dismiss(None)
 
 
-def _key(key: str) -> str:
+def key_names(keys: str) -> str:
+    """A binding's keys as a person reads them: "1, p", "?", "esc"."""
     names = {"question_mark": "?", "slash": "/", "asterisk": "*", "space": "space", "escape": "esc"}
-    return names.get(key, key)
+    return ", ".join(names.get(k, k) for k in keys.split(","))
