@@ -207,3 +207,18 @@ def test_every_key_is_also_in_the_command_palette():
         assert "keep-personal" in set(categories(ws).values())
 
     drive(test)
+
+
+def test_summary_draws_counts_as_bars_and_sizes_the_plans():
+    async def test(pilot, app, ws):
+        await pilot.press("slash", *"Sasha Petrov", "enter", "3", "escape", "s")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Sorted 1 of 220 people" in text and "page" in text and "█" in text
+        # Facebook friend: invite to the Page, then unfriend; LinkedIn connection: follow only.
+        assert re.search(r"facebook +\d+ +█+ +plan: 2 actions", text)
+        assert re.search(r"linkedin +\d+ +█+ +plan: 1 actions", text)
+        await pilot.press("escape")
+        assert isinstance(app.screen, SortScreen)
+
+    drive(test)

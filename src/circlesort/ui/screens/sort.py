@@ -60,6 +60,7 @@ class SortScreen(Screen):
         Binding("pageup", "page(-1)", "Page up", show=False, id="sort.page_up"),
         Binding("g,home", "jump(0)", "First", show=False, id="sort.first"),
         Binding("G,end", "jump(-1)", "Last", show=False, id="sort.last"),
+        Binding("s", "summary", "Summary", show=False, id="sort.summary"),
         Binding("question_mark", "help", "Keys", id="sort.help"),
         Binding("q", "app.quit", "Quit", show=False, id="sort.quit"),
     ]
@@ -285,6 +286,11 @@ class SortScreen(Screen):
     @on(Input.Submitted, "#search")
     def _search_done(self) -> None:
         self.people.focus()
+
+    def action_summary(self) -> None:
+        from circlesort.ui.screens.summary import SummaryScreen
+
+        self.app.push_screen(SummaryScreen(self.roster))
 
     def action_help(self) -> None:
         self.app.push_screen(Help("Sorting: keys", [b for b in self.BINDINGS if isinstance(b, Binding)],
