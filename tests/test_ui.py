@@ -222,3 +222,48 @@ def test_summary_draws_counts_as_bars_and_sizes_the_plans():
         assert isinstance(app.screen, SortScreen)
 
     drive(test)
+
+
+def test_match_review_confirms_and_rejects_and_the_list_follows():
+    async def test(pilot, app, ws):
+        await pilot.press("m")
+        await pilot.pause()
+        review = app.screen
+        assert "Likely links (linked; worth a glance)" in screen_text(app) and "Why:" in screen_text(app)
+        first = review.pairs[0]
+        assert ws.person_of(first.a) == ws.person_of(first.b)
+        await pilot.press("r")  # not the same person: split apart, and remembered
+        assert ws.person_of(first.a) != ws.person_of(first.b)
+        assert (first.a, first.b) in ws.rules("not_same") or (first.b, first.a) in ws.rules("not_same")
+        await pilot.press("t")  # on to the suggestions
+        assert review.kind == "possible"
+        suggestion = review.pairs[0]
+        await pilot.press("c")  # the same person after all: linked by hand
+        assert ws.person_of(suggestion.a) == ws.person_of(suggestion.b)
+        await pilot.press("u")
+        assert ws.person_of(suggestion.a) != ws.person_of(suggestion.b)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SortScreen)
+        people = {p.id for p in ws.people()}
+        assert {app.screen.roster.rows[i].id for i in app.screen.people.view} == people
+
+    drive(test)
+
+
+def test_link_marked_people_and_split_a_person():
+    async def test(pilot, app, ws):
+        screen = app.screen
+        await pilot.press("slash", *"Sunniva", "enter")  # Sunniva Berg, and sunnyowl42 is hers
+        await pilot.pause()
+        sunniva = ws.person_of(("facebook", "Sunniva Berg"))
+        await pilot.press("escape", "slash", *"sunnyowl42", "enter", "space", "escape", "slash", *"Sunniva Berg",
+                          "enter", "space", "L")
+        await pilot.pause()
+        assert ws.person_of(("instagram", "sunnyowl42")) == ws.person_of(("facebook", "Sunniva Berg"))
+        await pilot.press("escape", "slash", *"Sunniva Berg", "enter", "S")
+        await pilot.pause()
+        assert ws.person_of(("instagram", "sunnyowl42")) != ws.person_of(("facebook", "Sunniva Berg"))
+        assert sunniva and screen.people.view
+
+    drive(test)

@@ -242,6 +242,26 @@ class Workspace:
         stacks.undone.clear()
         return entry_id
 
+    def link_people(self, people: Sequence[str]) -> int:
+        """The user says these people are one: one person, kept as rules at every import."""
+        keys = [self.member_keys([p]) for p in dict.fromkeys(people)]
+        keys = [k for k in keys if k]
+        if len(keys) < 2:
+            return 0
+        first = keys[0][0]
+        changes = [["pair_rules", pair_key(first, other[0]), "same"] for other in keys[1:]]
+        keep = self.person_of(first)
+        changes += [["members", list(k), keep] for group in keys[1:] for k in group]
+        return self.record("link", f"linked {len(keys)} people into one", changes)
+
+    def split(self, person: str) -> int:
+        """The user says this person's accounts are all different people."""
+        keys = self.member_keys([person])
+        changes = [["pair_rules", pair_key(a, b), "not_same"]
+                   for i, a in enumerate(keys) for b in keys[i + 1:]]
+        changes += [["members", list(k), own_person(k)] for k in keys[1:]]
+        return self.record("unlink", f"split {len(keys)} accounts into separate people", changes)
+
     def _journal(self) -> journal.Stacks:
         if self._stacks is None:
             self._stacks = journal.stacks(self.db)

@@ -53,7 +53,7 @@ class SortScreen(Screen):
         Binding("c", "cycle_category", "By category", show=False, id="sort.by_category"),
         Binding("t", "cycle_tier", "By match tier", show=False, id="sort.by_tier"),
         Binding("N", "toggle_new", "New since last import", show=False, id="sort.only_new"),
-        Binding("escape", "clear", "Clear filters", show=False, id="sort.clear"),
+        Binding("escape", "clear", "Clear search and filters, then marks", show=False, id="sort.clear"),
         Binding("j,down", "move(1)", "Next", show=False, id="sort.next"),
         Binding("k,up", "move(-1)", "Previous", show=False, id="sort.previous"),
         Binding("pagedown", "page(1)", "Page down", show=False, id="sort.page_down"),
@@ -61,6 +61,9 @@ class SortScreen(Screen):
         Binding("g,home", "jump(0)", "First", show=False, id="sort.first"),
         Binding("G,end", "jump(-1)", "Last", show=False, id="sort.last"),
         Binding("s", "summary", "Summary", show=False, id="sort.summary"),
+        Binding("m", "review", "Review matches", show=False, id="sort.review"),
+        Binding("L", "link_marked", "Link marked people", show=False, id="sort.link"),
+        Binding("S", "split", "Split this person", show=False, id="sort.split"),
         Binding("question_mark", "help", "Keys", id="sort.help"),
         Binding("q", "app.quit", "Quit", show=False, id="sort.quit"),
     ]
@@ -265,8 +268,11 @@ class SortScreen(Screen):
         self._apply_filter()
 
     def action_clear(self) -> None:
+        """Esc clears the search and filters; with none left, a second Esc clears the marks."""
+        if self.filter == Filter():
+            self.people.marked.clear()
+            self.people.refresh()
         self.filter = Filter()
-        self.people.marked.clear()
         self.query_one("#search", Input).value = ""
         self._apply_filter()
         self.people.focus()
@@ -286,6 +292,36 @@ class SortScreen(Screen):
     @on(Input.Submitted, "#search")
     def _search_done(self) -> None:
         self.people.focus()
+
+    def action_review(self) -> None:
+        from circlesort.ui.screens.review import ReviewScreen
+
+        self.app.push_screen(ReviewScreen(self.ws), lambda changed: changed and self._reload())
+
+    def _reload(self) -> None:
+        """Who is who changed: read everyone again, keeping the cursor near where it was."""
+        self.roster = Roster.load(self.ws)
+        self.people.roster = self.roster
+        self.people.marked.clear()
+        self._apply_filter()
+        self.people.refresh()
+        self._show_person()
+
+    def action_link_marked(self) -> None:
+        marked = sorted(self.people.marked)
+        if len(marked) < 2:
+            self.notify("Mark two people or more (space), then L links them into one.", markup=False)
+            return
+        self.ws.link_people(marked)
+        self._reload()
+
+    def action_split(self) -> None:
+        row = self.people.current
+        if row is None or len(row.brief) < 2:
+            self.notify("This person has one account: nothing to split.", markup=False)
+            return
+        self.ws.split(row.id)
+        self._reload()
 
     def action_summary(self) -> None:
         from circlesort.ui.screens.summary import SummaryScreen

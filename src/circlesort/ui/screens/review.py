@@ -1,0 +1,169 @@
+"""Reviewing matches one pair at a time: the two accounts side by side with the evidence.
+
+Likely links come first (they were linked, and are worth a glance), then suggestions (never
+linked without you), then certain links. c confirms, r says "not the same person"; both are
+decisions like any other: saved at once, undoable, and kept as rules at the next import.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from circlesort.importers.text import clean
+from circlesort.model import Account
+from circlesort.ui.widgets.person_card import _relations
+from circlesort.workspace import Workspace, codec
+
+KINDS = ("likely", "possible", "certain")
+TITLES = {"likely": "Likely links (linked; worth a glance)", "possible": "Suggestions (not linked)",
+          "certain": "Certain links"}
+
+
+@dataclass
+class Pair:
+    a: tuple[str, str]
+    b: tuple[str, str]
+    kind: str  # "likely", "certain" or "possible"
+    score: float
+    evidence: list[str]
+
+
+def load_pairs(ws: Workspace, kind: str) -> list[Pair]:
+    if kind == "possible":
+        rows = ws.db.execute("SELECT a_network, a_key, b_network, b_key, score, evidence FROM suggestions "
+                             "ORDER BY score DESC")
+    else:
+        rows = ws.db.execute("SELECT a_network, a_key, b_network, b_key, score, evidence FROM links "
+                             "WHERE tier = ? ORDER BY score", (kind,))
+    ruled = {(an, ak, bn, bk) for an, ak, bn, bk in ws.db.execute(
+        "SELECT a_network, a_key, b_network, b_key FROM pair_rules")}
+    out = []
+    for an, ak, bn, bk, score, evidence in rows:
+        first, second = sorted([(an, ak), (bn, bk)])
+        if (*first, *second) not in ruled:  # already confirmed or rejected by the user
+            out.append(Pair((an, ak), (bn, bk), kind, score, json.loads(evidence)))
+    return out
+
+
+def side(account: Account | None) -> Content:
+    if account is None:
+        return Content("(no longer in the workspace)")
+    parts: list = [(account.network, "bold $secondary"), "\n", (clean(account.display_name), "bold"), "\n"]
+    for line in (account.handle and f"@{account.handle}", _relations(account),
+                 " at ".join(p for p in (account.position, account.company) if p), ", ".join(account.emails),
+                 account.url):
+        if line:
+            parts += [clean(line), "\n"]
+    return Content.assemble(*parts)
+
+
+class ReviewScreen(Screen[bool]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("c", "confirm", "Same person", id="review.confirm"),
+        Binding("r", "reject", "Not the same", id="review.reject"),
+        Binding("j,down,space", "move(1)", "Next", id="review.next"),
+        Binding("k,up", "move(-1)", "Previous", id="review.previous"),
+        Binding("t", "kind", "Links / suggestions", id="review.kind"),
+        Binding("u", "undo", "Undo", id="review.undo"),
+        Binding("escape,q", "back", "Back", id="review.back"),
+    ]
+    DEFAULT_CSS = """
+    ReviewScreen #pair { height: auto; max-height: 60%; }
+    ReviewScreen #pair Static { width: 1fr; border: round $primary; padding: 0 1; height: auto; }
+    ReviewScreen #title, ReviewScreen #why { padding: 0 1; }
+    """
+
+    def __init__(self, ws: Workspace) -> None:
+        super().__init__()
+        self.ws = ws
+        self.kind = "likely"
+        self.pairs = load_pairs(ws, self.kind)
+        self.index = 0
+        self.changed = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="title")
+        with Horizontal(id="pair"):
+            yield Static(id="left")
+            yield Static(id="right")
+        with VerticalScroll():
+            yield Static(id="why")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if not self.pairs:
+            self.action_kind()
+        self._show()
+
+    def _account(self, key: tuple[str, str]) -> Account | None:
+        row = self.ws.db.execute("SELECT name, data FROM accounts WHERE network = ? AND key = ?",
+                                 key).fetchone()
+        return codec.load(*key, *row) if row else None
+
+    def _show(self) -> None:
+        total = len(self.pairs)
+        where = f"{self.index + 1:,} of {total:,}" if total else "none left"
+        self.query_one("#title", Static).update(Content.assemble((TITLES[self.kind], "bold"), f"   {where}"))
+        if not total:
+            for name in ("#left", "#right"):
+                self.query_one(name, Static).update(Content(""))
+            self.query_one("#why", Static).update(Content("Nothing to review here. t shows the others."))
+            return
+        pair = self.pairs[self.index]
+        self.query_one("#left", Static).update(side(self._account(pair.a)))
+        self.query_one("#right", Static).update(side(self._account(pair.b)))
+        why: list = [("Why: ", "bold")]
+        for sentence in pair.evidence:
+            why += ["\n  • ", clean(sentence)]
+        why += ["\n\n", (f"score {pair.score:.2f}", "dim")]
+        self.query_one("#why", Static).update(Content.assemble(*why))
+
+    def action_back(self) -> None:
+        self.dismiss(self.changed)  # whether who-is-who changed, for the list underneath
+
+    def action_move(self, step: int) -> None:
+        if self.pairs:
+            self.index = max(0, min(self.index + step, len(self.pairs) - 1))
+            self._show()
+
+    def action_kind(self) -> None:
+        for _ in KINDS:  # the next kind that has pairs, else the next one
+            self.kind = KINDS[(KINDS.index(self.kind) + 1) % len(KINDS)]
+            self.pairs = load_pairs(self.ws, self.kind)
+            if self.pairs:
+                break
+        self.index = 0
+        self._show()
+
+    def action_confirm(self) -> None:
+        self._answer(same=True)
+
+    def action_reject(self) -> None:
+        self._answer(same=False)
+
+    def _answer(self, same: bool) -> None:
+        if not self.pairs:
+            return
+        pair = self.pairs.pop(self.index)
+        (self.ws.link if same else self.ws.unlink)(pair.a, pair.b)
+        self.changed = True
+        self.index = min(self.index, max(len(self.pairs) - 1, 0))
+        self.notify("Linked: one person." if same else "Kept apart: not the same person.", markup=False)
+        self._show()
+
+    def action_undo(self) -> None:
+        label = self.ws.undo()
+        self.changed = True
+        self.pairs = load_pairs(self.ws, self.kind)
+        self.index = min(self.index, max(len(self.pairs) - 1, 0))
+        self.notify(f"Undone: {label}" if label else "Nothing to undo.", markup=False)
+        self._show()
