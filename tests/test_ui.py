@@ -267,3 +267,64 @@ def test_link_marked_people_and_split_a_person():
         assert sunniva and screen.people.view
 
     drive(test)
+
+
+def test_every_other_key_moves_filters_or_decides_as_its_label_says():
+    async def test(pilot, app, ws):
+        screen = app.screen
+        people = screen.people
+        await pilot.press("G")
+        assert people.cursor == len(people.view) - 1
+        await pilot.press("g", "pagedown")
+        assert people.cursor > 10
+        await pilot.press("pageup", "down", "down", "up")
+        assert people.cursor == 1
+        await pilot.press("end", "home", "j", "k")
+        assert people.cursor == 0
+        first = people.current.id
+        await pilot.press("p")  # the letter aliases of 1, 2, 3 and 0
+        second = people.current.id
+        await pilot.press("f")
+        saved = categories(ws)
+        assert (saved[first], saved[second]) == ("keep-personal", "page-follower")
+        await pilot.press("k", "0")
+        assert categories(ws)[second] == UNDECIDED
+        await pilot.press("c", "c")  # by category: undecided, then keep-personal
+        assert [screen.roster.rows[i].id for i in people.view] == [first]
+        await pilot.press("escape", "N")  # new since the last import: one import so far, nobody
+        assert people.view == []
+        await pilot.press("escape")
+        assert len(people.view) == 220
+
+    drive(test)
+
+
+def test_hostile_names_on_the_review_screen(tmp_path):
+    names = ["Bob [/]", "[bold]Ann[/bold] Kettunen", "John [Work] Salgado"]
+    write_tree(tmp_path / "h", {"connections/friends/your_friends.json": meta(
+        {"friends_v2": [{"name": n, "timestamp": 1700000000} for n in names]})})
+    vcards = "".join(f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{n}\r\nEND:VCARD\r\n" for n in names)
+    (tmp_path / "h" / "contacts.vcf").write_text(vcards, encoding="utf-8")
+
+    async def go():
+        with Workspace.open() as ws:
+            import_paths(ws, [str(tmp_path / "h")])
+            app = CirclesortApp(ws)
+            async with app.run_test(size=(120, 36), notifications=True) as pilot:
+                await pilot.pause()
+                await pilot.press("m")
+                await pilot.pause()
+                shown = ""
+                for _ in range(3):
+                    shown += screen_text(app)
+                    await pilot.press("j")
+                    await pilot.pause()
+                for _ in range(3):
+                    await pilot.press("t")
+                    await pilot.pause()
+                    shown += screen_text(app)
+                assert "John [Work] Salgado" in shown and "[bold]Ann[/bold] Kettunen" in shown
+                await pilot.press("escape", "s")
+                await pilot.pause()
+                assert "Sorted 0 of" in screen_text(app)
+    asyncio.run(go())

@@ -237,13 +237,13 @@ class SortScreen(Screen):
         self._status()
 
     def action_move(self, delta: int) -> None:
-        self.people.move_to(self.people.cursor + delta)
+        self.people.action_move(delta)
 
     def action_page(self, direction: int) -> None:
-        self.people.move_to(self.people.cursor + direction * max(1, self.people.size.height - 1))
+        self.people.action_page(direction)
 
     def action_jump(self, where: int) -> None:
-        self.people.move_to(where if where >= 0 else len(self.people.view) - 1)
+        self.people.action_jump(where)
 
     def action_toggle_undecided(self) -> None:
         self.filter.undecided = not self.filter.undecided

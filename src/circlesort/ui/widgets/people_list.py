@@ -12,6 +12,7 @@ from typing import ClassVar
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
+from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -32,8 +33,19 @@ def _fit(text: str, width: int) -> str:
     return set_cell_size(text, width) if cell_len(text) != width else text
 
 
-class PeopleList(ScrollView, can_focus=True):
-    """The roster, filtered: name, networks, relations and category of each person."""
+class PeopleList(ScrollView, can_focus=True, inherit_bindings=False):
+    """The roster, filtered: name, networks, relations and category of each person.
+
+    Its own keys move the cursor (a scroll view's would only scroll the page under it)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "move(1)", "Next", show=False),
+        Binding("up", "move(-1)", "Previous", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("home", "jump(0)", "First", show=False),
+        Binding("end", "jump(-1)", "Last", show=False),
+    ]
 
     DEFAULT_CSS = """
     PeopleList { height: 1fr; overflow-x: hidden; }
@@ -81,6 +93,15 @@ class PeopleList(ScrollView, can_focus=True):
             self.refresh_line(index)
         self.scroll_to_cursor()
         self._announce()
+
+    def action_move(self, delta: int) -> None:
+        self.move_to(self.cursor + delta)
+
+    def action_page(self, direction: int) -> None:
+        self.move_to(self.cursor + direction * max(1, self.size.height - 1))
+
+    def action_jump(self, where: int) -> None:
+        self.move_to(where if where >= 0 else len(self.view) - 1)
 
     def scroll_to_cursor(self) -> None:
         top, height = round(self.scroll_y), self.scrollable_content_region.height or 1
