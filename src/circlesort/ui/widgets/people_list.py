@@ -23,6 +23,10 @@ from circlesort.workspace.roster import Roster, Row
 
 BADGES = {"facebook": "fb", "linkedin": "in", "instagram": "ig", "x": "x", "mastodon": "ma",
           "threads": "th", "bluesky": "bs", "contacts": "co"}
+RELATION_SHORT = {"friend": "friend", "follower": "follows you", "following": "you follow",
+                  "connection": "connection", "close_friend": "close friend", "request_received": "asks you",
+                  "request_sent": "you asked", "request_declined": "declined", "removed": "removed",
+                  "blocked": "blocked", "muted": "muted", "restricted": "restricted", "contact": "contact"}
 CATEGORY_LABEL = {"keep-personal": "personal", "move-to-professional": "professional",
                   "page-follower": "page", "undecided": "·"}
 CATEGORY_STYLE = {"keep-personal": Style(color="green"), "move-to-professional": Style(color="cyan"),
@@ -142,13 +146,17 @@ class PeopleList(ScrollView, can_focus=True, inherit_bindings=False):
             category = f"→ {CATEGORY_LABEL[hint.category]}"
         flags = "".join(text for text, shown in (("new ", row.new), ("gone ", row.gone),
                                                  ("?", row.tier == "likely")) if shown)
-        name_width = max(12, width - 2 - 19 - 13 - 6)
+        relations = ", ".join(RELATION_SHORT.get(r, r) for r in row.relations)
+        # The name takes what the other columns leave; relations show only when there is room.
+        relation_width = 0 if width < 70 else 16
+        name_width = max(12, width - 2 - 15 - relation_width - 15 - 6)
         dim = base + Style(dim=True)
         segs = [
             Segment(mark, base + Style(color="yellow", bold=True)),
             Segment(_fit(row.name, name_width) + " ", base + (Style(strike=True) if row.gone else Style())),
-            Segment(_fit(badges, 18) + " ", dim),
-            Segment(_fit(category, 12) + " ", base + CATEGORY_STYLE[row.category]),
+            Segment(_fit(badges, 14) + " ", dim),
+            Segment(_fit(relations, relation_width - 1) + " " if relation_width else "", dim),
+            Segment(_fit(category, 14) + " ", base + CATEGORY_STYLE[row.category]),
             Segment(_fit(flags, 5), dim),
         ]
         used = sum(cell_len(s.text) for s in segs)
