@@ -39,7 +39,9 @@ def test_demo_opens_searches_and_quits():
     start(session, "demo")
     try:
         wait_for(session, "Sorted 0 of 220")
+        time.sleep(0.5)  # as a person would: the first screen settles (its notice appears) first
         tmux("send-keys", "-t", session, "/")
+        time.sleep(0.2)
         tmux("send-keys", "-t", session, "-l", "Mukhina")
         screen = wait_for(session, "“Mukhina”: 2")
         assert "Наталья Мухина" in screen

@@ -12,7 +12,7 @@ from pathlib import Path
 from circlesort import __version__
 from circlesort.errors import InputError
 
-COMMANDS = ("inspect", "match", "demo", "import", "decisions", "workspace", "rules")
+COMMANDS = ("inspect", "match", "demo", "import", "decisions", "workspace", "rules", "requests")
 
 
 def _common() -> argparse.ArgumentParser:
@@ -43,6 +43,8 @@ def _parser() -> argparse.ArgumentParser:
     match.add_argument("paths", nargs="+", metavar="PATH", help="zips, folders or files")
     match.add_argument("--json", action="store_true", help="machine-readable output")
     sub.add_parser("demo", parents=[common], help="open circlesort on the bundled sample exports")
+    requests = sub.add_parser("requests", parents=[common], help="the unanswered requests of the workspace")
+    requests.add_argument("--json", action="store_true", help="machine-readable output")
     rules = sub.add_parser("rules", parents=[common], help="where the rules that suggest categories live")
     rules.add_argument("--init", action="store_true", help="write the default rules there, to edit")
     add_commands(sub, common)
@@ -79,6 +81,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _match(args.paths, args.json)
         if args.command == "demo":
             return _demo()
+        if args.command == "requests":
+            return _requests(args.workspace, args.json)
         if args.command == "rules":
             return _rules(args.init)
         if args.command in ("import", "decisions", "workspace"):
@@ -129,6 +133,35 @@ def _match(paths: list[str], as_json: bool) -> int:
         text = (json.dumps(match_json(result), check_circular=False) if as_json
                 else match_text(result))
     print(text)
+    return 0
+
+
+def _requests(workspace: str | None, as_json: bool) -> int:
+    from circlesort.suggest import load_rules
+    from circlesort.workspace import Workspace
+    from circlesort.workspace.requests import as_json as requests_json
+    from circlesort.workspace.requests import describe, presence, queue, suggested_answer
+
+    with Workspace.open(workspace, create=False) as ws:
+        found = queue(ws)
+        if as_json:
+            print(json.dumps(requests_json(found), ensure_ascii=False, indent=2))
+            return 0
+        rules, categories = load_rules(), {p.id: p.category for p in ws.people()}
+        print(f"{sum(r.direction == 'incoming' for r in found)} requests waiting for you, "
+              f"{sum(r.direction == 'outgoing' for r in found)} you sent still pending.")
+        for r in found:
+            age = r.age_days()
+            head = f"{r.direction:<9} {r.account.network:<10} {r.account.display_name}"
+            print(f"\n{head}" + (f"  ({age} days)" if age is not None else ""))
+            if r.message:
+                print(f"          “{r.message}”")
+            for line in presence(r):
+                print(f"          {line}")
+            if r.answer:
+                print(f"          answered: {describe(r.answer, r.account.network)}")
+            elif (hint := suggested_answer(r, rules, categories.get(r.person))):
+                print(f"          suggested: {describe(hint[0], r.account.network)}, because {hint[1]}")
     return 0
 
 

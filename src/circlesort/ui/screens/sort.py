@@ -62,6 +62,7 @@ class SortScreen(Screen):
         Binding("G,end", "jump(-1)", "Last", show=False, id="sort.last"),
         Binding("s", "summary", "Summary", show=False, id="sort.summary"),
         Binding("m", "review", "Review matches", show=False, id="sort.review"),
+        Binding("r", "requests", "Requests", show=False, id="sort.requests"),
         Binding("L", "link_marked", "Link marked people", show=False, id="sort.link"),
         Binding("S", "split", "Split this person", show=False, id="sort.split"),
         Binding("question_mark", "help", "Keys", id="sort.help"),
@@ -297,6 +298,11 @@ class SortScreen(Screen):
         from circlesort.ui.screens.review import ReviewScreen
 
         self.app.push_screen(ReviewScreen(self.ws), lambda changed: changed and self._reload())
+
+    def action_requests(self) -> None:
+        from circlesort.ui.screens.requests import RequestsScreen
+
+        self.app.push_screen(RequestsScreen(self.ws, self.rules), lambda changed: changed and self._reload())
 
     def _reload(self) -> None:
         """Who is who changed: read everyone again, keeping the cursor near where it was."""

@@ -1,0 +1,128 @@
+"""The unanswered-requests queue: friend and follow requests and invitations, across networks.
+
+Incoming requests (Facebook, Instagram, LinkedIn) wait for an answer; outgoing ones, sent and
+never accepted, can be withdrawn. An answer is a decision like the others: journaled, undoable,
+kept on the account's key across newer exports, and it sets the person's category too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from circlesort.model import Account
+from circlesort.suggest import Rule, Seen, Suggestion, suggest
+from circlesort.workspace import codec
+from circlesort.workspace.store import Key, Workspace
+
+INCOMING_NETWORKS = ("facebook", "instagram", "linkedin")
+# answer -> (what it means, the category it puts the person in)
+ANSWERS = {
+    "accept": ("accept (personal)", "keep-personal"),
+    "decline-linkedin": ("decline, and connect on LinkedIn instead (professional)", "move-to-professional"),
+    "decline-page": ("decline, and invite to follow the Page (page follower)", "page-follower"),
+    "later": ("leave for later", None),
+    "withdraw": ("withdraw the request you sent", None),
+}
+BY_CATEGORY = {"keep-personal": "accept", "move-to-professional": "decline-linkedin",
+               "page-follower": "decline-page"}
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    account: Account
+    direction: str  # "incoming" or "outgoing"
+    since: str | None
+    message: str | None
+    person: str
+    answer: str | None
+    elsewhere: tuple[Account, ...]  # the person's accounts on other networks
+
+    @property
+    def key(self) -> Key:
+        return codec.key_of(self.account)
+
+    def age_days(self, today: date | None = None) -> int | None:
+        if not self.since:
+            return None
+        when = datetime.fromisoformat(self.since[:10]).date()
+        return ((today or datetime.now(UTC).date()) - when).days
+
+
+def queue(ws: Workspace) -> list[Request]:
+    """Every pending request, incoming first, each direction oldest first."""
+    answers = ws.answers()
+    rows = ws.db.execute(
+        "SELECT a.network, a.key, a.name, a.data, m.person FROM accounts a JOIN members m "
+        "USING (network, key) WHERE a.gone = 0 "
+        "AND (a.relations LIKE '%request_received%' OR a.relations LIKE '%request_sent%')")
+    # (A request the user answered on the network itself is simply gone from the newer export.)
+    found = []
+    for network, key, name, data, person in rows:
+        account = codec.load(network, key, name, data)
+        others = tuple(
+            codec.load(n, k, nm, d) for n, k, nm, d in ws.db.execute(
+                "SELECT a.network, a.key, a.name, a.data FROM members m JOIN accounts a USING (network, key) "
+                "WHERE m.person = ? AND NOT (a.network = ? AND a.key = ?) AND a.gone = 0",
+                (person, network, key)))
+        for relation, direction in (("request_received", "incoming"), ("request_sent", "outgoing")):
+            if relation in account.relations and (direction == "outgoing" or network in INCOMING_NETWORKS):
+                tie = next(t for t in account.ties if t.relation == relation)
+                found.append(Request(account, direction, account.since(relation), tie.message, person,
+                                     answers.get((network, key)), others))
+    found.sort(key=lambda r: (r.direction != "incoming", r.since or "9999",
+                              r.account.display_name.casefold()))
+    return found
+
+
+def presence(request: Request) -> list[str]:
+    """The person elsewhere, in words: "also a LinkedIn connection: Product Manager at Contoso"."""
+    out = []
+    for a in request.elsewhere:
+        what = ", ".join(r.replace("_", " ") for r in a.relations) or "known"
+        job = " at ".join(p for p in (a.position, a.company) if p)
+        out.append(f"also on {a.network} ({what})" + (f": {job}" if job else ""))
+    return out
+
+
+def suggested_answer(request: Request, rules: list[Rule], category: str | None) -> tuple[str, str] | None:
+    """(answer, reason) from the person's category if decided, else from the rules."""
+    if request.direction == "outgoing":
+        return None
+    if category in BY_CATEGORY:
+        return BY_CATEGORY[category], f"you put them in {category}"
+    seen = [Seen(a.network, a.relations, a.company) for a in (request.account, *request.elsewhere)]
+    found: Suggestion | None = suggest(rules, seen)
+    if found is None:
+        if request.account.network == "linkedin":
+            return "decline-linkedin", "an invitation on LinkedIn, where professional contacts belong"
+        return None
+    return BY_CATEGORY[found.category], f"{found.reason} (rule “{found.rule}”)"
+
+
+def answer(ws: Workspace, request: Request, value: str | None) -> int:
+    """Record an answer (None takes it back) and the category it implies, as one undo step."""
+    if value is not None and value not in ANSWERS:
+        raise ValueError(f"unknown answer {value!r}")
+    changes: list[list] = [["answers", list(request.key), value]]
+    category = ANSWERS[value][1] if value else None
+    if category:
+        changes += [["categories", list(k), category] for k in ws.member_keys([request.person])]
+    words = describe(value, request.account.network) if value else "no answer"
+    return ws.record("answer", f"{request.account.display_name}: {words}", changes)
+
+
+def describe(value: str, network: str) -> str:
+    """An answer in words; on LinkedIn, the professional answer is to accept the invitation."""
+    if network == "linkedin" and value == "decline-linkedin":
+        return "accept the invitation (professional)"
+    if network == "linkedin" and value == "accept":
+        return "accept the invitation (personal)"
+    return ANSWERS[value][0]
+
+
+def as_json(requests: list[Request]) -> dict:
+    return {"version": 1, "requests": [
+        {"network": r.account.network, "key": r.account.key, "name": r.account.display_name,
+         "direction": r.direction, "since": r.since, "message": r.message, "person": r.person,
+         "answer": r.answer} for r in requests]}

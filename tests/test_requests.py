@@ -1,0 +1,114 @@
+"""The requests queue: headless and on screen, answers as decisions, and newer exports."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+from circlesort.cli import sample_exports
+from circlesort.ui.app import CirclesortApp
+from circlesort.ui.screens.requests import RequestsScreen
+from circlesort.workspace import Workspace, import_paths
+from circlesort.workspace.requests import queue
+
+from .conftest import meta, write_zip
+from .test_cli import run
+from .test_ui import screen_text
+
+
+def test_requests_json_lists_every_pending_request_oldest_first():
+    run("import", "sample_exports")
+    p = run("requests", "--json")
+    assert p.returncode == 0, p.stderr
+    data = json.loads(p.stdout)
+    assert data["version"] == 1
+    incoming = [r for r in data["requests"] if r["direction"] == "incoming"]
+    outgoing = [r for r in data["requests"] if r["direction"] == "outgoing"]
+    assert [(r["network"], r["name"]) for r in incoming] == [
+        ("facebook", "Noah Brennan"), ("facebook", "Mark Taylor"), ("facebook", "Łukasz Wójcik"),
+        ("instagram", "noah.b_"), ("linkedin", "Priya Sharma")]
+    assert {r["name"] for r in outgoing} == {"hannah.b.design", "Ines Okafor", "Ada Quill"}
+    priya = incoming[-1]
+    assert priya["message"].startswith("Hi Maya, we met at the Lisbon design meetup")
+    assert priya["since"].startswith("2026-09-13") and priya["answer"] is None and priya["person"].startswith("p-")
+    assert set(priya) == {"network", "key", "name", "direction", "since", "message", "person", "answer"}
+
+
+def test_requests_text_says_who_they_are_elsewhere_and_what_to_answer():
+    run("import", "sample_exports")
+    out = run("requests").stdout
+    assert out.startswith("5 requests waiting for you, 3 you sent still pending.")
+    assert "also on linkedin (connection): Backend Engineer at Proseware" in out
+    assert "suggested: decline, and connect on LinkedIn instead (professional)" in out
+    assert "“Hi Maya, we met at the Lisbon design meetup. Would love to connect!”" in out
+
+
+def test_one_key_per_answer_saved_undoable_and_setting_the_category():
+    async def go():
+        with Workspace.open() as ws:
+            import_paths(ws, [str(sample_exports())])
+            app = CirclesortApp(ws)
+            async with app.run_test(size=(120, 36), notifications=True) as pilot:
+                await pilot.pause()
+                await pilot.press("r")
+                await pilot.pause()
+                assert isinstance(app.screen, RequestsScreen)
+                assert "Requests: 5 waiting for an answer" in screen_text(app)
+                await pilot.press("1")  # Noah Brennan: accept (personal)
+                await pilot.press("2")  # Mark Taylor: decline, connect on LinkedIn
+                await pilot.press("3")  # Łukasz Wójcik: decline, invite to the Page
+                await pilot.press("l")  # noah.b_: later
+                answers = {r.account.display_name: r.answer for r in queue(ws)}
+                assert (answers["Noah Brennan"], answers["Mark Taylor"], answers["Łukasz Wójcik"],
+                        answers["noah.b_"]) == ("accept", "decline-linkedin", "decline-page", "later")
+                cats = {p.name: p.category for p in ws.people()}
+                assert cats["Noah Brennan"] == "keep-personal" and cats["Łukasz Wójcik"] == "page-follower"
+                await pilot.press("u")
+                assert {r.account.display_name: r.answer for r in queue(ws)}["noah.b_"] is None
+                await pilot.press("j", "j", "j", "d")  # an outgoing one: withdraw
+                assert "withdraw" in {r.answer for r in queue(ws)}
+                await pilot.press("k", "k", "k", "k", "d")  # withdraw is only for sent requests
+                await pilot.pause()
+                assert "Withdraw is for requests you sent" in screen_text(app)
+                await pilot.press("escape")
+                await pilot.pause()
+                assert "Sorted 3 of 220" in screen_text(app)
+    asyncio.run(go())
+
+
+def test_a_request_answered_elsewhere_leaves_the_queue_and_answers_stay(tmp_path):
+    def facebook(name, requests):
+        data = {"received_requests_v2": [{"name": n, "timestamp": 1700000000} for n in requests]}
+        return str(write_zip(tmp_path / name, {"connections/friends/received_friend_requests.json": meta(data)}))
+
+    with Workspace.open() as ws:
+        import_paths(ws, [facebook("fb-1.zip", ["Aino Kettunen", "Bruno Salgado"])])
+        first = {r.account.display_name: r for r in queue(ws)}
+        assert set(first) == {"Aino Kettunen", "Bruno Salgado"}
+        from circlesort.workspace.requests import answer
+
+        answer(ws, first["Aino Kettunen"], "later")
+        import_paths(ws, [facebook("fb-2.zip", ["Aino Kettunen"])])  # Bruno's was answered on Facebook
+        second = {r.account.display_name: r for r in queue(ws)}
+        assert set(second) == {"Aino Kettunen"} and second["Aino Kettunen"].answer == "later"
+
+
+def test_hostile_names_and_messages_on_the_requests_screen(tmp_path):
+    names = ["Bob [/]", "[bold]Ann[/bold]", "John [Work]"]
+    data = {"received_requests_v2": [{"name": n, "timestamp": 1700000000} for n in names]}
+    path = str(write_zip(tmp_path / "fb.zip", {"connections/friends/received_friend_requests.json": meta(data)}))
+
+    async def go():
+        with Workspace.open() as ws:
+            import_paths(ws, [path])
+            app = CirclesortApp(ws)
+            async with app.run_test(size=(120, 36), notifications=True) as pilot:
+                await pilot.pause()
+                await pilot.press("r")
+                await pilot.pause()
+                text = screen_text(app)
+                assert all(n in text for n in names)
+                await pilot.press("1", "u")
+                await pilot.pause()
+                assert "Undone: " in screen_text(app)
+    asyncio.run(go())
