@@ -26,7 +26,9 @@ class CirclesortApp(App):
         self.rules = rules if rules is not None else load_rules()
 
     def on_mount(self) -> None:
+        # The sorting screen is always underneath: the import, when there is one, sits on top
+        # and hands back its summary, so there is never a switch of screens to race with keys.
+        sort = SortScreen(self.ws, self.rules)
+        self.push_screen(sort)
         if self.paths:
-            self.push_screen(ImportScreen(self.ws, self.paths))
-        else:
-            self.push_screen(SortScreen(self.ws, self.rules))
+            self.push_screen(ImportScreen(self.ws, self.paths), sort.imported)

@@ -14,7 +14,9 @@ from circlesort.errors import InputError
 from circlesort.workspace import ImportSummary, Workspace, import_paths
 
 
-class ImportScreen(Screen):
+class ImportScreen(Screen[ImportSummary]):
+    """Shown over the sorting screen while a worker imports; dismissed with the summary."""
+
     DEFAULT_CSS = """
     ImportScreen > Vertical { align: center middle; }
     ImportScreen Static, ImportScreen ProgressBar { width: 64; }
@@ -69,13 +71,4 @@ class ImportScreen(Screen):
         if message.error:
             self.app.exit(return_code=2, message=f"circlesort: {message.error}")
             return
-        from circlesort.ui.screens.sort import SortScreen
-
-        self.app.switch_screen(SortScreen(self.ws, getattr(self.app, "rules", None)))
-        summary = message.summary
-        if summary is not None:
-            text = " ".join(summary.lines())
-            warnings = summary.result.warnings if summary.result else []
-            if warnings:
-                text += f" {len(warnings)} warnings: circlesort inspect lists them."
-            self.app.notify(text, markup=False, timeout=8)
+        self.dismiss(message.summary)

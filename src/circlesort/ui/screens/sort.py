@@ -20,7 +20,7 @@ from circlesort.suggest import Rule, Suggestion, load_rules
 from circlesort.ui.screens.modals import Confirm, Help
 from circlesort.ui.widgets.people_list import PeopleList
 from circlesort.ui.widgets.person_card import CATEGORY_WORDS, PersonCard
-from circlesort.workspace import CATEGORIES, UNDECIDED, Workspace
+from circlesort.workspace import CATEGORIES, UNDECIDED, ImportSummary, Workspace
 from circlesort.workspace.detail import person_detail
 from circlesort.workspace.roster import Filter, Roster, Row
 
@@ -303,6 +303,16 @@ class SortScreen(Screen):
         from circlesort.ui.screens.requests import RequestsScreen
 
         self.app.push_screen(RequestsScreen(self.ws, self.rules), lambda changed: changed and self._reload())
+
+    def imported(self, summary: ImportSummary | None) -> None:
+        """The import on top finished: everyone again, and what it did in a notice."""
+        self._reload()
+        if summary is not None:
+            text = " ".join(summary.lines())
+            warnings = summary.result.warnings if summary.result else []
+            if warnings:
+                text += f" {len(warnings)} warnings: circlesort inspect lists them."
+            self.notify(text, markup=False, timeout=8)
 
     def _reload(self) -> None:
         """Who is who changed: read everyone again, keeping the cursor near where it was."""
