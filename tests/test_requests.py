@@ -112,3 +112,27 @@ def test_hostile_names_and_messages_on_the_requests_screen(tmp_path):
                 await pilot.pause()
                 assert "Undone: " in screen_text(app)
     asyncio.run(go())
+
+
+def test_the_other_keys_of_the_requests_screen():
+    async def go():
+        with Workspace.open() as ws:
+            import_paths(ws, [str(sample_exports())])
+            app = CirclesortApp(ws)
+            async with app.run_test(size=(120, 36)) as pilot:
+                await pilot.pause()
+                await pilot.press("r", "a")  # the letter alias of 1
+                first = queue(ws)[0]
+                assert first.answer == "accept"
+                await pilot.press("k", "x")  # back on it: no answer
+                assert queue(ws)[0].answer is None
+                await pilot.press("u", "U")  # undo the clearing, redo it
+                assert queue(ws)[0].answer is None
+                await pilot.press("k", "w")
+                assert queue(ws)[0].answer == "decline-linkedin"
+                await pilot.press("f")
+                assert queue(ws)[1].answer == "decline-page"
+                await pilot.press("q")
+                await pilot.pause()
+                assert type(app.screen).__name__ == "SortScreen"
+    asyncio.run(go())
