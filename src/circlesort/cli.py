@@ -12,7 +12,7 @@ from pathlib import Path
 from circlesort import __version__
 from circlesort.errors import InputError
 
-COMMANDS = ("inspect", "match", "demo", "import", "decisions", "workspace", "rules", "requests")
+COMMANDS = ("inspect", "match", "demo", "import", "decisions", "workspace", "rules", "requests", "plan")
 
 
 def _common() -> argparse.ArgumentParser:
@@ -43,6 +43,10 @@ def _parser() -> argparse.ArgumentParser:
     match.add_argument("paths", nargs="+", metavar="PATH", help="zips, folders or files")
     match.add_argument("--json", action="store_true", help="machine-readable output")
     sub.add_parser("demo", parents=[common], help="open circlesort on the bundled sample exports")
+    plan = sub.add_parser("plan", parents=[common], help="write the migration plans of the workspace")
+    plan.add_argument("--out", metavar="DIR", default="circlesort-plan",
+                      help="where (default: ./circlesort-plan)")
+    plan.add_argument("--force", action="store_true", help="replace a plan already there")
     requests = sub.add_parser("requests", parents=[common], help="the unanswered requests of the workspace")
     requests.add_argument("--json", action="store_true", help="machine-readable output")
     rules = sub.add_parser("rules", parents=[common], help="where the rules that suggest categories live")
@@ -81,6 +85,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _match(args.paths, args.json)
         if args.command == "demo":
             return _demo()
+        if args.command == "plan":
+            return _plan(args.workspace, args.out, args.force)
         if args.command == "requests":
             return _requests(args.workspace, args.json)
         if args.command == "rules":
@@ -133,6 +139,23 @@ def _match(paths: list[str], as_json: bool) -> int:
         text = (json.dumps(match_json(result), check_circular=False) if as_json
                 else match_text(result))
     print(text)
+    return 0
+
+
+def _plan(workspace: str | None, out: str, force: bool) -> int:
+    from circlesort.planning.plan import build
+    from circlesort.planning.settings import load_settings
+    from circlesort.planning.writers import write_plan
+    from circlesort.workspace import Workspace
+
+    settings = load_settings()
+    with Workspace.open(workspace, create=False) as ws:
+        plan = build(ws, settings)
+        files = write_plan(ws, plan, Path(out), settings, force)
+    total = sum(len(a) for a in plan.values())
+    print(f"{total:,} actions written to {out}: " + ", ".join(files))
+    for net, actions in plan.items():
+        print(f"  {net:<10} {len(actions):>6,} actions")
     return 0
 
 

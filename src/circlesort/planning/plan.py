@@ -1,0 +1,163 @@
+"""Decisions and request answers turned into ordered actions per network, in batches.
+
+Each action says what to do, to whom, where (the profile, else a search), why, and when (the
+batch that keeps the user under the platform's limits). Order within a network follows the
+kinds of action: answering requests first, inviting to the Page before unfriending.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from circlesort.model import Account
+from circlesort.workspace import UNDECIDED, Workspace
+
+# The order of kinds of action within a network; unknown kinds come last.
+ORDER = ("withdraw", "accept", "decline", "invite", "suggest", "connect", "follow", "remove", "unfollow",
+         "restrict", "unfriend", "close", "label")
+WEEKLY = {"connect": "linkedin_invitations_per_week"}
+DAILY = {"unfollow": "instagram_unfollows_per_day", "remove follower": "instagram_unfollows_per_day"}
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    network: str
+    action: str
+    person: str
+    key: str
+    link: str
+    reason: str
+    step: int = 0
+    batch: str = ""
+
+    @property
+    def id(self) -> str:
+        """Stable across plans: what `verify` and the plan's status refer to."""
+        return f"{self.network}|{self.key}|{self.action}"
+
+
+def search_link(network: str, name: str) -> str:
+    q = quote(name)
+    return {"facebook": f"https://www.facebook.com/search/people/?q={q}",
+            "linkedin": f"https://www.linkedin.com/search/results/people/?keywords={q}",
+            "instagram": f"https://www.instagram.com/explore/search/keyword/?q={q}",
+            "x": f"https://x.com/search?q={q}&f=user"}.get(network, "")
+
+
+def link_of(account: Account) -> str:
+    return account.url or search_link(account.network, account.display_name)
+
+
+def _request_word(network: str) -> str:
+    return {"facebook": "friend request", "instagram": "follow request", "linkedin": "invitation"}[network]
+
+
+def account_actions(category: str, account: Account, answer: str | None, s: dict) -> list[tuple[str, str]]:
+    """(action, reason) for one account of a person in ``category``."""
+    net, rel = account.network, set(account.relations)
+    page = s["page"]["name"] or "your Page"
+    out: list[tuple[str, str]] = []
+    if "request_sent" in rel and answer == "withdraw":
+        out.append(("withdraw the request you sent", "you chose to withdraw it"))
+    answered = answer not in (None, "later")
+    if "request_received" in rel and net in ("facebook", "instagram", "linkedin") and answered:
+        word = _request_word(net)
+        if answer == "accept" or (net == "linkedin" and answer == "decline-linkedin"):
+            out.append((f"accept the {word}", "your answer to the request"))
+        elif answer == "decline-linkedin":
+            out.append((f"decline the {word}", "your answer: connect on LinkedIn instead"))
+        elif answer == "decline-page":
+            out.append((f"decline the {word}", "your answer: invite them to the Page instead"))
+            if net == "facebook":
+                out.append((f"invite to follow {page}", "your answer to the request"))
+    why = {"keep-personal": "kept personal", "move-to-professional": "moved to professional",
+           "page-follower": "a page follower"}.get(category, "")
+    if net == "facebook" and "friend" in rel:
+        if category == "move-to-professional":
+            out.append(("restrict (add to the Restricted list)" if s["facebook_professional"] == "restrict"
+                        else "unfriend", why))
+        elif category == "page-follower":
+            out += [(f"invite to follow {page}", why), ("unfriend", f"{why}, once invited to the Page")]
+    elif net == "linkedin" and "connection" in rel:
+        if category == "keep-personal" and s["linkedin_personal"] == "remove":
+            out.append(("remove the connection", why))
+        elif category == "page-follower":
+            out.append(("remove the connection (they can follow you)", why))
+    elif net == "linkedin" and "following" in rel and category == "move-to-professional":
+        out.append(("connect", why))
+    elif net == "instagram":
+        if (category == "keep-personal" and s["instagram_personal"] == "close-friends"
+                and "close_friend" not in rel):
+            out.append(("close friends: add", why))
+        elif category == "move-to-professional" and s["instagram_professional"] == "remove":
+            pairs = (("follower", "remove follower"), ("following", "unfollow"))
+            out += [(a, why) for r, a in pairs if r in rel]
+        elif category == "page-follower" and "follower" in rel:
+            out.append((f"suggest following {s['brand_instagram'] or 'your public account'}", why))
+    elif net in ("mastodon", "x") and category == "move-to-professional":
+        out.append((f"follow from {s['professional_mastodon'] or 'your professional account'}"
+                    if net == "mastodon" else "follow from your professional account", why))
+    elif net == "contacts" and category != UNDECIDED:
+        out.append((f"label {category_label(category)}", why))
+    return out
+
+
+LABELS = {"keep-personal": "Personal", "move-to-professional": "Professional", "page-follower": "Page"}
+
+
+def category_label(category: str) -> str:
+    return LABELS[category]
+
+
+def build(ws: Workspace, settings: dict) -> dict[str, list[Action]]:
+    """The plan: actions per network, ordered and batched."""
+    answers = ws.answers()
+    found: dict[str, list[Action]] = defaultdict(list)
+    for person in ws.people():
+        accounts = [m.account for m in person.members if not m.gone]
+        for account in accounts:
+            key = (account.network, account.key)
+            for action, reason in account_actions(person.category, account, answers.get(key), settings):
+                found[account.network].append(Action(account.network, action, person.name, account.key,
+                                                     link_of(account), reason))
+        networks = {a.network for a in accounts}
+        wants_linkedin = person.category == "move-to-professional" or any(
+            answers.get((a.network, a.key)) == "decline-linkedin"
+            for a in accounts if a.network != "linkedin")
+        if wants_linkedin and "linkedin" not in networks and any(a.name for a in accounts):
+            found["linkedin"].append(Action("linkedin", "connect", person.name, "",
+                                            search_link("linkedin", person.name),
+                                            "moved to professional; not on your LinkedIn yet"))
+    return {net: _batched(actions, settings) for net, actions in sorted(found.items())}
+
+
+def _rank(action: str) -> int:
+    words = action.split()
+    for i, kind in enumerate(ORDER):
+        if words[0] == kind or action.startswith(kind):
+            return i
+    return len(ORDER)
+
+
+def _batched(actions: list[Action], s: dict) -> list[Action]:
+    ordered = sorted(actions, key=lambda a: (_rank(a.action), a.person.casefold(), a.key,
+                                             a.action))
+    # Invitations to the Page go before the unfriending of the same person (rank does it).
+    out, used = [], defaultdict(int)
+    for step, a in enumerate(ordered, 1):
+        kind = next((k for k in (*WEEKLY, *DAILY) if a.action.startswith(k)), None)
+        if kind in WEEKLY:
+            limit = int(s["limits"][WEEKLY[kind]])
+            batch = f"week {used[kind] // limit + 1}"
+        elif kind in DAILY:
+            limit = int(s["limits"][DAILY[kind]])
+            batch = f"day {used['daily'] // limit + 1}"
+            kind = "daily"
+        else:
+            batch = "any time"
+        if kind:
+            used[kind] += 1
+        out.append(Action(a.network, a.action, a.person, a.key, a.link, a.reason, step, batch))
+    return out

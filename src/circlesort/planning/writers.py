@@ -1,0 +1,134 @@
+"""The plan written out: plan.yaml (complete), a CSV per network, PLAN.md (a checklist), and the
+import files networks accept: Mastodon's following CSV and a Google Contacts CSV with labels.
+
+Everything goes to a new folder beside the target and is renamed into place at the end, so a
+plan is never half written; an existing plan folder is replaced only when asked to.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import shutil
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+import yaml
+
+from circlesort.errors import InputError
+from circlesort.planning.plan import Action, category_label
+from circlesort.workspace import UNDECIDED, Workspace
+
+FIELDS = ("step", "action", "person", "account", "link", "reason", "batch")
+MASTODON_HEADER = ["Account address", "Show boosts", "Notify on new posts", "Languages"]
+GOOGLE_HEADER = ["Name", "Given Name", "Family Name", "E-mail 1 - Value", "Phone 1 - Value", "Labels"]
+
+
+def safe_cell(value: object) -> str:
+    """A CSV cell a spreadsheet will not run: formulas start with = + - @ (or a tab or return).
+
+    A phone number ("+34 612 345 678") starts with + and holds nothing a spreadsheet could run,
+    so it stays as it is for the contacts import."""
+    text = "" if value is None else str(value)
+    if text[:1] in ("+", "-") and _NUMBER.fullmatch(text):
+        return text
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+_NUMBER = re.compile(r"[+-][\d\s().-]*")
+
+
+def _csv(rows: list[list[object]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerows([[safe_cell(c) for c in row] for row in rows])
+    return out.getvalue()
+
+
+def _row(a: Action) -> dict:
+    return {"step": a.step, "action": a.action, "person": a.person, "account": a.key, "link": a.link,
+            "reason": a.reason, "batch": a.batch, "id": a.id}
+
+
+def plan_yaml(plan: dict[str, list[Action]], workspace: str, created: str) -> str:
+    data = {"version": 1, "created": created, "workspace": workspace,
+            "networks": {net: [_row(a) for a in actions] for net, actions in plan.items()}}
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)
+
+
+def network_csv(actions: list[Action]) -> str:
+    return _csv([list(FIELDS)] + [[a.step, a.action, a.person, a.key, a.link, a.reason, a.batch]
+                                   for a in actions])
+
+
+def _md(text: str) -> str:
+    """Data in Markdown, shown as written: the characters Markdown would act on are escaped."""
+    return "".join("\\" + c if c in "\\`*_{}[]()#+-.!|<>" else c for c in text)
+
+
+def plan_md(plan: dict[str, list[Action]], created: str) -> str:
+    lines = ["# Your circlesort plan", "", f"Written {created[:10]}. Work through each network in order; "
+             "tick what you have done. `circlesort verify` checks it against newer exports.", ""]
+    for net, actions in plan.items():
+        lines.append(f"## {net.capitalize()} ({len(actions)} actions)")
+        batch = None
+        for a in actions:
+            if a.batch != batch:
+                batch = a.batch
+                lines += ["", f"### {batch}", ""]
+            where = f" — [open]({a.link})" if a.link else ""
+            lines.append(f"- [ ] {a.step}. **{_md(a.action)}**: {_md(a.person)}{where} — {_md(a.reason)}")
+        lines.append("")
+    if not plan:
+        lines.append("Nothing to do yet: sort some people first.")
+    return "\n".join(lines) + "\n"
+
+
+def mastodon_files(plan: dict[str, list[Action]], limit: int) -> dict[str, str]:
+    """Mastodon's import format, for the professional account: deduplicated, split under the limit."""
+    follows = [a.key for a in plan.get("mastodon", []) if a.action.startswith("follow from")]
+    addresses = list(dict.fromkeys(follows))
+    chunks = [addresses[i:i + limit] for i in range(0, len(addresses), limit)] or []
+    return {(f"mastodon_following_{n}.csv" if len(chunks) > 1 else "mastodon_following.csv"):
+            _csv([MASTODON_HEADER] + [[a, "true", "false", ""] for a in chunk])
+            for n, chunk in enumerate(chunks, 1)}
+
+
+def google_contacts(ws: Workspace) -> str:
+    rows: list[list[object]] = [GOOGLE_HEADER]
+    for person in ws.people():
+        if person.category == UNDECIDED:
+            continue
+        for m in person.members:
+            a = m.account
+            if a.network == "contacts" and not m.gone:
+                label = category_label(person.category)
+                rows.append([a.display_name, a.first_name, a.last_name, a.emails[0] if a.emails else "",
+                             a.phones[0] if a.phones else "", f"{label} ::: * myContacts"])
+    return _csv(rows)
+
+
+def write_plan(ws: Workspace, plan: dict[str, list[Action]], out: Path, settings: dict,
+               force: bool = False, created: str | None = None) -> list[str]:
+    """Write every file of the plan into ``out``; returns their names."""
+    if out.exists() and any(out.iterdir()) and not force:
+        raise InputError(str(out), "a plan is already there; --force replaces it")
+    created = created or datetime.now(UTC).isoformat(timespec="seconds")
+    files = {"plan.yaml": plan_yaml(plan, ws.name, created), "PLAN.md": plan_md(plan, created)}
+    files |= {f"{net}.csv": network_csv(actions) for net, actions in plan.items()}
+    files |= mastodon_files(plan, int(settings["limits"]["mastodon_follows"]))
+    files["google_contacts.csv"] = google_contacts(ws)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    try:
+        for name, text in files.items():
+            (staging / name).write_text(text, encoding="utf-8")
+        if out.exists():
+            shutil.rmtree(out)
+        staging.rename(out)
+    except OSError as e:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise InputError(str(out), e.strerror or str(e)) from None
+    return sorted(files)

@@ -1,0 +1,124 @@
+"""Plans: the translation, the batches, every writer against its golden file, and the command."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from pathlib import Path
+
+import pytest
+
+from circlesort.planning.plan import Action, _batched, account_actions, build
+from circlesort.planning.settings import load_settings
+from circlesort.planning.writers import safe_cell, write_plan
+from circlesort.workspace import Workspace, import_paths
+from circlesort.workspace.requests import answer, queue
+
+from .conftest import ROOT
+from .test_cli import run
+
+GOLDEN = ROOT / "tests" / "golden" / "plan"
+CREATED = "2026-11-23T10:00:00+00:00"
+
+
+def decided(ws: Workspace) -> None:
+    """A small, fixed set of decisions and answers on the sample exports."""
+    ids = {p.name: p.id for p in ws.people()}
+    ws.decide([ids["Sasha Petrov"]], "page-follower")
+    ws.decide([ids["José Álvarez"], ids["Oskar Lindqvist"]], "keep-personal")
+    ws.decide([ids["John Smith"], ids["Alice Martin"], ids["Jane Doe"], ids["Amara Costa"]],
+              "move-to-professional")
+    q = {r.account.display_name: r for r in queue(ws)}
+    answer(ws, q["Łukasz Wójcik"], "decline-linkedin")
+    answer(ws, q["Mark Taylor"], "decline-page")
+    answer(ws, q["Priya Sharma"], "decline-linkedin")
+    answer(ws, q["Ada Quill"], "withdraw")
+
+
+def test_every_writer_matches_its_golden_file(tmp_path):
+    with Workspace.open() as ws:
+        import_paths(ws, [str(ROOT / "sample_exports")])
+        decided(ws)
+        settings = load_settings()
+        files = write_plan(ws, build(ws, settings), tmp_path / "plan", settings, created=CREATED)
+    assert {"plan.yaml", "PLAN.md", "facebook.csv", "linkedin.csv", "google_contacts.csv"} <= set(files)
+    for name in files:
+        made = (tmp_path / "plan" / name).read_text("utf-8")
+        golden = GOLDEN / name
+        if os.environ.get("CIRCLESORT_UPDATE_GOLDEN"):
+            golden.parent.mkdir(parents=True, exist_ok=True)
+            golden.write_text(made, encoding="utf-8")
+        assert made == golden.read_text("utf-8"), name
+
+
+def test_the_page_invitation_comes_before_the_unfriending():
+    with Workspace.open() as ws:
+        import_paths(ws, [str(ROOT / "sample_exports")])
+        decided(ws)
+        fb = build(ws, load_settings())["facebook"]
+    sasha = [a.action for a in fb if a.person == "Sasha Petrov"]
+    assert sasha == ["invite to follow your Page", "unfriend"]
+    assert [a.step for a in fb] == list(range(1, len(fb) + 1))
+
+
+def test_batches_keep_under_the_platform_limits():
+    settings = load_settings()
+    connects = [Action("linkedin", "connect", f"P{i}", f"k{i}", "", "") for i in range(250)]
+    batches = [a.batch for a in _batched(connects, settings)]
+    assert batches[0] == "week 1" and batches[99] == "week 1" and batches[100] == "week 2" and batches[-1] == "week 3"
+    unfollows = [Action("instagram", "unfollow", f"P{i}", f"k{i}", "", "") for i in range(450)]
+    assert [a.batch for a in _batched(unfollows, settings)][-1] == "day 3"
+
+
+def test_settings_change_the_translation(tmp_path, monkeypatch):
+    from circlesort.model import Account, Tie
+
+    friend = Account("facebook", "Bob", name="Bob", ties=(Tie("friend"),))
+    assert account_actions("move-to-professional", friend, None, load_settings())[0][0] == "unfriend"
+    monkeypatch.setenv("CIRCLESORT_CONFIG", str(tmp_path))
+    (tmp_path / "settings.yaml").write_text("facebook_professional: restrict\npage: {name: Maya Photo}\n",
+                                            encoding="utf-8")
+    settings = load_settings()
+    assert account_actions("move-to-professional", friend, None, settings)[0][0].startswith("restrict")
+    assert account_actions("page-follower", friend, None, settings)[0][0] == "invite to follow Maya Photo"
+    (tmp_path / "settings.yaml").write_text("facebook_professional: block\n", encoding="utf-8")
+    with pytest.raises(Exception, match="facebook_professional is one of unfriend, restrict"):
+        load_settings()
+
+
+def test_csv_cells_never_start_a_formula():
+    cells = ("=cmd()", "+cmd|' /C calc'!A0", "-2+3+cmd|x", "@SUM(1)", "Ann", "", "+34 612 345 678")
+    assert [safe_cell(v) for v in cells] == ["'=cmd()", "'+cmd|' /C calc'!A0", "'-2+3+cmd|x", "'@SUM(1)", "Ann",
+                                             "", "+34 612 345 678"]
+
+
+def test_plan_command_writes_once_and_replaces_only_when_asked(tmp_path):
+    run("import", "sample_exports")
+    with Workspace.open() as ws:
+        decided(ws)
+    out = tmp_path / "myplan"
+    p = run("plan", "--out", str(out))
+    assert p.returncode == 0, p.stderr
+    assert "actions written to" in p.stdout and (out / "PLAN.md").exists()
+    rows = list(csv.DictReader(io.StringIO((out / "linkedin.csv").read_text("utf-8"))))
+    assert {r["action"] for r in rows} >= {"withdraw the request you sent", "accept the invitation"}
+    again = run("plan", "--out", str(out))
+    assert again.returncode == 2 and "--force replaces it" in again.stderr
+    assert run("plan", "--out", str(out), "--force").returncode == 0
+    assert not [p for p in Path(tmp_path).iterdir() if p.name.startswith(".myplan-")]  # no staging left
+
+
+def test_mastodon_import_file_has_its_exact_header_no_repeats_and_splits_under_the_limit():
+    from circlesort.planning.writers import mastodon_files
+
+    follows = [Action("mastodon", "follow from @me@work.social", f"P{i}", f"user{i % 5}@hachyderm.io", "", "")
+               for i in range(8)]
+    files = mastodon_files({"mastodon": follows}, limit=3)
+    assert sorted(files) == ["mastodon_following_1.csv", "mastodon_following_2.csv"]
+    first = files["mastodon_following_1.csv"].splitlines()
+    assert first[0] == "Account address,Show boosts,Notify on new posts,Languages"
+    assert first[1:] == ["user0@hachyderm.io,true,false,", "user1@hachyderm.io,true,false,",
+                         "user2@hachyderm.io,true,false,"]
+    assert len(files["mastodon_following_2.csv"].splitlines()) == 3  # header + the other two
+    assert mastodon_files({}, limit=3) == {}
