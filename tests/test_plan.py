@@ -122,3 +122,43 @@ def test_mastodon_import_file_has_its_exact_header_no_repeats_and_splits_under_t
                          "user2@hachyderm.io,true,false,"]
     assert len(files["mastodon_following_2.csv"].splitlines()) == 3  # header + the other two
     assert mastodon_files({}, limit=3) == {}
+
+
+def test_verify_against_a_newer_export(tmp_path):
+    from .conftest import meta, write_zip
+
+    def facebook(name, friends, requests):
+        return str(write_zip(tmp_path / name, {
+            "connections/friends/your_friends.json": meta(
+                {"friends_v2": [{"name": n, "timestamp": 1600000000} for n in friends]}),
+            "connections/friends/received_friend_requests.json": meta(
+                {"received_requests_v2": [{"name": n, "timestamp": 1700000000} for n in requests]})}))
+
+    v1 = facebook("fb-1.zip", ["Sasha Petrov", "Aino Kettunen", "Bruno Salgado"], ["Łukasz Wójcik", "Mark Taylor"])
+    assert run("import", v1).returncode == 0
+    with Workspace.open() as ws:
+        ids = {p.name: p.id for p in ws.people()}
+        ws.decide([ids["Sasha Petrov"], ids["Bruno Salgado"]], "move-to-professional")
+        q = {r.account.display_name: r for r in queue(ws)}
+        answer(ws, q["Łukasz Wójcik"], "decline-linkedin")
+        answer(ws, q["Mark Taylor"], "accept")
+    assert run("plan", "--out", str(tmp_path / "plan")).returncode == 0
+    # A month later: Sasha unfriended, Mark accepted, but Łukasz was accepted too, and Bruno is still there.
+    v2 = facebook("fb-2.zip", ["Aino Kettunen", "Bruno Salgado", "Mark Taylor", "Łukasz Wójcik"], [])
+    p = run("verify", v2)
+    assert p.returncode == 0, p.stderr
+    assert "What changed: Imported 4 accounts" in p.stdout and "Gone: facebook 1" in p.stdout
+    assert "facebook: unfriend (Bruno Salgado)" in p.stdout
+    with Workspace.open() as ws:
+        status = dict(ws.db.execute("SELECT action, status FROM plan_status"))
+    assert status["facebook|Sasha Petrov|unfriend"] == "done"
+    assert status["facebook|Bruno Salgado|unfriend"] == "not yet"
+    assert status["facebook|Mark Taylor|accept the friend request"] == "done"
+    assert status["facebook|Łukasz Wójcik|decline the friend request"] == "no longer possible"
+    assert {s for a, s in status.items() if a.startswith("linkedin||")} == {"not visible in exports"}
+
+
+def test_verify_without_a_plan_says_so(tmp_path):
+    run("import", "sample_exports")
+    p = run("verify", "sample_exports")
+    assert p.returncode == 2 and "no plan written yet" in p.stderr

@@ -12,7 +12,8 @@ from pathlib import Path
 from circlesort import __version__
 from circlesort.errors import InputError
 
-COMMANDS = ("inspect", "match", "demo", "import", "decisions", "workspace", "rules", "requests", "plan")
+COMMANDS = ("inspect", "match", "demo", "import", "decisions", "workspace", "rules", "requests", "plan",
+            "verify")
 
 
 def _common() -> argparse.ArgumentParser:
@@ -47,6 +48,8 @@ def _parser() -> argparse.ArgumentParser:
     plan.add_argument("--out", metavar="DIR", default="circlesort-plan",
                       help="where (default: ./circlesort-plan)")
     plan.add_argument("--force", action="store_true", help="replace a plan already there")
+    verify = sub.add_parser("verify", parents=[common], help="check the plan against newer exports")
+    verify.add_argument("paths", nargs="+", metavar="PATH", help="the newer exports")
     requests = sub.add_parser("requests", parents=[common], help="the unanswered requests of the workspace")
     requests.add_argument("--json", action="store_true", help="machine-readable output")
     rules = sub.add_parser("rules", parents=[common], help="where the rules that suggest categories live")
@@ -85,6 +88,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _match(args.paths, args.json)
         if args.command == "demo":
             return _demo()
+        if args.command == "verify":
+            return _verify(args.workspace, args.paths)
         if args.command == "plan":
             return _plan(args.workspace, args.out, args.force)
         if args.command == "requests":
@@ -145,6 +150,7 @@ def _match(paths: list[str], as_json: bool) -> int:
 def _plan(workspace: str | None, out: str, force: bool) -> int:
     from circlesort.planning.plan import build
     from circlesort.planning.settings import load_settings
+    from circlesort.planning.verify import remember
     from circlesort.planning.writers import write_plan
     from circlesort.workspace import Workspace
 
@@ -152,10 +158,31 @@ def _plan(workspace: str | None, out: str, force: bool) -> int:
     with Workspace.open(workspace, create=False) as ws:
         plan = build(ws, settings)
         files = write_plan(ws, plan, Path(out), settings, force)
+        remember(ws, [a.id for actions in plan.values() for a in actions])
     total = sum(len(a) for a in plan.values())
     print(f"{total:,} actions written to {out}: " + ", ".join(files))
     for net, actions in plan.items():
         print(f"  {net:<10} {len(actions):>6,} actions")
+    return 0
+
+
+def _verify(workspace: str | None, paths: list[str]) -> int:
+    from circlesort.planning.verify import NOT_YET, verify
+    from circlesort.workspace import Workspace
+
+    with Workspace.open(workspace, create=False) as ws:
+        if not ws.db.execute("SELECT 1 FROM plan_status LIMIT 1").fetchone():
+            raise InputError(str(ws.path), "no plan written yet: circlesort plan writes one")
+        result = verify(ws, paths)
+    print("What changed: " + " ".join(result.summary.lines()))
+    for network, counts in result.counts().items():
+        print(f"  {network:<10} " + ", ".join(f"{n} {status}" for status, n in counts.most_common()))
+    waiting = [a for a, s in result.statuses.items() if s == NOT_YET]
+    if waiting:
+        print("Not done yet:")
+        for action_id in waiting:
+            network, key, action = action_id.split("|", 2)
+            print(f"  {network}: {action} ({key})")
     return 0
 
 
