@@ -162,3 +162,37 @@ def test_verify_without_a_plan_says_so(tmp_path):
     run("import", "sample_exports")
     p = run("verify", "sample_exports")
     assert p.returncode == 2 and "no plan written yet" in p.stderr
+
+
+def test_plan_screen_previews_and_writes_with_one_key(tmp_path, monkeypatch):
+    import asyncio
+
+    from circlesort.ui.app import CirclesortApp
+
+    from .test_ui import screen_text
+
+    monkeypatch.chdir(tmp_path)
+
+    async def go():
+        with Workspace.open() as ws:
+            import_paths(ws, [str(ROOT / "sample_exports")])
+            decided(ws)
+            app = CirclesortApp(ws)
+            async with app.run_test(size=(120, 40), notifications=True) as pilot:
+                await pilot.pause()
+                await pilot.press("P")
+                await pilot.pause()
+                text = screen_text(app)
+                assert "actions from your decisions and answers so far" in text
+                assert "invite to follow your Page Sasha Petrov" in text
+                await pilot.press("w")
+                await pilot.pause()
+                assert (tmp_path / "circlesort-plan" / "PLAN.md").exists()
+                assert "Plan written to circlesort-plan" in screen_text(app)
+                await pilot.press("w")  # again: asks before replacing
+                await pilot.pause()
+                assert "Replace the plan in circlesort-plan?" in screen_text(app)
+                await pilot.press("n", "escape")
+            planned = ws.db.execute("SELECT count(*) FROM plan_status").fetchone()[0]
+            assert planned > 10
+    asyncio.run(go())

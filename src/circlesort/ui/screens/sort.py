@@ -63,6 +63,7 @@ class SortScreen(Screen):
         Binding("s", "summary", "Summary", show=False, id="sort.summary"),
         Binding("m", "review", "Review matches", show=False, id="sort.review"),
         Binding("r", "requests", "Requests", show=False, id="sort.requests"),
+        Binding("P", "plan", "Plan", show=False, id="sort.plan"),
         Binding("L", "link_marked", "Link marked people", show=False, id="sort.link"),
         Binding("S", "split", "Split this person", show=False, id="sort.split"),
         Binding("question_mark", "help", "Keys", id="sort.help"),
@@ -313,6 +314,11 @@ class SortScreen(Screen):
             if warnings:
                 text += f" {len(warnings)} warnings: circlesort inspect lists them."
             self.notify(text, markup=False, timeout=8)
+
+    def action_plan(self) -> None:
+        from circlesort.ui.screens.plan import PlanScreen
+
+        self.app.push_screen(PlanScreen(self.ws))
 
     def _reload(self) -> None:
         """Who is who changed: read everyone again, keeping the cursor near where it was."""
