@@ -348,7 +348,7 @@ class SortScreen(Screen):
     def action_summary(self) -> None:
         from circlesort.ui.screens.summary import SummaryScreen
 
-        self.app.push_screen(SummaryScreen(self.roster))
+        self.app.push_screen(SummaryScreen(self.roster, self.ws))
 
     def action_help(self) -> None:
         self.app.push_screen(Help("Sorting: keys", [b for b in self.BINDINGS if isinstance(b, Binding)],

@@ -12,8 +12,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from circlesort.planning.table import count_by_network
-from circlesort.workspace import CATEGORIES, UNDECIDED
+from circlesort.planning.plan import build
+from circlesort.planning.settings import load_settings
+from circlesort.workspace import CATEGORIES, UNDECIDED, Workspace
 from circlesort.workspace.roster import Roster
 
 ORDER = (*CATEGORIES, UNDECIDED)
@@ -24,15 +25,11 @@ STYLE = {"keep-personal": "$success", "move-to-professional": "$primary", "page-
 BAR = 40
 
 
-def summary(roster: Roster) -> Content:
+def summary(roster: Roster, plan: dict[str, int]) -> Content:
     per_network: dict[str, Counter[str]] = defaultdict(Counter)
-    decided = []
     for row in roster.rows:
-        for network, relations, _ in row.brief:
+        for network, _, _ in row.brief:
             per_network[network][row.category] += 1
-            if row.category != UNDECIDED:
-                decided.append((row.category, network, relations.split(",") if relations else []))
-    plan = count_by_network(decided)
     total = len(roster.rows)
     counts = roster.counts()
     parts: list = [(f"Sorted {total - counts[UNDECIDED]:,} of {total:,} people", "bold"), "\n\n"]
@@ -47,9 +44,9 @@ def summary(roster: Roster) -> Content:
         parts += [(f"{network:<11}", "bold"), f"{sum(cells.values()):>7,}  "]
         for c in ORDER:
             parts.append(("█" * round(BAR * cells[c] / widest), STYLE[c]))
-        parts += [f"   plan: {plan[network]:,} actions" if plan[network] else "", "\n"]
-    parts += ["\n", ("The plans count what your decisions so far ask of each network (circlesort plan "
-                     "writes them).", "dim")]
+        parts += [f"   plan: {plan[network]:,} actions" if plan.get(network) else "", "\n"]
+    parts += ["\n", ("The plans count what your decisions and answers so far ask of each network "
+                     "(P previews them, circlesort plan writes them).", "dim")]
     return Content.assemble(*parts)
 
 
@@ -58,11 +55,12 @@ class SummaryScreen(Screen):
         Binding("escape,s,q", "app.pop_screen", "Back", id="summary.back"),
     ]
 
-    def __init__(self, roster: Roster) -> None:
+    def __init__(self, roster: Roster, ws: Workspace) -> None:
         super().__init__()
         self.roster = roster
+        self.plan = {net: len(actions) for net, actions in build(ws, load_settings()).items()}
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
-            yield Static(summary(self.roster), id="summary")
+            yield Static(summary(self.roster, self.plan), id="summary")
         yield Footer()
