@@ -196,3 +196,10 @@ def test_plan_screen_previews_and_writes_with_one_key(tmp_path, monkeypatch):
             planned = ws.db.execute("SELECT count(*) FROM plan_status").fetchone()[0]
             assert planned > 10
     asyncio.run(go())
+
+
+def test_init_settings_writes_the_defaults_once(tmp_path, monkeypatch):
+    monkeypatch.setenv("CIRCLESORT_CONFIG", str(tmp_path))
+    assert run("plan", "--init-settings").returncode == 0
+    assert "facebook_professional: unfriend" in (tmp_path / "settings.yaml").read_text("utf-8")
+    assert run("plan", "--init-settings").returncode == 2

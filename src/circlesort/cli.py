@@ -48,6 +48,8 @@ def _parser() -> argparse.ArgumentParser:
     plan.add_argument("--out", metavar="DIR", default="circlesort-plan",
                       help="where (default: ./circlesort-plan)")
     plan.add_argument("--force", action="store_true", help="replace a plan already there")
+    plan.add_argument("--init-settings", action="store_true",
+                      help="write the default plan settings where you can edit them, and stop")
     verify = sub.add_parser("verify", parents=[common], help="check the plan against newer exports")
     verify.add_argument("paths", nargs="+", metavar="PATH", help="the newer exports")
     requests = sub.add_parser("requests", parents=[common], help="the unanswered requests of the workspace")
@@ -91,7 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "verify":
             return _verify(args.workspace, args.paths)
         if args.command == "plan":
-            return _plan(args.workspace, args.out, args.force)
+            return _init_settings() if args.init_settings else _plan(args.workspace, args.out, args.force)
         if args.command == "requests":
             return _requests(args.workspace, args.json)
         if args.command == "rules":
@@ -144,6 +146,18 @@ def _match(paths: list[str], as_json: bool) -> int:
         text = (json.dumps(match_json(result), check_circular=False) if as_json
                 else match_text(result))
     print(text)
+    return 0
+
+
+def _init_settings() -> int:
+    from circlesort.planning.settings import default_text, settings_path
+
+    path = settings_path()
+    if path.exists():
+        raise InputError(str(path), "already exists; circlesort leaves your settings as they are")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(default_text(), encoding="utf-8")
+    print(f"Wrote the default plan settings to {path}; edit them there.")
     return 0
 
 
