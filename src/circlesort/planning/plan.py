@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from circlesort.model import Account
-from circlesort.workspace import UNDECIDED, Workspace
+from circlesort.planning.table import ANSWER_ROWS, CATEGORY_ROWS, LABELS, REQUEST_WORD, WHY
+from circlesort.workspace import Workspace
 
 # The order of kinds of action within a network; unknown kinds come last.
 ORDER = ("withdraw", "accept", "decline", "invite", "suggest", "connect", "follow", "remove", "unfollow",
@@ -50,65 +51,27 @@ def link_of(account: Account) -> str:
     return account.url or search_link(account.network, account.display_name)
 
 
-def _request_word(network: str) -> str:
-    return {"facebook": "friend request", "instagram": "follow request", "linkedin": "invitation"}[network]
-
-
 def account_actions(category: str, account: Account, answer: str | None, s: dict) -> list[tuple[str, str]]:
-    """(action, reason) for one account of a person in ``category``."""
-    net, rel = account.network, set(account.relations)
-    page = s["page"]["name"] or "your Page"
-    out: list[tuple[str, str]] = []
-    if "request_sent" in rel and answer == "withdraw":
-        out.append(("withdraw the request you sent", "you chose to withdraw it"))
-    answered = answer not in (None, "later")
-    if "request_received" in rel and net in ("facebook", "instagram", "linkedin") and answered:
-        word = _request_word(net)
-        if answer == "accept" or (net == "linkedin" and answer == "decline-linkedin"):
-            out.append((f"accept the {word}", "your answer to the request"))
-        elif answer == "decline-linkedin":
-            out.append((f"decline the {word}", "your answer: connect on LinkedIn instead"))
-        elif answer == "decline-page":
-            out.append((f"decline the {word}", "your answer: invite them to the Page instead"))
-            if net == "facebook":
-                out.append((f"invite to follow {page}", "your answer to the request"))
-    why = {"keep-personal": "kept personal", "move-to-professional": "moved to professional",
-           "page-follower": "a page follower"}.get(category, "")
-    if net == "facebook" and "friend" in rel:
-        if category == "move-to-professional":
-            out.append(("restrict (add to the Restricted list)" if s["facebook_professional"] == "restrict"
-                        else "unfriend", why))
-        elif category == "page-follower":
-            out += [(f"invite to follow {page}", why), ("unfriend", f"{why}, once invited to the Page")]
-    elif net == "linkedin" and "connection" in rel:
-        if category == "keep-personal" and s["linkedin_personal"] == "remove":
-            out.append(("remove the connection", why))
-        elif category == "page-follower":
-            out.append(("remove the connection (they can follow you)", why))
-    elif net == "linkedin" and "following" in rel and category == "move-to-professional":
-        out.append(("connect", why))
-    elif net == "instagram":
-        if (category == "keep-personal" and s["instagram_personal"] == "close-friends"
-                and "close_friend" not in rel):
-            out.append(("close friends: add", why))
-        elif category == "move-to-professional" and s["instagram_professional"] == "remove":
-            pairs = (("follower", "remove follower"), ("following", "unfollow"))
-            out += [(a, why) for r, a in pairs if r in rel]
-        elif category == "page-follower" and "follower" in rel:
-            out.append((f"suggest following {s['brand_instagram'] or 'your public account'}", why))
-    elif net in ("mastodon", "x") and category == "move-to-professional":
-        out.append((f"follow from {s['professional_mastodon'] or 'your professional account'}"
-                    if net == "mastodon" else "follow from your professional account", why))
-    elif net == "contacts" and category != UNDECIDED:
-        out.append((f"label {category_label(category)}", why))
-    return out
-
-
-LABELS = {"keep-personal": "Personal", "move-to-professional": "Professional", "page-follower": "Page"}
-
-
-def category_label(category: str) -> str:
-    return LABELS[category]
+    """(action, reason) for one account of a person in ``category``, from the tables."""
+    net, held = account.network, set(account.relations)
+    words = {"page": s["page"]["name"] or "your Page", "brand": s["brand_instagram"] or "your public account",
+             "mastodon": s["professional_mastodon"] or "your professional account",
+             "request": REQUEST_WORD.get(net, "request"), "why": WHY.get(category, ""),
+             "label": LABELS.get(category, "")}
+    todo: list[tuple[str, str]] = []
+    if "request_sent" in held and answer == "withdraw":
+        todo.append(("withdraw the request you sent", "you chose to withdraw it"))
+    if "request_received" in held and net in REQUEST_WORD and answer in ANSWER_ROWS:
+        rows = ANSWER_ROWS[answer]
+        todo += rows.get(net, rows["*"])
+    for row_category, row_network, relation, setting, variants in CATEGORY_ROWS:
+        if row_category != category or row_network != net:
+            continue
+        wanted = relation.lstrip("!")
+        if relation != "*" and (wanted in held) == relation.startswith("!"):  # "!x": must not hold x
+            continue
+        todo += variants[s[setting] if setting else None]
+    return [(action.format(**words), reason.format(**words)) for action, reason in todo]
 
 
 def build(ws: Workspace, settings: dict) -> dict[str, list[Action]]:

@@ -18,7 +18,8 @@ from pathlib import Path
 import yaml
 
 from circlesort.errors import InputError
-from circlesort.planning.plan import Action, category_label
+from circlesort.planning.plan import Action
+from circlesort.planning.table import LABELS
 from circlesort.workspace import UNDECIDED, Workspace
 
 FIELDS = ("step", "action", "person", "account", "link", "reason", "batch")
@@ -104,7 +105,7 @@ def google_contacts(ws: Workspace) -> str:
         for m in person.members:
             a = m.account
             if a.network == "contacts" and not m.gone:
-                label = category_label(person.category)
+                label = LABELS[person.category]
                 rows.append([a.display_name, a.first_name, a.last_name, a.emails[0] if a.emails else "",
                              a.phones[0] if a.phones else "", f"{label} ::: * myContacts"])
     return _csv(rows)
