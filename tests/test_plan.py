@@ -203,3 +203,62 @@ def test_init_settings_writes_the_defaults_once(tmp_path, monkeypatch):
     assert run("plan", "--init-settings").returncode == 0
     assert "facebook_professional: unfriend" in (tmp_path / "settings.yaml").read_text("utf-8")
     assert run("plan", "--init-settings").returncode == 2
+
+
+def test_the_plan_warns_when_facebook_would_refuse_the_accepts(tmp_path, monkeypatch):
+    monkeypatch.setenv("CIRCLESORT_CONFIG", str(tmp_path))
+    (tmp_path / "settings.yaml").write_text("limits: {facebook_friends: 20}\n", encoding="utf-8")
+    with Workspace.open() as ws:
+        import_paths(ws, [str(ROOT / "sample_exports")])
+        q = {r.account.display_name: r for r in queue(ws)}
+        answer(ws, q["Mark Taylor"], "accept")
+        settings = load_settings()
+        write_plan(ws, build(ws, settings), tmp_path / "plan", settings)
+    text = (tmp_path / "plan" / "PLAN.md").read_text("utf-8")
+    assert "Facebook allows 20 friends; after this plan you would have" in text
+
+
+def test_end_to_end_from_the_command_line(tmp_path):
+    """Sample exports in, decisions from a file, a plan written, a month of work, newer exports checked."""
+    import json
+    import shutil
+    import zipfile
+
+    exports = tmp_path / "exports"
+    shutil.copytree(ROOT / "sample_exports", exports)
+    assert run("import", str(exports)).returncode == 0
+    decisions = tmp_path / "decisions.yaml"
+    decisions.write_text(
+        '- person: Sasha Petrov\n  accounts: ["facebook:Sasha Petrov"]\n  category: move-to-professional\n'
+        '- person: Mark Taylor\n  accounts: ["facebook:Mark Taylor"]\n  category: keep-personal\n'
+        '  answers: {"facebook:Mark Taylor": accept}\n', encoding="utf-8")
+    assert "Applied decisions for 2 people" in run("decisions", "import", str(decisions)).stdout
+    assert run("plan", "--out", str(tmp_path / "plan")).returncode == 0
+    fb_lines = (tmp_path / "plan" / "facebook.csv").read_text("utf-8").splitlines()
+    assert fb_lines[1].startswith("1,accept the friend request,Mark Taylor")
+    assert any(",unfriend,Sasha Petrov," in line for line in fb_lines)
+    # A month later Sasha is unfriended and Mark accepted: the newer Facebook export shows it.
+    zip_path = next(exports.glob("facebook-*.zip"))
+    with zipfile.ZipFile(zip_path) as zf:
+        files = {n: zf.read(n) for n in zf.namelist()}
+    for name, data in files.items():
+        if name.endswith("your_friends.json"):
+            doc = json.loads(data)
+            doc["friends_v2"] = [f for f in doc["friends_v2"] if f["name"] != "Sasha Petrov"]
+            doc["friends_v2"].append({"name": "Mark Taylor", "timestamp": 1790000000})
+            files[name] = json.dumps(doc).encode()
+        if name.endswith("received_friend_requests.json"):
+            doc = json.loads(data)
+            doc["received_requests_v2"] = [r for r in doc["received_requests_v2"] if r["name"] != "Mark Taylor"]
+            files[name] = json.dumps(doc).encode()
+    with zipfile.ZipFile(zip_path, "w") as zf:
+        for name, data in files.items():
+            zf.writestr(name, data)
+    p = run("verify", str(exports))
+    assert p.returncode == 0, p.stderr
+    assert "facebook" in p.stdout and "2 done" in p.stdout
+    with Workspace.open() as ws:
+        status = dict(ws.db.execute("SELECT action, status FROM plan_status"))
+    assert status["facebook|Sasha Petrov|unfriend"] == "done"
+    assert status["facebook|Mark Taylor|accept the friend request"] == "done"
+    assert run("requests", "--json").stdout.count('"Mark Taylor"') == 0  # no longer pending

@@ -69,9 +69,10 @@ def _md(text: str) -> str:
     return "".join("\\" + c if c in "\\`*_{}[]()#+-.!|<>" else c for c in text)
 
 
-def plan_md(plan: dict[str, list[Action]], created: str) -> str:
+def plan_md(plan: dict[str, list[Action]], created: str, notes: list[str] | None = None) -> str:
     lines = ["# Your circlesort plan", "", f"Written {created[:10]}. Work through each network in order; "
              "tick what you have done. `circlesort verify` checks it against newer exports.", ""]
+    lines += [f"> {_md(note)}" for note in notes or []] + ([""] if notes else [])
     for net, actions in plan.items():
         lines.append(f"## {net.capitalize()} ({len(actions)} actions)")
         batch = None
@@ -111,13 +112,27 @@ def google_contacts(ws: Workspace) -> str:
     return _csv(rows)
 
 
+def limit_notes(ws: Workspace, plan: dict[str, list[Action]], settings: dict) -> list[str]:
+    """What the platforms would refuse: Facebook stops at 5,000 friends."""
+    friends = sum(1 for a in ws.accounts(networks=["facebook"]) if "friend" in a.relations)
+    facebook = plan.get("facebook", [])
+    after = friends + sum(a.action == "accept the friend request" for a in facebook) \
+        - sum(a.action == "unfriend" for a in facebook)
+    limit = int(settings["limits"]["facebook_friends"])
+    if after > limit:
+        return [f"Facebook allows {limit:,} friends; after this plan you would have {after:,}. "
+                "Unfriend before you accept, or leave some requests for later."]
+    return []
+
+
 def write_plan(ws: Workspace, plan: dict[str, list[Action]], out: Path, settings: dict,
                force: bool = False, created: str | None = None) -> list[str]:
     """Write every file of the plan into ``out``; returns their names."""
     if out.exists() and any(out.iterdir()) and not force:
         raise InputError(str(out), "a plan is already there; --force replaces it")
     created = created or datetime.now(UTC).isoformat(timespec="seconds")
-    files = {"plan.yaml": plan_yaml(plan, ws.name, created), "PLAN.md": plan_md(plan, created)}
+    files = {"plan.yaml": plan_yaml(plan, ws.name, created),
+             "PLAN.md": plan_md(plan, created, limit_notes(ws, plan, settings))}
     files |= {f"{net}.csv": network_csv(actions) for net, actions in plan.items()}
     files |= mastodon_files(plan, int(settings["limits"]["mastodon_follows"]))
     files["google_contacts.csv"] = google_contacts(ws)
