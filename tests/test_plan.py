@@ -262,3 +262,19 @@ def test_end_to_end_from_the_command_line(tmp_path):
     assert status["facebook|Sasha Petrov|unfriend"] == "done"
     assert status["facebook|Mark Taylor|accept the friend request"] == "done"
     assert run("requests", "--json").stdout.count('"Mark Taylor"') == 0  # no longer pending
+
+
+def test_mastodon_accounts_already_followed_are_left_out(tmp_path, monkeypatch):
+    from circlesort.model import Account, Tie
+
+    followed = Account("mastodon", "ana@fosstodon.org", ties=(Tie("following"),))
+    follower = Account("mastodon", "bo@fosstodon.org", ties=(Tie("follower"),))
+    settings = load_settings()
+    assert account_actions("move-to-professional", followed, None, settings) == []
+    assert account_actions("move-to-professional", follower, None, settings)[0][0] == (
+        "follow from your professional account")
+    monkeypatch.setenv("CIRCLESORT_CONFIG", str(tmp_path))
+    (tmp_path / "settings.yaml").write_text("mastodon_export_is_professional: false\n"
+                                            "professional_mastodon: '@maya@work.social'\n", encoding="utf-8")
+    assert account_actions("move-to-professional", followed, None, load_settings())[0][0] == (
+        "follow from @maya@work.social")

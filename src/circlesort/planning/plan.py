@@ -64,6 +64,8 @@ def account_actions(category: str, account: Account, answer: str | None, s: dict
     if "request_received" in held and net in REQUEST_WORD and answer in ANSWER_ROWS:
         rows = ANSWER_ROWS[answer]
         todo += rows.get(net, rows["*"])
+    if net == "mastodon" and s["mastodon_export_is_professional"] and "following" in held:
+        return [(a.format(**words), r.format(**words)) for a, r in todo]  # followed already
     for row_category, row_network, relation, setting, variants in CATEGORY_ROWS:
         if row_category != category or row_network != net:
             continue
