@@ -136,3 +136,17 @@ def test_the_other_keys_of_the_requests_screen():
                 await pilot.pause()
                 assert type(app.screen).__name__ == "SortScreen"
     asyncio.run(go())
+
+
+def test_answers_that_do_not_fit_a_sent_request_are_refused_with_a_reason():
+    async def go():
+        with Workspace.open() as ws:
+            import_paths(ws, [str(sample_exports())])
+            app = CirclesortApp(ws)
+            async with app.run_test(size=(120, 36), notifications=True) as pilot:
+                await pilot.pause()
+                await pilot.press("r", *"jjjjjjj", "1")  # the last one is a request Maya sent
+                await pilot.pause()
+                assert "This is a request you sent: d withdraws it" in screen_text(app)
+                assert all(r.answer is None for r in queue(ws))
+    asyncio.run(go())

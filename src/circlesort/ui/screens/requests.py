@@ -110,9 +110,12 @@ class RequestsScreen(Screen[bool]):
         r = self.current
         if r is None:
             return
-        if (value == "withdraw") != (r.direction == "outgoing") and value not in ("", "later"):
-            self.notify("Withdraw is for requests you sent; the others are answered with 1, 2 or 3.",
+        if value == "withdraw" and r.direction != "outgoing":
+            self.notify("Withdraw is for requests you sent; this one is answered with 1, 2 or 3.",
                         markup=False)
+            return
+        if value not in ("withdraw", "", "later") and r.direction == "outgoing":
+            self.notify("This is a request you sent: d withdraws it, l leaves it for later.", markup=False)
             return
         at = self.query_one(DataTable).cursor_row
         answer(self.ws, r, value or None)
