@@ -15,6 +15,9 @@ RELATION_WORDS = {"friend": "friends", "follower": "follows you", "following": "
                   "asked to connect", "request_sent": "you asked", "request_declined": "you declined",
                   "removed": "removed", "blocked": "blocked", "muted": "muted", "restricted": "restricted",
                   "contact": "in your contacts"}
+EMPTY = ("Nobody to show.\n\nAn empty workspace: `circlesort PATH` imports your exports (the zips or the\n"
+         "folder you saved them in); `circlesort demo` shows made-up ones. With a search or filter on,\n"
+         "Esc clears it.")
 CATEGORY_WORDS = {"keep-personal": "keep personal", "move-to-professional": "move to professional",
                   "page-follower": "page follower", "undecided": "undecided"}
 
@@ -73,4 +76,4 @@ class PersonCard(Static):
 
     def show(self, name: str, category: str, detail: Detail | None,
              suggestion: Suggestion | None = None) -> None:
-        self.update(card(name, category, detail, suggestion) if detail else Content("Nobody to show."))
+        self.update(card(name, category, detail, suggestion) if detail else Content(EMPTY))
