@@ -278,3 +278,14 @@ def test_mastodon_accounts_already_followed_are_left_out(tmp_path, monkeypatch):
                                             "professional_mastodon: '@maya@work.social'\n", encoding="utf-8")
     assert account_actions("move-to-professional", followed, None, load_settings())[0][0] == (
         "follow from @maya@work.social")
+
+
+def test_a_newer_plan_replaces_the_older_and_keeps_what_verify_found():
+    from circlesort.planning.verify import remember
+
+    with Workspace.open() as ws:
+        remember(ws, ["facebook|A|unfriend", "facebook|B|unfriend"])
+        ws.set_plan_status("facebook|A|unfriend", "done")
+        remember(ws, ["facebook|A|unfriend", "facebook|C|unfriend"])
+        assert dict(ws.db.execute("SELECT action, status FROM plan_status")) == {
+            "facebook|A|unfriend": "done", "facebook|C|unfriend": "planned"}

@@ -68,9 +68,15 @@ class Verification:
 
 
 def remember(ws: Workspace, action_ids: Sequence[str]) -> None:
-    """Keep a written plan's actions, so that newer exports can be checked against it."""
-    ws.record("plan", f"plan written ({len(action_ids)} actions)",
-              [["plan_status", [a], PLANNED] for a in action_ids])
+    """Keep a written plan's actions, so that newer exports can be checked against it.
+
+    A newer plan replaces the older one: actions it no longer holds are forgotten, and actions
+    it still holds keep the state verify found for them."""
+    wanted = set(action_ids)
+    known = dict(ws.db.execute("SELECT action, status FROM plan_status"))
+    changes = [["plan_status", [a], None] for a in known if a not in wanted]
+    changes += [["plan_status", [a], PLANNED] for a in sorted(wanted) if a not in known]
+    ws.record("plan", f"plan written ({len(wanted)} actions)", changes)
 
 
 def verify(ws: Workspace, paths: Sequence[str]) -> Verification:
