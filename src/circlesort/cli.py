@@ -32,6 +32,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="circlesort", parents=[common],
         description="Sort the people you know across networks into personal and professional "
         "circles, from the networks' own data exports. Nothing leaves your machine.",
+        epilog="circlesort [PATH ...] opens the sorting screen on your workspace, importing the "
+        "exports at PATH first. Start with: circlesort demo",
     )
     parser.add_argument("--version", action="version", version=f"circlesort {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
