@@ -289,3 +289,15 @@ def test_a_newer_plan_replaces_the_older_and_keeps_what_verify_found():
         remember(ws, ["facebook|A|unfriend", "facebook|C|unfriend"])
         assert dict(ws.db.execute("SELECT action, status FROM plan_status")) == {
             "facebook|A|unfriend": "done", "facebook|C|unfriend": "planned"}
+
+
+def test_writing_or_checking_a_plan_is_not_something_undo_takes_back():
+    from circlesort.planning.verify import remember
+
+    with Workspace.open() as ws:
+        import_paths(ws, [str(ROOT / "sample_exports")])
+        ws.decide([ws.people()[0].id], "keep-personal")
+        remember(ws, ["facebook|A|unfriend"])
+        assert ws.can_undo() == "keep-personal for 1 person"
+    with Workspace.open() as ws:  # and so after a restart too
+        assert ws.can_undo() == "keep-personal for 1 person"

@@ -20,7 +20,9 @@ TABLES = {
     "pair_rules": (("a_network", "a_key", "b_network", "b_key"), "rule", True),
     "plan_status": (("action",), "status", True),
 }
-ACTIONS = ("decide", "answer", "link", "unlink", "decisions-import", "plan")
+# What undo and redo act on. A plan written or checked is journaled too, but is not a decision
+# to take back with u: the plan files are on disk already.
+ACTIONS = ("decide", "answer", "link", "unlink", "decisions-import")
 
 
 @dataclass
@@ -65,18 +67,14 @@ def append(db: sqlite3.Connection, kind: str, at: str, payload: dict) -> int:
 def stacks(db: sqlite3.Connection) -> Stacks:
     """Replay the journal into what undo and redo would act on now."""
     s = Stacks()
-    by_id: dict[int, Entry] = {}
+    # Imports and plans are in the journal for the history; they are not undone.
     for id_, kind, payload in db.execute("SELECT id, kind, payload FROM journal ORDER BY id"):
         data = json.loads(payload)
         if kind in ACTIONS:
-            entry = Entry(id_, kind, data.get("label", kind), data.get("changes", []))
-            by_id[id_] = entry
-            s.done.append(entry)
+            s.done.append(Entry(id_, kind, data.get("label", kind), data.get("changes", [])))
             s.undone.clear()  # a new decision ends what could be redone
         elif kind == "undo" and s.done and s.done[-1].id == data.get("ref"):
             s.undone.append(s.done.pop())
         elif kind == "redo" and s.undone and s.undone[-1].id == data.get("ref"):
             s.done.append(s.undone.pop())
-        elif kind == "import":
-            pass  # imports are recorded for the history, and are not undone
     return s

@@ -238,6 +238,8 @@ class Workspace:
             if not changes:
                 return 0
             entry_id = journal.append(db, kind, at, {"label": label, "changes": changes})
+        if kind not in journal.ACTIONS:
+            return entry_id
         stacks.done.append(journal.Entry(entry_id, kind, label, changes))
         stacks.undone.clear()
         return entry_id
