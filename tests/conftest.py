@@ -1,15 +1,20 @@
-"""Helpers that write real export files (zips and folders) for the importer tests."""
+"""Shared test helpers: real export files (zips and folders), and a Pilot harness for the app."""
 
 from __future__ import annotations
 
+import asyncio
+import html
 import json
+import re
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from circlesort.cli import main
+from circlesort.cli import main, sample_exports
 from circlesort.importers.text import to_meta_mojibake
+from circlesort.ui.app import CirclesortApp
+from circlesort.workspace import Workspace, import_paths
 
 ROOT = Path(__file__).resolve().parents[1]
 HOSTILE = json.loads((ROOT / "tests" / "fixtures" / "hostile_names.json").read_text("utf-8"))
@@ -67,3 +72,28 @@ def pytest_terminal_summary(terminalreporter):
     if FIGURES:
         terminalreporter.section("matching accuracy on the labelled bundle (scale 0.05)")
         terminalreporter.write_line(FIGURES["table"])
+
+
+def screen_text(app) -> str:
+    """The characters on screen, from the SVG screenshot, spans joined."""
+    svg = app.export_screenshot()
+    return html.unescape("".join(re.findall(r">([^<>]*)</text>", svg))).replace("\xa0", " ")
+
+
+def drive(test, paths=None, size=(110, 32), exports=None, before=None):
+    """Run ``test(pilot, app, ws)`` in the app, on a fresh workspace holding ``exports`` (the
+    sample exports unless given; [] for none). ``before(ws)`` runs ahead of the app."""
+    async def go():
+        with Workspace.open() as ws:
+            wanted = [str(sample_exports())] if exports is None else exports
+            if wanted:
+                import_paths(ws, wanted)
+            if before is not None:
+                before(ws)
+            app = CirclesortApp(ws, paths)
+            async with app.run_test(size=size, notifications=True) as pilot:
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+                await test(pilot, app, ws)
+            return app
+    return asyncio.run(go())

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 
-from circlesort.cli import sample_exports
-from circlesort.ui.app import CirclesortApp
 from circlesort.ui.screens.requests import RequestsScreen
 from circlesort.workspace import Workspace, import_paths
 from circlesort.workspace.requests import queue
 
-from .conftest import meta, write_zip
+from .conftest import drive, meta, screen_text, write_zip
 from .test_cli import run
-from .test_ui import screen_text
 
 
 def test_requests_json_lists_every_pending_request_oldest_first():
@@ -44,36 +40,32 @@ def test_requests_text_says_who_they_are_elsewhere_and_what_to_answer():
 
 
 def test_one_key_per_answer_saved_undoable_and_setting_the_category():
-    async def go():
-        with Workspace.open() as ws:
-            import_paths(ws, [str(sample_exports())])
-            app = CirclesortApp(ws)
-            async with app.run_test(size=(120, 36), notifications=True) as pilot:
-                await pilot.pause()
-                await pilot.press("r")
-                await pilot.pause()
-                assert isinstance(app.screen, RequestsScreen)
-                assert "Requests: 5 waiting for an answer" in screen_text(app)
-                await pilot.press("1")  # Noah Brennan: accept (personal)
-                await pilot.press("2")  # Mark Taylor: decline, connect on LinkedIn
-                await pilot.press("3")  # Łukasz Wójcik: decline, invite to the Page
-                await pilot.press("l")  # noah.b_: later
-                answers = {r.account.display_name: r.answer for r in queue(ws)}
-                assert (answers["Noah Brennan"], answers["Mark Taylor"], answers["Łukasz Wójcik"],
-                        answers["noah.b_"]) == ("accept", "decline-linkedin", "decline-page", "later")
-                cats = {p.name: p.category for p in ws.people()}
-                assert cats["Noah Brennan"] == "keep-personal" and cats["Łukasz Wójcik"] == "page-follower"
-                await pilot.press("u")
-                assert {r.account.display_name: r.answer for r in queue(ws)}["noah.b_"] is None
-                await pilot.press("j", "j", "j", "d")  # an outgoing one: withdraw
-                assert "withdraw" in {r.answer for r in queue(ws)}
-                await pilot.press("k", "k", "k", "k", "d")  # withdraw is only for sent requests
-                await pilot.pause()
-                assert "Withdraw is for requests you sent" in screen_text(app)
-                await pilot.press("escape")
-                await pilot.pause()
-                assert "Sorted 3 of 220" in screen_text(app)
-    asyncio.run(go())
+    async def test(pilot, app, ws):
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, RequestsScreen)
+        assert "Requests: 5 waiting for an answer" in screen_text(app)
+        await pilot.press("1")  # Noah Brennan: accept (personal)
+        await pilot.press("2")  # Mark Taylor: decline, connect on LinkedIn
+        await pilot.press("3")  # Łukasz Wójcik: decline, invite to the Page
+        await pilot.press("l")  # noah.b_: later
+        answers = {r.account.display_name: r.answer for r in queue(ws)}
+        assert (answers["Noah Brennan"], answers["Mark Taylor"], answers["Łukasz Wójcik"],
+                answers["noah.b_"]) == ("accept", "decline-linkedin", "decline-page", "later")
+        cats = {p.name: p.category for p in ws.people()}
+        assert cats["Noah Brennan"] == "keep-personal" and cats["Łukasz Wójcik"] == "page-follower"
+        await pilot.press("u")
+        assert {r.account.display_name: r.answer for r in queue(ws)}["noah.b_"] is None
+        await pilot.press("j", "j", "j", "d")  # an outgoing one: withdraw
+        assert "withdraw" in {r.answer for r in queue(ws)}
+        await pilot.press("k", "k", "k", "k", "d")  # withdraw is only for sent requests
+        await pilot.pause()
+        assert "Withdraw is for requests you sent" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Sorted 3 of 220" in screen_text(app)
+
+    drive(test, size=(120, 36))
 
 
 def test_a_request_answered_elsewhere_leaves_the_queue_and_answers_stay(tmp_path):
@@ -98,55 +90,43 @@ def test_hostile_names_and_messages_on_the_requests_screen(tmp_path):
     data = {"received_requests_v2": [{"name": n, "timestamp": 1700000000} for n in names]}
     path = str(write_zip(tmp_path / "fb.zip", {"connections/friends/received_friend_requests.json": meta(data)}))
 
-    async def go():
-        with Workspace.open() as ws:
-            import_paths(ws, [path])
-            app = CirclesortApp(ws)
-            async with app.run_test(size=(120, 36), notifications=True) as pilot:
-                await pilot.pause()
-                await pilot.press("r")
-                await pilot.pause()
-                text = screen_text(app)
-                assert all(n in text for n in names)
-                await pilot.press("1", "u")
-                await pilot.pause()
-                assert "Undone: " in screen_text(app)
-    asyncio.run(go())
+    async def test(pilot, app, ws):
+        await pilot.press("r")
+        await pilot.pause()
+        text = screen_text(app)
+        assert all(n in text for n in names)
+        await pilot.press("1", "u")
+        await pilot.pause()
+        assert "Undone: " in screen_text(app)
+
+    drive(test, size=(120, 36), exports=[path])
 
 
 def test_the_other_keys_of_the_requests_screen():
-    async def go():
-        with Workspace.open() as ws:
-            import_paths(ws, [str(sample_exports())])
-            app = CirclesortApp(ws)
-            async with app.run_test(size=(120, 36)) as pilot:
-                await pilot.pause()
-                await pilot.press("r", "a")  # the letter alias of 1
-                first = queue(ws)[0]
-                assert first.answer == "accept"
-                await pilot.press("k", "x")  # back on it: no answer
-                assert queue(ws)[0].answer is None
-                await pilot.press("u", "U")  # undo the clearing, redo it
-                assert queue(ws)[0].answer is None
-                await pilot.press("k", "w")
-                assert queue(ws)[0].answer == "decline-linkedin"
-                await pilot.press("f")
-                assert queue(ws)[1].answer == "decline-page"
-                await pilot.press("q")
-                await pilot.pause()
-                assert type(app.screen).__name__ == "SortScreen"
-    asyncio.run(go())
+    async def test(pilot, app, ws):
+        await pilot.press("r", "a")  # the letter alias of 1
+        first = queue(ws)[0]
+        assert first.answer == "accept"
+        await pilot.press("k", "x")  # back on it: no answer
+        assert queue(ws)[0].answer is None
+        await pilot.press("u", "U")  # undo the clearing, redo it
+        assert queue(ws)[0].answer is None
+        await pilot.press("k", "w")
+        assert queue(ws)[0].answer == "decline-linkedin"
+        await pilot.press("f")
+        assert queue(ws)[1].answer == "decline-page"
+        await pilot.press("q")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "SortScreen"
+
+    drive(test, size=(120, 36))
 
 
 def test_answers_that_do_not_fit_a_sent_request_are_refused_with_a_reason():
-    async def go():
-        with Workspace.open() as ws:
-            import_paths(ws, [str(sample_exports())])
-            app = CirclesortApp(ws)
-            async with app.run_test(size=(120, 36), notifications=True) as pilot:
-                await pilot.pause()
-                await pilot.press("r", *"jjjjjjj", "1")  # the last one is a request Maya sent
-                await pilot.pause()
-                assert "This is a request you sent: d withdraws it" in screen_text(app)
-                assert all(r.answer is None for r in queue(ws))
-    asyncio.run(go())
+    async def test(pilot, app, ws):
+        await pilot.press("r", *"jjjjjjj", "1")  # the last one is a request Maya sent
+        await pilot.pause()
+        assert "This is a request you sent: d withdraws it" in screen_text(app)
+        assert all(r.answer is None for r in queue(ws))
+
+    drive(test, size=(120, 36))

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 
-from circlesort.cli import sample_exports
 from circlesort.errors import InputError
 from circlesort.suggest import Seen, load_rules, parse, suggest
-from circlesort.ui.app import CirclesortApp
 from circlesort.ui.screens.modals import Confirm
-from circlesort.workspace import UNDECIDED, Workspace, import_paths
+from circlesort.workspace import UNDECIDED
 
+from .conftest import drive, screen_text
 from .test_cli import run
-from .test_ui import screen_text
 
 
 @pytest.mark.parametrize(("accounts", "category", "rule"), [
@@ -65,26 +61,22 @@ def test_rules_command_writes_the_defaults_once(tmp_path, monkeypatch):
 
 
 def test_a_accepts_one_suggestion_and_shift_a_all_shown_after_asking():
-    async def go():
-        with Workspace.open() as ws:
-            import_paths(ws, [str(sample_exports())])
-            app = CirclesortApp(ws)
-            async with app.run_test(size=(160, 40), notifications=True) as pilot:
-                await pilot.pause()
-                screen = app.screen
-                await pilot.press("slash", *"Ada Quill", "enter")  # on LinkedIn only
-                await pilot.pause()
-                assert "Suggested: move to professional — known to you only from" in screen_text(app)
-                person = screen.people.current.id
-                await pilot.press("a")
-                assert {p.id: p.category for p in ws.people()}[person] == "move-to-professional"
-                await pilot.press("escape", "A")
-                await pilot.pause()
-                assert isinstance(app.screen, Confirm) and "Accept the suggestions for" in screen_text(app)
-                await pilot.press("y")
-                await pilot.pause()
-                decided = [p for p in ws.people() if p.category != UNDECIDED]
-                assert len(decided) > 50
-                await pilot.press("u")
-                assert [p.id for p in ws.people() if p.category != UNDECIDED] == [person]
-    asyncio.run(go())
+    async def test(pilot, app, ws):
+        screen = app.screen
+        await pilot.press("slash", *"Ada Quill", "enter")  # on LinkedIn only
+        await pilot.pause()
+        assert "Suggested: move to professional — known to you only from" in screen_text(app)
+        person = screen.people.current.id
+        await pilot.press("a")
+        assert {p.id: p.category for p in ws.people()}[person] == "move-to-professional"
+        await pilot.press("escape", "A")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm) and "Accept the suggestions for" in screen_text(app)
+        await pilot.press("y")
+        await pilot.pause()
+        decided = [p for p in ws.people() if p.category != UNDECIDED]
+        assert len(decided) > 50
+        await pilot.press("u")
+        assert [p.id for p in ws.people() if p.category != UNDECIDED] == [person]
+
+    drive(test, size=(160, 40))

@@ -2,38 +2,14 @@
 
 from __future__ import annotations
 
-import asyncio
-import html
 import re
 
 from circlesort.cli import sample_exports
-from circlesort.ui.app import CirclesortApp
 from circlesort.ui.screens.modals import Confirm, Help
 from circlesort.ui.screens.sort import SortScreen
-from circlesort.workspace import UNDECIDED, Workspace, import_paths
+from circlesort.workspace import UNDECIDED, Workspace
 
-from .conftest import HOSTILE, meta, write_tree
-
-
-def screen_text(app) -> str:
-    """The characters on screen, from the SVG screenshot, spans joined."""
-    svg = app.export_screenshot()
-    return html.unescape("".join(re.findall(r">([^<>]*)</text>", svg))).replace("\xa0", " ")
-
-
-def drive(test, paths=None, size=(110, 32), prepared=True):
-    """Run ``test(pilot, app, ws)`` on a workspace holding the sample exports."""
-    async def go():
-        with Workspace.open() as ws:
-            if prepared:
-                import_paths(ws, [str(sample_exports())])
-            app = CirclesortApp(ws, paths)
-            async with app.run_test(size=size, notifications=True) as pilot:
-                await app.workers.wait_for_complete()
-                await pilot.pause()
-                await test(pilot, app, ws)
-            return app
-    return asyncio.run(go())
+from .conftest import HOSTILE, drive, meta, screen_text, write_tree
 
 
 def categories(ws: Workspace) -> dict[str, str]:
@@ -49,7 +25,7 @@ def test_exports_given_on_start_are_imported_with_progress_then_sorted():
         assert "Imported 315 accounts" in text  # the notification
         assert ws.counts()["accounts"] == 315
 
-    drive(test, paths=[str(sample_exports())], prepared=False)
+    drive(test, paths=[str(sample_exports())], exports=[])
 
 
 def test_one_key_per_decision_saved_at_once_and_the_cursor_moves_on():
@@ -168,14 +144,7 @@ def test_hostile_names_render_literally(tmp_path):
             await pilot.pause()
         assert "\x1b" not in app.export_screenshot()
 
-    async def go():
-        with Workspace.open() as ws:
-            import_paths(ws, [str(tmp_path / "h")])
-            app = CirclesortApp(ws)
-            async with app.run_test(size=(110, 32), notifications=True) as pilot:
-                await pilot.pause()
-                await test(pilot, app, ws)
-    asyncio.run(go())
+    drive(test, exports=[str(tmp_path / "h")])
 
 
 def test_an_empty_workspace_says_so():
@@ -183,7 +152,7 @@ def test_an_empty_workspace_says_so():
         assert "Sorted 0 of 0" in screen_text(app) and "Nobody to show." in screen_text(app)
         await pilot.press("1", "u", "space", "j")  # nothing to act on, and no crash
 
-    drive(test, prepared=False)
+    drive(test, exports=[])
 
 
 def test_usable_at_80_by_24():
@@ -306,25 +275,21 @@ def test_hostile_names_on_the_review_screen(tmp_path):
     vcards = "".join(f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{n}\r\nEND:VCARD\r\n" for n in names)
     (tmp_path / "h" / "contacts.vcf").write_text(vcards, encoding="utf-8")
 
-    async def go():
-        with Workspace.open() as ws:
-            import_paths(ws, [str(tmp_path / "h")])
-            app = CirclesortApp(ws)
-            async with app.run_test(size=(120, 36), notifications=True) as pilot:
-                await pilot.pause()
-                await pilot.press("m")
-                await pilot.pause()
-                shown = ""
-                for _ in range(3):
-                    shown += screen_text(app)
-                    await pilot.press("j")
-                    await pilot.pause()
-                for _ in range(3):
-                    await pilot.press("t")
-                    await pilot.pause()
-                    shown += screen_text(app)
-                assert "John [Work] Salgado" in shown and "[bold]Ann[/bold] Kettunen" in shown
-                await pilot.press("escape", "s")
-                await pilot.pause()
-                assert "Sorted 0 of" in screen_text(app)
-    asyncio.run(go())
+    async def test(pilot, app, ws):
+        await pilot.press("m")
+        await pilot.pause()
+        shown = ""
+        for _ in range(3):
+            shown += screen_text(app)
+            await pilot.press("j")
+            await pilot.pause()
+        for _ in range(3):
+            await pilot.press("t")
+            await pilot.pause()
+            shown += screen_text(app)
+        assert "John [Work] Salgado" in shown and "[bold]Ann[/bold] Kettunen" in shown
+        await pilot.press("escape", "s")
+        await pilot.pause()
+        assert "Sorted 0 of" in screen_text(app)
+
+    drive(test, size=(120, 36), exports=[str(tmp_path / "h")])

@@ -213,7 +213,7 @@ def _requests(workspace: str | None, as_json: bool) -> int:
         if as_json:
             print(json.dumps(requests_json(found), ensure_ascii=False, indent=2))
             return 0
-        rules, categories = load_rules(), {p.id: p.category for p in ws.people()}
+        rules, categories = load_rules(), ws.categories_of({r.person for r in found})
         print(f"{sum(r.direction == 'incoming' for r in found)} requests waiting for you, "
               f"{sum(r.direction == 'outgoing' for r in found)} you sent still pending.")
         for r in found:

@@ -80,7 +80,7 @@ def build(ws: Workspace, settings: dict) -> dict[str, list[Action]]:
     """The plan: actions per network, ordered and batched."""
     answers = ws.answers()
     found: dict[str, list[Action]] = defaultdict(list)
-    for person in ws.people():
+    for person in ws.people(decided_only=True):  # the undecided ask nothing of any network
         accounts = [m.account for m in person.members if not m.gone]
         for account in accounts:
             key = (account.network, account.key)

@@ -100,7 +100,7 @@ def mastodon_files(plan: dict[str, list[Action]], limit: int) -> dict[str, str]:
 
 def google_contacts(ws: Workspace) -> str:
     rows: list[list[object]] = [GOOGLE_HEADER]
-    for person in ws.people():
+    for person in ws.people(decided_only=True):
         if person.category == UNDECIDED:
             continue
         for m in person.members:

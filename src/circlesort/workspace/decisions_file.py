@@ -27,7 +27,7 @@ HEADER = ("# circlesort decisions: one entry per person you sorted. Edit freely;
 def export_text(ws: Workspace) -> str:
     entries: list[dict] = []
     answers = ws.answers()
-    for p in ws.people():
+    for p in ws.people(decided_only=True):
         keys = [codec.key_of(m.account) for m in p.members]
         mine = {codec.label(*k): answers[k] for k in keys if k in answers}
         if p.category == UNDECIDED and not mine:
@@ -63,11 +63,14 @@ def import_file(ws: Workspace, path: str) -> Applied:
         data = []
     if not isinstance(data, list):
         raise InputError(path, "expected a list of entries (- person: ...), as `decisions export` writes")
-    known = {codec.key_of(a) for a in ws.accounts(include_gone=True)}
+    # Keys and their people in one read each (not a query per account of a big workspace).
+    members: dict[Key, str | None] = {
+        (n, k): p for n, k, p in ws.db.execute(
+            "SELECT a.network, a.key, m.person FROM accounts a LEFT JOIN members m USING (network, key)")}
+    known = set(members)
     folded = {(n, k.casefold()): (n, k) for n, k in known}
     applied = Applied()
     wanted: list[list] = []
-    members = {k: ws.person_of(k) for k in known}
     for n, entry in enumerate(data, 1):
         if not isinstance(entry, dict):
             applied.problems.append(f"entry {n}: not a mapping")

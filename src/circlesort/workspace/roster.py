@@ -50,21 +50,6 @@ class Filter:
                  f"at {self.company}" if self.company else "", f"“{self.text}”" if self.text else ""]
         return ", ".join(p for p in parts if p) or "everyone"
 
-    def keeps(self, row: Row) -> bool:
-        if self.undecided and row.category != UNDECIDED:
-            return False
-        if self.network and self.network not in row.networks:
-            return False
-        if self.category and row.category != self.category:
-            return False
-        if self.tier and row.tier != self.tier:
-            return False
-        if self.new and not row.new:
-            return False
-        if self.company and not any(self.company in c.casefold() for c in row.companies):
-            return False
-        return all(word in row.haystack for word in self.text.casefold().split())
-
 
 @dataclass
 class Roster:
@@ -130,9 +115,6 @@ class Roster:
         """People per category, undecided included."""
         return Counter(r.category for r in self.rows)
 
-    def sorted_count(self) -> int:
-        return sum(1 for r in self.rows if r.category != UNDECIDED)
-
     def select(self, f: Filter) -> list[int]:
         """Positions of the rows the filter keeps, in roster order.
 
@@ -158,14 +140,8 @@ class Roster:
 
     def refresh_people(self, ws: Workspace, people: set[str]) -> None:
         """Read the category of these people again (after an undo or a redo)."""
-        for pid in people:
-            i = self.position.get(pid)
-            if i is None:
-                continue
-            picks = ws.db.execute(
-                "SELECT c.at, c.category FROM members m JOIN categories c USING (network, key) "
-                "WHERE m.person = ?", (pid,)).fetchall()
-            self.rows[i].category = max(picks)[1] if picks else UNDECIDED
+        for pid, category in ws.categories_of(p for p in people if p in self.position).items():
+            self.rows[self.position[pid]].category = category
 
     def set_category(self, people: list[str], category: str | None) -> None:
         for pid in people:

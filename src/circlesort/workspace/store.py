@@ -149,8 +149,12 @@ class Workspace:
                                    (pid,)).fetchall()
         return [tuple(k) for k in out]
 
-    def people(self) -> list[Person]:
-        """Everyone, with their accounts, category and what changed at the last import."""
+    def people(self, decided_only: bool = False) -> list[Person]:
+        """Everyone, with their accounts, category and what changed at the last import.
+
+        ``decided_only`` keeps the people with a category or an answer to a request: all a plan
+        or a decisions file needs, without reading every account of a big workspace."""
+        wanted = self._decided_people() if decided_only else None
         last = self.last_import()
         multiple = self.db.execute("SELECT count(*) FROM imports").fetchone()[0] > 1
         cats = self.db.execute("SELECT network, key, category, at FROM categories").fetchall()
@@ -160,6 +164,8 @@ class Workspace:
             "SELECT m.person, a.network, a.key, a.name, a.data, a.first_seen, a.gone "
             "FROM members m JOIN accounts a USING (network, key) ORDER BY m.person, a.network, a.key")
         for person, network, key, name, data, first_seen, gone in rows:
+            if wanted is not None and person not in wanted:
+                continue
             member = Member(codec.load(network, key, name, data), multiple and first_seen == last, bool(gone))
             groups[person].append(member)
         out = []
@@ -169,6 +175,21 @@ class Workspace:
             category = max(picks)[1] if picks else UNDECIDED  # the latest decision counts
             out.append(Person(pid, _display_name(members), tuple(members), category))
         out.sort(key=lambda p: (p.name.casefold(), p.id))
+        return out
+
+    def _decided_people(self) -> set[str]:
+        return {p for (p,) in self.db.execute(
+            "SELECT m.person FROM members m JOIN categories USING (network, key) "
+            "UNION SELECT m.person FROM members m JOIN answers USING (network, key)")}
+
+    def categories_of(self, people: Iterable[str]) -> dict[str, str]:
+        """The category of each of these people: the latest decision among their accounts."""
+        out = {}
+        for pid in people:
+            picks = self.db.execute(
+                "SELECT c.at, c.category FROM members m JOIN categories c USING (network, key) "
+                "WHERE m.person = ?", (pid,)).fetchall()
+            out[pid] = max(picks)[1] if picks else UNDECIDED
         return out
 
     def counts(self) -> dict[str, int]:

@@ -61,7 +61,7 @@ class RequestsScreen(Screen[bool]):
 
     def _load(self, at: int = 0) -> None:
         self.requests = queue(self.ws)
-        self.categories = {p.id: p.category for p in self.ws.people()} if self.requests else {}
+        self.categories = self.ws.categories_of({r.person for r in self.requests})
         table = self.query_one(DataTable)
         table.clear()
         for r in self.requests:
