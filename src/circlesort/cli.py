@@ -76,7 +76,14 @@ def _first_word(args: list[str]) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from circlesort.terminal_safe import filtered_output
+
     args_list = list(sys.argv[1:] if argv is None else argv)
+    with filtered_output():  # names from exports and file names never reach the terminal raw
+        return _main(args_list)
+
+
+def _main(args_list: list[str]) -> int:
     try:
         first = _first_word(args_list)
         if first is not None and first not in COMMANDS:

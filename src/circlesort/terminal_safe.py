@@ -1,0 +1,55 @@
+"""What the command line prints, with nothing in it a terminal would act on.
+
+File names, zip entry names and values from exports reach error lines and reports. A name can
+carry escape sequences (retitle the window, write the clipboard, clear the screen) or bidi
+overrides that reorder what is read. Every byte the command line prints passes through
+:func:`printable`, so no single print can forget to.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TextIO
+
+# The characters importers.text.clean() removes from names, less the line break and the tab
+# that lay out the output itself.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]"
+)
+
+
+def printable(text: str) -> str:
+    """``text`` without control, bidi and format characters, line breaks kept."""
+    return _UNSAFE.sub("", text) if _UNSAFE.search(text) else text
+
+
+class _Filtered:
+    """A text stream that filters every write and otherwise behaves as the stream it wraps."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(printable(text))
+        return len(text)
+
+    def writelines(self, lines: list[str]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
+@contextmanager
+def filtered_output() -> Iterator[None]:
+    """Standard output and error filtered for as long as the block runs."""
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _Filtered(out), _Filtered(err)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = out, err
