@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from urllib.parse import quote
 
 from circlesort.model import Account
+from circlesort.planning.links import safe_link, search_link
 from circlesort.planning.table import ANSWER_ROWS, CATEGORY_ROWS, LABELS, REQUEST_WORD, WHY
 from circlesort.workspace import Workspace
 
@@ -39,16 +39,10 @@ class Action:
         return f"{self.network}|{self.key}|{self.action}"
 
 
-def search_link(network: str, name: str) -> str:
-    q = quote(name)
-    return {"facebook": f"https://www.facebook.com/search/people/?q={q}",
-            "linkedin": f"https://www.linkedin.com/search/results/people/?keywords={q}",
-            "instagram": f"https://www.instagram.com/explore/search/keyword/?q={q}",
-            "x": f"https://x.com/search?q={q}&f=user"}.get(network, "")
-
-
 def link_of(account: Account) -> str:
-    return account.url or search_link(account.network, account.display_name)
+    """The account's own profile when the export gave a safe one, else a people search."""
+    return safe_link(account.network, account.url, account.key) or search_link(account.network,
+                                                                               account.display_name)
 
 
 def account_actions(category: str, account: Account, answer: str | None, s: dict) -> list[tuple[str, str]]:

@@ -1,8 +1,9 @@
 """The plan written out: plan.yaml (complete), a CSV per network, PLAN.md (a checklist), and the
 import files networks accept: Mastodon's following CSV and a Google Contacts CSV with labels.
 
-Everything goes to a new folder beside the target and is renamed into place at the end, so a
-plan is never half written; an existing plan folder is replaced only when asked to.
+Links are checked once more on the way out (planning/links.py); names and usernames in PLAN.md
+are code spans, so no Markdown link or raw HTML in an export reaches it. folder.py decides where
+a plan may go and writes the files, each staged first.
 """
 
 from __future__ import annotations
@@ -10,14 +11,14 @@ from __future__ import annotations
 import csv
 import io
 import re
-import shutil
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
 import yaml
 
 from circlesort.errors import InputError
+from circlesort.planning.folder import MARKER, existing_plan, write_files
+from circlesort.planning.links import safe_link
 from circlesort.planning.plan import Action
 from circlesort.planning.table import LABELS
 from circlesort.workspace import UNDECIDED, Workspace
@@ -48,25 +49,44 @@ def _csv(rows: list[list[object]]) -> str:
     return out.getvalue()
 
 
+def _link(a: Action) -> str:
+    return safe_link(a.network, a.link, a.key)
+
+
 def _row(a: Action) -> dict:
-    return {"step": a.step, "action": a.action, "person": a.person, "account": a.key, "link": a.link,
+    return {"step": a.step, "action": a.action, "person": a.person, "account": a.key, "link": _link(a),
             "reason": a.reason, "batch": a.batch, "id": a.id}
 
 
 def plan_yaml(plan: dict[str, list[Action]], workspace: str, created: str) -> str:
     data = {"version": 1, "created": created, "workspace": workspace,
             "networks": {net: [_row(a) for a in actions] for net, actions in plan.items()}}
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)
+    return MARKER + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)
 
 
 def network_csv(actions: list[Action]) -> str:
-    return _csv([list(FIELDS)] + [[a.step, a.action, a.person, a.key, a.link, a.reason, a.batch]
+    return _csv([list(FIELDS)] + [[a.step, a.action, a.person, a.key, _link(a), a.reason, a.batch]
                                    for a in actions])
 
 
 def _md(text: str) -> str:
-    """Data in Markdown, shown as written: the characters Markdown would act on are escaped."""
-    return "".join("\\" + c if c in "\\`*_{}[]()#+-.!|<>" else c for c in text)
+    """circlesort's own words (and the settings' names) in Markdown, shown as written."""
+    return "".join("\\" + c if c in "\\`*_{}[]()#+-.!|<>&" else c for c in text)
+
+
+_TICKS = re.compile("`+")
+
+
+def code(text: str) -> str:
+    """Data from an export as a CommonMark code span: shown as written, never a link or HTML.
+
+    The fence is a run of backticks longer than any inside; a space pads a value that starts or
+    ends with a backtick (or with a space at both ends, which CommonMark would strip)."""
+    if not text:
+        return ""
+    fence = "`" * (max((len(run) for run in _TICKS.findall(text)), default=0) + 1)
+    pad = " " if text[0] == "`" or text[-1] == "`" or (text[0] == text[-1] == " " and text.strip()) else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def plan_md(plan: dict[str, list[Action]], created: str, notes: list[str] | None = None) -> str:
@@ -80,8 +100,9 @@ def plan_md(plan: dict[str, list[Action]], created: str, notes: list[str] | None
             if a.batch != batch:
                 batch = a.batch
                 lines += ["", f"### {batch}", ""]
-            where = f" — [open]({a.link})" if a.link else ""
-            lines.append(f"- [ ] {a.step}. **{_md(a.action)}**: {_md(a.person)}{where} — {_md(a.reason)}")
+            link = _link(a)
+            where = f" — [open]({link})" if link else ""
+            lines.append(f"- [ ] {a.step}. **{_md(a.action)}**: {code(a.person)}{where} — {_md(a.reason)}")
         lines.append("")
     if not plan:
         lines.append("Nothing to do yet: sort some people first.")
@@ -127,8 +148,11 @@ def limit_notes(ws: Workspace, plan: dict[str, list[Action]], settings: dict) ->
 
 def write_plan(ws: Workspace, plan: dict[str, list[Action]], out: Path, settings: dict,
                force: bool = False, created: str | None = None) -> list[str]:
-    """Write every file of the plan into ``out``; returns their names."""
-    if out.exists() and any(out.iterdir()) and not force:
+    """Write every file of the plan into ``out``; returns their names.
+
+    ``out`` is a new or empty folder, or one holding a plan circlesort wrote (replaced only with
+    ``force``); anything else raises InputError before a file is touched."""
+    if existing_plan(out) and not force:
         raise InputError(str(out), "a plan is already there; --force replaces it")
     created = created or datetime.now(UTC).isoformat(timespec="seconds")
     files = {"plan.yaml": plan_yaml(plan, ws.name, created),
@@ -136,15 +160,5 @@ def write_plan(ws: Workspace, plan: dict[str, list[Action]], out: Path, settings
     files |= {f"{net}.csv": network_csv(actions) for net, actions in plan.items()}
     files |= mastodon_files(plan, int(settings["limits"]["mastodon_follows"]))
     files["google_contacts.csv"] = google_contacts(ws)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
-    try:
-        for name, text in files.items():
-            (staging / name).write_text(text, encoding="utf-8")
-        if out.exists():
-            shutil.rmtree(out)
-        staging.rename(out)
-    except OSError as e:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise InputError(str(out), e.strerror or str(e)) from None
+    write_files(out, files)
     return sorted(files)

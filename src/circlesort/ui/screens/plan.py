@@ -14,6 +14,8 @@ from textual.widgets import Footer, Static
 
 from circlesort.errors import InputError
 from circlesort.importers.text import clean
+from circlesort.planning.folder import existing_plan
+from circlesort.planning.links import safe_link
 from circlesort.planning.plan import Action, build
 from circlesort.planning.settings import load_settings
 from circlesort.planning.verify import remember
@@ -36,6 +38,9 @@ def preview(plan: dict[str, list[Action]], states: dict[str, str]) -> Content:
             state = states.get(a.id, "")
             parts += [f"{a.step:>5}. ", (clean(a.action), "bold"), " ", clean(a.person),
                       (f"  {a.batch}", "dim")]
+            link = safe_link(a.network, a.link, a.key)  # the same link as the written files give
+            if link:
+                parts.append((f"  {link}", "dim"))
             if state and state != "planned":
                 parts.append((f"  [{state}]", STATE_STYLE.get(state, "dim")))
             parts.append("\n")
@@ -54,17 +59,32 @@ class PlanScreen(Screen):
         super().__init__()
         self.ws = ws
         self.out = out or Path("circlesort-plan")
-        self.settings = load_settings()
-        self.plan = build(ws, self.settings)
+        self.plan: dict[str, list[Action]] = {}
+        self.problem = ""  # a settings file that cannot be used: said on screen, nothing written
+        try:
+            self.settings = load_settings()
+        except InputError as e:
+            self.problem = f"circlesort: {e}"
+        else:
+            self.plan = build(ws, self.settings)
 
     def compose(self) -> ComposeResult:
         states = dict(self.ws.db.execute("SELECT action, status FROM plan_status"))
+        shown = Content(self.problem) if self.problem else preview(self.plan, states)
         with VerticalScroll():
-            yield Static(preview(self.plan, states), id="preview")
+            yield Static(shown, id="preview")
         yield Footer()
 
     def action_write(self) -> None:
-        if self.out.exists() and any(self.out.iterdir()):
+        if self.problem:
+            self.notify(self.problem, markup=False, severity="error")
+            return
+        try:
+            replacing = existing_plan(self.out)  # a file, or a folder of other things, is refused here
+        except InputError as e:
+            self.notify(str(e), markup=False, severity="error")
+            return
+        if replacing:
             self.app.push_screen(Confirm(f"Replace the plan in {self.out}?"),
                                  lambda yes: yes and self._write(force=True))
         else:
