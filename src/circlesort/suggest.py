@@ -14,9 +14,10 @@ from importlib import resources
 from pathlib import Path
 
 import platformdirs
-import yaml
 
+from circlesort import yamlfile
 from circlesort.errors import InputError
+from circlesort.model import NETWORKS, RELATIONS
 
 CATEGORIES = ("keep-personal", "move-to-professional", "page-follower")
 CONDITIONS = ("on", "only_on", "relation", "lacks", "company")
@@ -68,25 +69,61 @@ def load_rules(path: Path | None = None) -> list[Rule]:
 
 
 def parse(text: str, where: str) -> list[Rule]:
-    try:
-        data = yaml.safe_load(text) or []
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        raise InputError(where, "not readable YAML" + (f" at line {mark.line + 1}" if mark else "")) from None
+    """The rules in ``text``, each condition checked and put in the shape suggest() uses."""
+    data = yamlfile.load(text, where)
+    if data is None:
+        return []
     if not isinstance(data, list):
         raise InputError(where, "expected a list of rules (- name: ...)")
     rules = []
     for n, item in enumerate(data, 1):
         if not isinstance(item, dict):
             raise InputError(where, f"rule {n} is not a mapping")
-        name = str(item.get("name", f"rule {n}"))
+        name, because = item.get("name", f"rule {n}"), item.get("because", item.get("name", f"rule {n}"))
+        if not isinstance(name, str | int | float) or not isinstance(because, str | int | float):
+            raise InputError(where, f"rule {n}: name and because are text")
+        name = str(name)
         when = item.get("when") or {}
         if not isinstance(when, dict) or any(k not in CONDITIONS for k in when):
             raise InputError(where, f"rule '{name}': conditions are {', '.join(CONDITIONS)}")
         if item.get("suggest") not in CATEGORIES:
             raise InputError(where, f"rule '{name}': suggest one of {', '.join(CATEGORIES)}")
-        rules.append(Rule(name, when, item["suggest"], str(item.get("because", name))))
+        try:
+            checked = {key: _CHECKS[key](value) for key, value in when.items()}
+        except ValueError as e:
+            raise InputError(where, f"rule '{name}': {e}") from None
+        rules.append(Rule(name, checked, item["suggest"], str(because)))
     return rules
+
+
+def _words(value: object, known: tuple[str, ...], what: str, key: str) -> frozenset[str]:
+    """One word or a list of them, each one of ``known``."""
+    words = [] if value is None else [value] if isinstance(value, str) else value
+    if not isinstance(words, list) or not all(isinstance(w, str) and w in known for w in words):
+        raise ValueError(f"{key} is a list of {what} ({', '.join(known)})")
+    return frozenset(words)
+
+
+def _per_network(value: object, key: str) -> dict[str, frozenset[str]]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict) or not all(isinstance(k, str) and k in NETWORKS for k in value):
+        raise ValueError(f"{key} is a mapping of networks ({', '.join(NETWORKS)}) to lists of relations")
+    return {network: _words(wanted, RELATIONS, "relations", f"{key}.{network}")
+            for network, wanted in value.items()}
+
+
+def _companies(value: object) -> tuple[str, ...]:
+    names = [] if value is None else [value] if isinstance(value, str) else value
+    if not isinstance(names, list) or not all(isinstance(c, str) for c in names):
+        raise ValueError("company is a name or a list of names")
+    return tuple(c.casefold() for c in names if c)
+
+
+_CHECKS = {"on": lambda v: _words(v, NETWORKS, "networks", "on"),
+           "only_on": lambda v: _words(v, NETWORKS, "networks", "only_on"),
+           "relation": lambda v: _per_network(v, "relation"), "lacks": lambda v: _per_network(v, "lacks"),
+           "company": _companies}
 
 
 def suggest(rules: Sequence[Rule], accounts: Sequence[Seen]) -> Suggestion | None:
@@ -98,24 +135,25 @@ def suggest(rules: Sequence[Rule], accounts: Sequence[Seen]) -> Suggestion | Non
 
 
 def _fits(when: dict, accounts: Sequence[Seen]) -> str | None:
-    """None when the conditions do not all hold; else the company that matched ("" if none)."""
+    """None when the conditions do not all hold; else the company that matched ("" if none).
+
+    ``when`` is as parse() leaves it: sets of networks and relations, casefolded company names."""
     networks = {a.network for a in accounts}
-    if "on" in when and not set(when["on"] or ()) <= networks:
+    if "on" in when and not when["on"] <= networks:
         return None
-    if "only_on" in when and not (networks and networks <= set(when["only_on"] or ())):
+    if "only_on" in when and not (networks and networks <= when["only_on"]):
         return None
-    for network, wanted in (when.get("relation") or {}).items():
+    for network, wanted in when.get("relation", {}).items():
         held = {r for a in accounts if a.network == network for r in a.relations}
-        if not set(wanted if isinstance(wanted, list) else [wanted]) <= held or not held:
+        if not wanted <= held or not held:
             return None
-    for network, unwanted in (when.get("lacks") or {}).items():
+    for network, unwanted in when.get("lacks", {}).items():
         held = {r for a in accounts if a.network == network for r in a.relations}
-        if held & set(unwanted if isinstance(unwanted, list) else [unwanted]):
+        if held & unwanted:
             return None
     if "company" in when:
-        words = [str(w).casefold() for w in when["company"] or ()]
         for a in accounts:
-            if a.company and any(w and w in a.company.casefold() for w in words):
+            if a.company and any(w in a.company.casefold() for w in when["company"]):
                 return a.company
         return None
     return ""
