@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
+from contextlib import closing
 
 from circlesort.errors import InputError
 from circlesort.gcpause import paused_gc
 from circlesort.importers import contacts, detect, linkedin, mastodon, meta, x
 from circlesort.importers.archive import Container, open_path
+from circlesort.importers.budget import Budget
 from circlesort.importers.sink import ImportResult, Sink, SourceReport
 
 __all__ = ["ImportResult", "Progress", "SourceReport", "load"]
@@ -37,17 +39,36 @@ def load(paths: Sequence[str], progress: Progress | None = None) -> ImportResult
 
 def _load(paths: Sequence[str], progress: Progress | None) -> ImportResult:
     sink = Sink()
+    budget = Budget()  # one for the whole import: a bomb split over many files or zips is still one bomb
     for path in paths:
-        containers = open_path(path)
         read_before, skips_before = sink.files_read, len(sink.skips)
         notes: list[str] = []
-        for container in containers:
-            notes.extend(_read_container(container, sink))
-            if progress is not None:
-                progress(container.path, dict(Counter(network for network, _ in sink.accounts)))
+        shape = _Shape()
+        # Containers are opened one after another, so a zip inside a zip is freed once read.
+        with closing(open_path(path, budget)) as containers:
+            for container in containers:
+                shape.add(container)
+                notes.extend(_read_container(container, sink))
+                if progress is not None:
+                    progress(container.path, dict(Counter(network for network, _ in sink.accounts)))
         if sink.files_read == read_before:
-            raise InputError(path, _why_nothing(path, containers, sink.skips[skips_before:], notes))
+            raise InputError(path, _why_nothing(path, shape, sink.skips[skips_before:], notes))
+    if budget.spent:
+        sink.loose_warnings.append(f"the import stopped reading early: {budget.spent}")
     return sink.result()
+
+
+class _Shape:
+    """What a path held, kept for explaining why it gave nothing (not the containers themselves)."""
+
+    def __init__(self) -> None:
+        self.containers = self.files = 0
+        self.first_kind = ""
+
+    def add(self, container: Container) -> None:
+        self.containers += 1
+        self.files += len(container.entries)
+        self.first_kind = self.first_kind or container.kind
 
 
 def _read_container(container: Container, sink: Sink) -> list[str]:
@@ -73,14 +94,13 @@ def _read_container(container: Container, sink: Sink) -> list[str]:
     return notes
 
 
-def _why_nothing(path: str, containers: list[Container], skips: list, notes: list[str]) -> str:
+def _why_nothing(path: str, shape: _Shape, skips: list, notes: list[str]) -> str:
     if skips:
         _, inner, reason = skips[0]
-        single_file = len(containers) == 1 and containers[0].kind == "file"
+        single_file = shape.containers == 1 and shape.first_kind == "file"
         where = "" if single_file else f"{inner}: "
         more = f" (and {len(skips) - 1} more files)" if len(skips) > 1 else ""
         return f"{where}{reason}{more}"
     if notes:
         return notes[-1]
-    files = sum(len(c.entries) for c in containers)
-    return f"no export files circlesort recognises ({files} files looked at)"
+    return f"no export files circlesort recognises ({shape.files} files looked at)"

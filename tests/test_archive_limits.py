@@ -1,0 +1,329 @@
+"""The import's budget: zip bombs in every shape (truncated, nested, duplicated, overlapping) stay
+bounded, and a path that is no regular file is named for what it is instead of blocking the import.
+"""
+
+import io
+import json
+import os
+import socket
+import struct
+import tracemalloc
+import zipfile
+import zlib
+
+import pytest
+
+from circlesort.importers import load
+
+from .conftest import meta, write_tree, write_zip
+
+FRIENDS_FILE = "connections/friends/your_friends.json"
+FOLLOWING_FILE = "connections/followers/who_you've_followed.json"
+
+
+def friends(*names: str) -> str:
+    return meta({"friends_v2": [{"name": n, "timestamp": 1700000000} for n in names]})
+
+
+FOLLOWING = meta({"following_v3": [{"name": "Bo Berg", "timestamp": 1}]})
+
+
+def inspect(cli, *paths):
+    code, out, err = cli("inspect", "--json", *paths)
+    assert code == 0 and "Traceback" not in err, (out, err)
+    return json.loads(out)
+
+
+def one_line_error(cli, *args):
+    code, out, err = cli("inspect", *args)
+    assert code == 2, (out, err)
+    assert out == "" and err.count("\n") == 1 and "Traceback" not in err
+    return err.strip()
+
+
+# --- Crafting zips by hand -------------------------------------------------------------------
+
+def _central_directory(data: bytes) -> tuple[bytes, list[bytearray]]:
+    """The bytes before a comment-less zip's central directory, and its records."""
+    _, _, _, _, count, _, start = struct.unpack("<IHHHHII", data[-22:-2])
+    records, pos = [], start
+    for _ in range(count):
+        nlen, xlen, clen = struct.unpack("<HHH", data[pos + 28 : pos + 34])
+        end = pos + 46 + nlen + xlen + clen
+        records.append(bytearray(data[pos:end]))
+        pos = end
+    return data[:start], records
+
+
+def _with_directory(body: bytes, records: list[bytes]) -> bytes:
+    cd = b"".join(records)
+    return body + cd + struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(records), len(records), len(cd), len(body), 0)
+
+
+def _patch(data: bytes, *, cd_at: int, local_at: int, value: int) -> bytes:
+    """The same 2-byte field set in every local header and every central-directory record."""
+    body, records = _central_directory(data)
+    body = bytearray(body)
+    for r in records:
+        struct.pack_into("<H", r, cd_at, value)
+        offset = struct.unpack("<I", r[42:46])[0]
+        struct.pack_into("<H", body, offset + local_at, value)
+    return _with_directory(bytes(body), records)
+
+
+class _Unseekable(io.RawIOBase):
+    """Where zipfile writes streamed entries: sizes after the data (flag 8), none in the header."""
+
+    def __init__(self) -> None:
+        self.data = bytearray()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, b) -> int:
+        self.data += b
+        return len(b)
+
+
+def _zip_bytes(files: dict[str, bytes], *, streamed: bool = False, method=zipfile.ZIP_DEFLATED) -> bytes:
+    out = _Unseekable() if streamed else io.BytesIO()
+    with zipfile.ZipFile(out, "w", method, compresslevel=9 if method == zipfile.ZIP_DEFLATED else None) as zf:
+        for name, data in files.items():
+            zf.writestr(name, data)
+    return bytes(out.data) if streamed else out.getvalue()
+
+
+def _cut_directory(data: bytes) -> bytes:
+    """As an interrupted download leaves a zip: every file whole, the central directory gone."""
+    return data[: struct.unpack("<I", data[-6:-2])[0]]
+
+
+# --- The zip-bomb promise ---------------------------------------------------------------------
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("streamed", [False, True], ids=["sizes-in-header", "streamed"])
+def test_truncated_zip_bomb_is_refused_and_the_rest_read(cli, tmp_path, streamed):
+    bomb = friends("Anna Schmidt").encode() + b" " * (24 << 20)  # valid JSON, 1000:1
+    z = tmp_path / "facebook.zip"
+    z.write_bytes(_cut_directory(_zip_bytes({FRIENDS_FILE: bomb, FOLLOWING_FILE: FOLLOWING.encode()},
+                                            streamed=streamed)))
+    assert z.stat().st_size < 1 << 20
+    doc = inspect(cli, str(z))
+    assert doc["counts"] == {"facebook": {"following": 1}}
+    assert any(f"skipped {FRIENDS_FILE}" in w and "possible zip bomb" in w for w in doc["warnings"])
+
+
+def _part(n: int) -> bytes:
+    """One export part as a cloud drive packs it: a friends file and 8 MiB of stored media."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        zf.writestr(FRIENDS_FILE, friends(f"Person {n}"), zipfile.ZIP_DEFLATED)
+        zf.writestr("media/video.bin", bytes(8 << 20), zipfile.ZIP_STORED)
+    return out.getvalue()
+
+
+@pytest.mark.timeout(20)
+def test_zips_inside_a_zip_count_against_the_budget(cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("CIRCLESORT_MAX_EXPAND_MB", "20")
+    outer = write_zip(tmp_path / "takeout.zip", {f"facebook-part{n}.zip": _part(n) for n in range(1, 5)})
+    doc = inspect(cli, str(outer))
+    assert doc["counts"] == {"facebook": {"friend": 2}}  # parts 1 and 2; part 3 would pass 20 MiB
+    limit = "the import's limit of 20 MiB expanded from zips was reached; CIRCLESORT_MAX_EXPAND_MB raises it"
+    assert any(limit in w for w in doc["warnings"])
+
+
+@pytest.mark.timeout(20)
+def test_zips_inside_a_zip_are_held_in_memory_one_at_a_time(tmp_path):
+    outer = write_zip(tmp_path / "takeout.zip", {f"facebook-part{n}.zip": _part(n) for n in range(1, 7)})
+    tracemalloc.start()
+    try:
+        result = load([str(outer)])
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(result.accounts) == 6
+    assert peak < 30 << 20, f"{peak >> 20} MiB held for six 8 MiB zips"
+
+
+@pytest.mark.timeout(20)
+def test_duplicate_directory_entries_are_read_once(cli, tmp_path):
+    padded = friends("Anna Schmidt").encode() + b" " * (4 << 20)
+    body, (record,) = _central_directory(_zip_bytes({FRIENDS_FILE: padded}))
+    renamed = bytearray(record)  # another name, the same data
+    renamed[46 : 46 + len(FRIENDS_FILE)] = FRIENDS_FILE.replace("your", "our_").encode()
+    z = tmp_path / "facebook.zip"
+    z.write_bytes(_with_directory(body, [record] * 150 + [renamed] * 150))
+    doc = inspect(cli, str(z))
+    assert doc["counts"] == {"facebook": {"friend": 1}}
+    assert doc["sources"][0]["files"] == [FRIENDS_FILE]
+    assert any("lists 299 files more than once" in w for w in doc["warnings"])
+
+
+def test_a_file_whose_data_runs_into_the_next_is_refused(cli, tmp_path):
+    data = _zip_bytes({FRIENDS_FILE: friends("Anna Schmidt"), FOLLOWING_FILE: FOLLOWING}, method=zipfile.ZIP_STORED)
+    body, (first, second) = _central_directory(data)
+    # The first file claims everything up to the directory: the second file's header and data too.
+    claimed = body[30 + len(FRIENDS_FILE):]
+    struct.pack_into("<III", first, 16, zlib.crc32(claimed), len(claimed), len(claimed))
+    local = bytearray(body)
+    struct.pack_into("<III", local, 14, zlib.crc32(claimed), len(claimed), len(claimed))
+    z = tmp_path / "facebook.zip"
+    z.write_bytes(_with_directory(bytes(local), [first, second]))
+    doc = inspect(cli, str(z))
+    assert doc["counts"] == {"facebook": {"following": 1}}
+    assert any(f"skipped {FRIENDS_FILE}: its data runs into another file's" in w for w in doc["warnings"])
+
+
+def test_a_zip_three_levels_deep_is_named_not_silently_dropped(cli, tmp_path):
+    third = _zip_bytes({FRIENDS_FILE: friends("Deep Down").encode()})
+    second = _zip_bytes({"c.zip": third, FOLLOWING_FILE: FOLLOWING.encode()})
+    outer = write_zip(tmp_path / "a.zip", {"b.zip": _zip_bytes({"b2.zip": second})})
+    doc = inspect(cli, str(outer))
+    assert doc["counts"] == {"facebook": {"following": 1}}
+    assert any("skipped c.zip: a zip three levels deep" in w for w in doc["warnings"])
+
+
+def test_files_read_are_capped(cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("CIRCLESORT_MAX_ENTRIES", "2")
+    header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    write_tree(tmp_path / "d", {f"{n}/Connections.csv": f"{header}A{n},B,,,,,\n" for n in range(4)})
+    doc = inspect(cli, str(tmp_path / "d"))
+    assert doc["counts"] == {"linkedin": {"connection": 2}}
+    assert any("the import's limit of 2 files read was reached; CIRCLESORT_MAX_ENTRIES raises it" in w
+               for w in doc["warnings"])
+
+
+def test_a_bad_limit_setting_is_one_line(cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("CIRCLESORT_MAX_EXPAND_MB", "lots")
+    write_zip(tmp_path / "f.zip", {FRIENDS_FILE: friends("Anna Schmidt")})
+    assert one_line_error(cli, str(tmp_path / "f.zip")).endswith(
+        "CIRCLESORT_MAX_EXPAND_MB: must be a whole number above 0, not 'lots'")
+
+
+# --- Zips circlesort cannot read: each says what it is ------------------------------------------
+
+def test_encrypted_zip_says_so(cli, tmp_path):
+    z = tmp_path / "facebook.zip"
+    z.write_bytes(_patch(_zip_bytes({FRIENDS_FILE: friends("A B").encode()}), cd_at=8, local_at=6, value=1))
+    assert "facebook.zip: the zip is encrypted (password-protected)" in one_line_error(cli, str(z))
+    z.write_bytes(_cut_directory(z.read_bytes()))
+    assert "facebook.zip: the zip is encrypted (password-protected)" in one_line_error(cli, str(z))
+
+
+def test_unknown_compression_method_is_named(cli, tmp_path):
+    z = tmp_path / "facebook.zip"
+    z.write_bytes(_patch(_zip_bytes({FRIENDS_FILE: friends("A B").encode()}), cd_at=10, local_at=8, value=9))
+    assert "compressed with deflate64, which circlesort cannot read" in one_line_error(cli, str(z))
+
+
+def test_damaged_lzma_file_is_skipped_and_the_rest_read(cli, tmp_path):
+    z = write_zip(tmp_path / "facebook.zip", {FRIENDS_FILE: friends("Anna Schmidt")})
+    with zipfile.ZipFile(z, "a", zipfile.ZIP_LZMA) as zf:
+        zf.writestr(FOLLOWING_FILE, FOLLOWING)
+        info = zf.getinfo(FOLLOWING_FILE)
+    data = bytearray(z.read_bytes())
+    nlen, xlen = struct.unpack("<HH", data[info.header_offset + 26 : info.header_offset + 30])
+    data[info.header_offset + 30 + nlen + xlen + 4] = 0xFF  # LZMA properties no decoder accepts
+    z.write_bytes(bytes(data))
+    doc = inspect(cli, str(z))
+    assert doc["counts"] == {"facebook": {"friend": 1}}
+    assert any(f"skipped {FOLLOWING_FILE}: damaged inside the zip" in w for w in doc["warnings"])
+
+
+def test_zip_version_circlesort_does_not_know(cli, tmp_path):
+    z = tmp_path / "odd.zip"
+    z.write_bytes(_patch(_zip_bytes({FRIENDS_FILE: friends("A B").encode()}), cd_at=6, local_at=4, value=99))
+    assert "odd.zip: a zip circlesort cannot read (zip file version 9.9" in one_line_error(cli, str(z))
+    folder = write_tree(tmp_path / "all", {"odd.zip": z.read_bytes(), "facebook/" + FRIENDS_FILE: friends("C D")})
+    doc = inspect(cli, str(folder))
+    assert doc["counts"] == {"facebook": {"friend": 1}}
+    assert any("a zip circlesort cannot read" in w for w in doc["warnings"])
+
+
+# --- Only regular files are opened --------------------------------------------------------------
+
+@pytest.mark.timeout(10)
+def test_a_fifo_is_named_not_waited_on(cli, tmp_path):
+    os.mkfifo(tmp_path / "export.zip")
+    msg = one_line_error(cli, str(tmp_path / "export.zip"))
+    assert msg.endswith("export.zip: is a FIFO (named pipe), not an export file")
+
+
+def test_a_device_is_named(cli):
+    assert one_line_error(cli, "/dev/null").endswith("/dev/null: is a character device, not an export file")
+
+
+def test_a_socket_is_named(cli, tmp_path):
+    path = tmp_path / "s"
+    with socket.socket(socket.AF_UNIX) as s:
+        s.bind(str(path))
+        assert one_line_error(cli, str(path)).endswith("s: is a socket, not an export file")
+
+
+@pytest.mark.timeout(10)
+def test_a_fifo_in_a_folder_is_skipped_with_a_word(cli, tmp_path):
+    folder = write_tree(tmp_path / "facebook", {FRIENDS_FILE: friends("Anna Schmidt")})
+    os.mkfifo(folder / "connections/friends/received_friend_requests.json")
+    doc = inspect(cli, str(folder))
+    assert doc["counts"] == {"facebook": {"friend": 1}}
+    assert any("skipped connections/friends/received_friend_requests.json: a FIFO (named pipe), not a file" in w
+               for w in doc["warnings"])
+
+
+def test_a_file_that_fails_to_read_is_skipped_and_the_rest_read(cli, tmp_path):
+    folder = write_tree(tmp_path / "facebook", {FRIENDS_FILE: friends("Anna Schmidt")})
+    (folder / "notes.txt").symlink_to("/proc/self/mem")  # a regular file whose first bytes fail to read
+    doc = inspect(cli, str(folder))
+    assert doc["counts"] == {"facebook": {"friend": 1}}
+    assert any("skipped notes.txt: cannot be read (input/output error)" in w for w in doc["warnings"])
+
+
+needs_non_root = pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
+
+
+@needs_non_root
+def test_an_unreadable_file_is_one_line(cli, tmp_path):
+    p = tmp_path / "your_friends.json"
+    p.write_text(friends("Anna Schmidt"))
+    p.chmod(0)
+    assert one_line_error(cli, str(p)).endswith("your_friends.json: cannot be read (permission denied)")
+
+
+@needs_non_root
+def test_unreadable_folders_are_named(cli, tmp_path):
+    folder = write_tree(tmp_path / "facebook", {FRIENDS_FILE: friends("Anna Schmidt"), "private/x.json": "{}"})
+    (folder / "private").chmod(0)
+    try:
+        doc = inspect(cli, str(folder))
+        assert any("skipped the folder private: cannot be read (permission denied)" in w for w in doc["warnings"])
+        folder.chmod(0)
+        assert one_line_error(cli, str(folder)).endswith("facebook: cannot be read (permission denied)")
+    finally:
+        folder.chmod(0o755)
+        (folder / "private").chmod(0o755)
+
+
+def _refuse_listing(monkeypatch, refused):
+    """The operating system refusing to list one folder, as it does for a folder without read permission."""
+    real = os.scandir
+
+    def scandir(path="."):
+        if os.fspath(path) == os.fspath(refused):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
+def test_an_unlistable_subfolder_is_named_not_skipped_silently(cli, tmp_path, monkeypatch):
+    folder = write_tree(tmp_path / "facebook", {FRIENDS_FILE: friends("Anna Schmidt"), "private/x.json": "{}"})
+    _refuse_listing(monkeypatch, folder / "private")
+    doc = inspect(cli, str(folder))
+    assert doc["counts"] == {"facebook": {"friend": 1}}
+    assert any("skipped the folder private: cannot be read (permission denied)" in w for w in doc["warnings"])
+
+
+def test_an_unlistable_folder_is_not_called_empty(cli, tmp_path, monkeypatch):
+    folder = write_tree(tmp_path / "facebook", {FRIENDS_FILE: friends("Anna Schmidt")})
+    _refuse_listing(monkeypatch, folder)
+    assert one_line_error(cli, str(folder)).endswith("facebook: cannot be read (permission denied)")
