@@ -18,6 +18,7 @@ from circlesort.gcpause import paused_gc
 from circlesort.importers import ImportResult, Progress, load
 from circlesort.matching import match
 from circlesort.workspace import codec
+from circlesort.workspace.failures import guarded
 from circlesort.workspace.store import Workspace, now
 
 
@@ -56,6 +57,7 @@ def file_hashes(paths: Sequence[str]) -> dict[str, str]:
     return out
 
 
+@guarded
 def import_paths(ws: Workspace, paths: Sequence[str], progress: Progress | None = None) -> ImportSummary:
     """Import (or re-import newer) exports. Raises InputError as `load` does.
 

@@ -17,7 +17,9 @@ class Busy(Exception):
 
 class WorkspaceLock:
     def __init__(self, path: Path) -> None:
-        self.path = path.with_name(path.name + ".lock")
+        # Beside the real file: through a symlink or by its own path, one workspace has one lock.
+        real = path.resolve()
+        self.path = real.with_name(real.name + ".lock")
         self._fd: int | None = None
 
     def acquire(self) -> None:

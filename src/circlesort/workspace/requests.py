@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime
 from circlesort.model import Account
 from circlesort.suggest import Rule, Seen, Suggestion, suggest
 from circlesort.workspace import codec
+from circlesort.workspace.failures import guarded
 from circlesort.workspace.store import Key, Workspace
 
 INCOMING_NETWORKS = ("facebook", "instagram", "linkedin")
@@ -49,9 +50,13 @@ class Request:
         return ((today or datetime.now(UTC).date()) - when).days
 
 
+@guarded
 def queue(ws: Workspace) -> list[Request]:
-    """Every pending request, incoming first, each direction oldest first."""
-    answers = ws.answers()
+    """Every pending request, incoming first, each direction oldest first.
+
+    An answer circlesort does not know (a workspace written by an older decisions import took
+    any text) counts as no answer: the request waits to be answered again."""
+    answers = {k: a for k, a in ws.answers().items() if a in ANSWERS}
     rows = ws.db.execute(
         "SELECT a.network, a.key, a.name, a.data, m.person FROM accounts a JOIN members m "
         "USING (network, key) WHERE a.gone = 0 "
@@ -100,6 +105,7 @@ def suggested_answer(request: Request, rules: list[Rule], category: str | None) 
     return BY_CATEGORY[found.category], f"{found.reason} (rule “{found.rule}”)"
 
 
+@guarded
 def answer(ws: Workspace, request: Request, value: str | None) -> int:
     """Record an answer (None takes it back) and the category it implies, as one undo step."""
     if value is not None and value not in ANSWERS:

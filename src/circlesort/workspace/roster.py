@@ -14,6 +14,7 @@ from circlesort.gcpause import paused_gc
 from circlesort.matching import network_rank
 from circlesort.matching.normalize import fold
 from circlesort.suggest import Rule, Seen, Suggestion, suggest
+from circlesort.workspace.failures import guard
 from circlesort.workspace.store import CATEGORIES, UNDECIDED, Workspace
 
 TIER_ORDER = {"likely": 0, "certain": 1}  # the weakest link of a person names its tier
@@ -66,7 +67,7 @@ class Roster:
 
     @classmethod
     def load(cls, ws: Workspace) -> Roster:
-        with paused_gc():
+        with paused_gc(), guard(ws.path):  # a damaged page: one clear message, not a traceback
             return cls._load(ws)
 
     @classmethod

@@ -7,28 +7,24 @@ keys, never to row numbers or person ids, so that newer exports keep them.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 from circlesort.errors import InputError
 from circlesort.matching import person_name
 from circlesort.model import Account
-from circlesort.workspace import codec, journal, paths, schema
-from circlesort.workspace.lock import Busy, WorkspaceLock
+from circlesort.workspace import codec, journal, paths
+from circlesort.workspace.connection import connect, now, take_lock
+from circlesort.workspace.failures import explain, guarded
+from circlesort.workspace.lock import WorkspaceLock
 
 CATEGORIES = ("keep-personal", "move-to-professional", "page-follower")
 UNDECIDED = "undecided"
 Key = tuple[str, str]
-
-
-def now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,41 +68,56 @@ class Workspace:
             raise InputError(str(name_or_path), str(e)) from None
         if not path.exists() and not create:
             raise InputError(str(path), "no such workspace (circlesort workspace list shows them)")
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        lock = WorkspaceLock(path)
+        if path.is_dir():
+            raise InputError(str(path), "a folder, not a workspace file")
         try:
-            lock.acquire()
-        except Busy as e:
-            raise InputError(str(path), f"open in another circlesort ({e}); close that one first") from None
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError as e:
-            raise InputError(str(path), f"cannot open: {e.strerror or e}") from None
+            raise InputError(str(path.parent), f"cannot make this folder: {e.strerror or e}") from None
+        lock = take_lock(path)
         try:
-            db = _connect(path)
+            db = connect(path)
         except BaseException:
             lock.release()
             raise
         return cls(path, db, lock)
 
     def close(self) -> None:
-        self.db.close()
-        self._lock.release()
+        try:
+            self.db.close()
+        finally:
+            self._lock.release()
 
     def __enter__(self) -> Workspace:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: object, error: BaseException | None, tb: object) -> None:
+        """Close; a damaged page, a full disk or a read-only file met inside becomes one clear line."""
         self.close()
+        if isinstance(error, sqlite3.Error) and (found := explain(self.path, error)) is not None:
+            raise found from None
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """Everything inside lands together or not at all."""
-        self.db.execute("BEGIN IMMEDIATE")
+        """Everything inside lands together or not at all.
+
+        On a full disk or a damaged page SQLite may have rolled back already: rolling back again
+        would hide the real error behind "no transaction is active"."""
         try:
-            yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        self.db.execute("COMMIT")
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+                self.db.execute("COMMIT")
+            except BaseException:
+                if self.db.in_transaction:
+                    with suppress(sqlite3.Error):  # the first error is the one to tell
+                        self.db.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as e:
+            found = explain(self.path, e)
+            if found is None:
+                raise
+            raise found from None
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -114,9 +125,11 @@ class Workspace:
     def name(self) -> str:
         return paths.name_of(self.path)
 
+    @guarded
     def last_import(self) -> int:
         return self.db.execute("SELECT coalesce(max(id), 0) FROM imports").fetchone()[0]
 
+    @guarded
     def accounts(self, include_gone: bool = False, networks: Sequence[str] | None = None) -> list[Account]:
         """The accounts, present ones only unless ``include_gone``; of ``networks`` when given."""
         where = ["1"] if include_gone else ["gone = 0"]
@@ -126,22 +139,27 @@ class Workspace:
                                "ORDER BY network, key", list(networks or ()))
         return [codec.load(*row) for row in rows]
 
+    @guarded
     def categories(self) -> dict[Key, str]:
         return {(n, k): c for n, k, c in self.db.execute("SELECT network, key, category FROM categories")}
 
+    @guarded
     def answers(self) -> dict[Key, str]:
         return {(n, k): a for n, k, a in self.db.execute("SELECT network, key, answer FROM answers")}
 
+    @guarded
     def rules(self, rule: str) -> list[tuple[Key, Key]]:
         """Pairs the user linked by hand ("same") or kept apart ("not_same")."""
         rows = self.db.execute(
             "SELECT a_network, a_key, b_network, b_key FROM pair_rules WHERE rule = ?", (rule,))
         return [((an, ak), (bn, bk)) for an, ak, bn, bk in rows]
 
+    @guarded
     def person_of(self, key: Key) -> str | None:
         row = self.db.execute("SELECT person FROM members WHERE network = ? AND key = ?", key).fetchone()
         return row[0] if row else None
 
+    @guarded
     def member_keys(self, people: Iterable[str]) -> list[Key]:
         out: list[Key] = []
         for pid in dict.fromkeys(people):
@@ -149,6 +167,7 @@ class Workspace:
                                    (pid,)).fetchall()
         return [tuple(k) for k in out]
 
+    @guarded
     def people(self, decided_only: bool = False) -> list[Person]:
         """Everyone, with their accounts, category and what changed at the last import.
 
@@ -182,6 +201,7 @@ class Workspace:
             "SELECT m.person FROM members m JOIN categories USING (network, key) "
             "UNION SELECT m.person FROM members m JOIN answers USING (network, key)")}
 
+    @guarded
     def categories_of(self, people: Iterable[str]) -> dict[str, str]:
         """The category of each of these people: the latest decision among their accounts."""
         out = {}
@@ -192,6 +212,7 @@ class Workspace:
             out[pid] = max(picks)[1] if picks else UNDECIDED
         return out
 
+    @guarded
     def counts(self) -> dict[str, int]:
         """Accounts, people and decisions, for `workspace show` and summaries."""
         one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
@@ -228,6 +249,7 @@ class Workspace:
     def set_plan_status(self, action: str, status: str | None) -> int:
         return self.record("plan", f"{action}: {status}", [["plan_status", [action], status]])
 
+    @guarded
     def link(self, a: Key, b: Key) -> int:
         """The user says a and b are one person: their people become one."""
         keep, other = self.person_of(a), self.person_of(b)
@@ -236,6 +258,7 @@ class Workspace:
             changes += [["members", list(k), keep] for k in self.member_keys([other])]
         return self.record("link", f"linked {codec.label(*a)} and {codec.label(*b)}", changes)
 
+    @guarded
     def unlink(self, a: Key, b: Key) -> int:
         """The user says a and b are not the same person: b leaves a's person."""
         changes = [["pair_rules", pair_key(a, b), "not_same"]]
@@ -243,6 +266,7 @@ class Workspace:
             changes.append(["members", list(b), own_person(b)])
         return self.record("unlink", f"{codec.label(*a)} and {codec.label(*b)} are not one person", changes)
 
+    @guarded
     def record(self, kind: str, label: str, wanted: list[list]) -> int:
         """Apply changes [table, key, value] and journal them with what they replace.
 
@@ -265,6 +289,7 @@ class Workspace:
         stacks.undone.clear()
         return entry_id
 
+    @guarded
     def link_people(self, people: Sequence[str]) -> int:
         """The user says these people are one: one person, kept as rules at every import."""
         keys = [self.member_keys([p]) for p in dict.fromkeys(people)]
@@ -277,6 +302,7 @@ class Workspace:
         changes += [["members", list(k), keep] for group in keys[1:] for k in group]
         return self.record("link", f"linked {len(keys)} people into one", changes)
 
+    @guarded
     def split(self, person: str) -> int:
         """The user says this person's accounts are all different people."""
         keys = self.member_keys([person])
@@ -290,11 +316,13 @@ class Workspace:
             self._stacks = journal.stacks(self.db)
         return self._stacks
 
+    @guarded
     def can_undo(self) -> str | None:
         """What undo would undo, in words; None when there is nothing."""
         done = self._journal().done
         return done[-1].label if done else None
 
+    @guarded
     def can_redo(self) -> str | None:
         undone = self._journal().undone
         return undone[-1].label if undone else None
@@ -305,6 +333,7 @@ class Workspace:
     def redo(self) -> str | None:
         return self._step(undo=False)
 
+    @guarded
     def _step(self, undo: bool) -> str | None:
         stacks = self._journal()
         source, target = (stacks.done, stacks.undone) if undo else (stacks.undone, stacks.done)
@@ -335,24 +364,3 @@ def _display_name(members: list[Member]) -> str:
     """The matching's naming, with accounts gone from the exports considered last."""
     present = [m.account for m in members if not m.gone]
     return person_name(present) if present else person_name([m.account for m in members])
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    fresh = not path.exists() or path.stat().st_size == 0
-    try:
-        # One connection, used by the app's import worker and then by its screens, never at once.
-        db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-        db.execute("PRAGMA journal_mode = WAL")
-        db.execute("PRAGMA synchronous = FULL")  # a committed decision survives a power cut too
-        db.execute("PRAGMA foreign_keys = ON")
-        schema.migrate(db)
-        if fresh:
-            db.execute("INSERT OR IGNORE INTO meta VALUES ('created', ?)", (now(),))
-        if fresh and os.name == "posix":
-            os.chmod(path, 0o600)  # private data
-    except schema.SchemaError as e:
-        raise InputError(str(path), str(e)) from None
-    except sqlite3.DatabaseError as e:
-        raise InputError(str(path), f"not a circlesort workspace, or damaged ({e}); "
-                                    "circlesort leaves it as it is") from None
-    return db
