@@ -1,4 +1,4 @@
-"""The command line's workspace commands: import, decisions export/import, workspace list/show/delete."""
+"""The workspace's commands: import, decisions export/import, workspace list/show/check/delete."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 from circlesort.errors import InputError
 from circlesort.workspace import Workspace, import_paths, paths
-from circlesort.workspace.lock import Busy, WorkspaceLock
+from circlesort.workspace.connection import integrity, not_a_workspace, take_lock
 
 
 def add_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -19,14 +19,18 @@ def add_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParse
     p.add_argument("paths", nargs="+", metavar="PATH", help="zips, folders or files")
     d = sub.add_parser("decisions", parents=[common], help="your decisions as a YAML file you can edit")
     dsub = d.add_subparsers(dest="action", metavar="ACTION", required=True)
-    dsub.add_parser("export", parents=[common], help="write the decisions to FILE ('-': standard output)") \
-        .add_argument("file", metavar="FILE")
+    ex = dsub.add_parser("export", parents=[common],
+                         help="write the decisions to FILE ('-': standard output)")
+    ex.add_argument("file", metavar="FILE")
+    ex.add_argument("--force", action="store_true", help="replace FILE if it is already there")
     dsub.add_parser("import", parents=[common], help="apply a decisions file (one undo step)") \
         .add_argument("file", metavar="FILE")
-    w = sub.add_parser("workspace", parents=[common], help="list, show or delete workspaces")
+    w = sub.add_parser("workspace", parents=[common], help="list, show, check or delete workspaces")
     wsub = w.add_subparsers(dest="action", metavar="ACTION", required=True)
     wsub.add_parser("list", parents=[common], help="every workspace, with its size and counts")
     wsub.add_parser("show", parents=[common], help="one workspace: imports, counts, what undo would undo") \
+        .add_argument("name", nargs="?", metavar="NAME")
+    wsub.add_parser("check", parents=[common], help="look for damage with SQLite's integrity check") \
         .add_argument("name", nargs="?", metavar="NAME")
     rm = wsub.add_parser("delete", parents=[common], help="remove a workspace and all its files for good")
     rm.add_argument("name", metavar="NAME")
@@ -38,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
         return _import(args)
     if args.command == "decisions":
         return _decisions(args)
-    return {"list": _list, "show": _show, "delete": _delete}[args.action](args)
+    return {"list": _list, "show": _show, "check": _check, "delete": _delete}[args.action](args)
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -61,19 +65,28 @@ def _decisions(args: argparse.Namespace) -> int:
             if args.file == "-":
                 sys.stdout.write(text)
             else:
-                _write_atomically(Path(args.file), text)
+                _write_atomically(Path(args.file), text, args.force)
                 print(f"Decisions of workspace {ws.name} written to {args.file}")
             return 0
         applied = import_file(ws, args.file)
+    if applied.changed:
         print(f"Applied decisions for {applied.people} people from {args.file} (one undo step).")
-        if applied.problems:
-            print(f"Could not place {len(applied.problems)}:")
-            for problem in applied.problems:
-                print(f"  - {problem}")
+    elif applied.placed or not applied.entries:
+        print(f"Nothing to change: the workspace already holds every decision of {args.file}.")
+    if applied.problems:
+        print(f"Could not place {len(applied.problems)}:")
+        for problem in applied.problems:
+            print(f"  - {problem}")
+    if applied.entries and not applied.placed:
+        raise InputError(args.file, "none of its entries could be applied: nothing changed")
     return 0
 
 
-def _write_atomically(path: Path, text: str) -> None:
+def _write_atomically(path: Path, text: str, force: bool) -> None:
+    if path.is_dir():
+        raise InputError(str(path), "a folder: name a file to write the decisions to")
+    if path.exists() and not force:
+        raise InputError(str(path), "already exists; --force replaces it")
     tmp = path.with_name(f".{path.name}.tmp")
     try:
         tmp.write_text(text, encoding="utf-8")
@@ -127,18 +140,45 @@ def _show(args: argparse.Namespace) -> int:
     return 0
 
 
-def _delete(args: argparse.Namespace) -> int:
+def _check(args: argparse.Namespace) -> int:
+    """SQLite's integrity check, read-only, with the lock held so that nothing writes meanwhile."""
+    path = _existing(args.name or args.workspace)
+    if path.is_dir():
+        raise InputError(str(path), "a folder, not a workspace file")
+    lock = take_lock(path)
     try:
-        path = paths.resolve(args.name)
+        found = integrity(path)
+    finally:
+        lock.release()
+    if found == ["ok"]:
+        print("ok")
+        return 0
+    print(f"{path}: damaged. SQLite's integrity check found:")
+    for line in found:
+        print(f"  {line}")
+    print("circlesort leaves the file as it is. A copy of it, or a decisions file exported earlier "
+          "(circlesort decisions import FILE), brings your decisions into a new workspace.")
+    return 2
+
+
+def _existing(name: str | None) -> Path:
+    try:
+        path = paths.resolve(name)
     except ValueError as e:
-        raise InputError(args.name, str(e)) from None
+        raise InputError(str(name), str(e)) from None
     if not path.exists():
         raise InputError(str(path), "no such workspace (circlesort workspace list shows them)")
-    lock = WorkspaceLock(path)
-    try:
-        lock.acquire()
-    except Busy as e:
-        raise InputError(str(path), f"open in another circlesort ({e}); close it first") from None
+    return path
+
+
+def _delete(args: argparse.Namespace) -> int:
+    """Delete a workspace, its SQLite journal files and its lock, and nothing else."""
+    path = _existing(args.name)
+    real = path.resolve()
+    why_not = not_a_workspace(real)  # asked before the lock, so as to leave no lock file beside it
+    if why_not:
+        raise InputError(str(path), f"{why_not}; circlesort deletes only its own workspaces")
+    lock = take_lock(path)
     try:
         if not args.yes:
             if not sys.stdin.isatty():
@@ -148,12 +188,14 @@ def _delete(args: argparse.Namespace) -> int:
             if answer.strip().lower() not in ("y", "yes"):
                 print("Kept.")
                 return 0
-        for f in [path, *paths.companions(path)]:
-            if f.name.endswith(".lock"):
-                continue
+        for f in [real, *(c for c in paths.companions(real) if not c.name.endswith(".lock"))]:
             f.unlink(missing_ok=True)
+        if path.is_symlink():
+            path.unlink()  # the link to the workspace just deleted
+        lock.path.unlink(missing_ok=True)  # while still held: nobody opens the deleted one meanwhile
+    except OSError as e:
+        raise InputError(str(path), f"cannot delete: {e.strerror or e}") from None
     finally:
         lock.release()
-        path.with_name(path.name + ".lock").unlink(missing_ok=True)
     print(f"Deleted workspace {paths.name_of(path)}.")
     return 0

@@ -6,7 +6,9 @@
     - not-the-same: ["facebook:John Smith", "linkedin:https://www.linkedin.com/in/john-smith-4c81"]
 
 Accounts listed together are one person (linked by hand if matching had them apart). Importing
-is one undo step and reports every entry it could not place.
+is one undo step and reports every entry it could not place. The file may have been edited by
+hand or come from anywhere: every field's type and value is checked before anything is applied,
+and an entry with a wrong field is left out whole rather than half applied.
 """
 
 from __future__ import annotations
@@ -15,8 +17,11 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from circlesort import yamlfile
 from circlesort.errors import InputError
 from circlesort.workspace import codec
+from circlesort.workspace.failures import guarded
+from circlesort.workspace.requests import ANSWERS
 from circlesort.workspace.store import CATEGORIES, UNDECIDED, Key, Workspace, own_person, pair_key
 
 HEADER = ("# circlesort decisions: one entry per person you sorted. Edit freely; `circlesort decisions\n"
@@ -24,9 +29,13 @@ HEADER = ("# circlesort decisions: one entry per person you sorted. Edit freely;
           "# undecided. Accounts are network:key, as `circlesort match` shows them.\n")
 
 
+FIELDS = {"person", "accounts", "category", "answers"}
+
+
+@guarded
 def export_text(ws: Workspace) -> str:
     entries: list[dict] = []
-    answers = ws.answers()
+    answers = {k: a for k, a in ws.answers().items() if a in ANSWERS}  # as the requests queue reads them
     for p in ws.people(decided_only=True):
         keys = [codec.key_of(m.account) for m in p.members]
         mine = {codec.label(*k): answers[k] for k in keys if k in answers}
@@ -44,21 +53,24 @@ def export_text(ws: Workspace) -> str:
 
 @dataclass
 class Applied:
-    people: int = 0
+    people: int = 0  # people entries applied
     problems: list[str] = field(default_factory=list)
+    entries: int = 0  # in the file
+    placed: int = 0  # entries applied, "not-the-same" ones included
+    changed: bool = False  # whether the workspace changed (one undo step then)
 
 
+@guarded
 def import_file(ws: Workspace, path: str) -> Applied:
     """Apply a decisions file as one undo step. Raises InputError when the file is not one."""
     try:
         with open(path, encoding="utf-8") as fh:
-            data = yaml.safe_load(fh)
+            text = fh.read()
     except OSError as e:
         raise InputError(path, e.strerror or str(e)) from None
-    except (yaml.YAMLError, UnicodeDecodeError) as e:
-        where = getattr(e, "problem_mark", None)
-        at = f" at line {where.line + 1}" if where is not None else ""
-        raise InputError(path, f"not readable YAML{at}") from None
+    except UnicodeDecodeError:
+        raise InputError(path, "not UTF-8 text, so not a decisions file") from None
+    data = yamlfile.load(text, path)
     if data is None:
         data = []
     if not isinstance(data, list):
@@ -69,28 +81,35 @@ def import_file(ws: Workspace, path: str) -> Applied:
             "SELECT a.network, a.key, m.person FROM accounts a LEFT JOIN members m USING (network, key)")}
     known = set(members)
     folded = {(n, k.casefold()): (n, k) for n, k in known}
-    applied = Applied()
+    applied = Applied(entries=len(data))
     wanted: list[list] = []
     for n, entry in enumerate(data, 1):
         if not isinstance(entry, dict):
             applied.problems.append(f"entry {n}: not a mapping")
             continue
         if "not-the-same" in entry:
-            keys = _resolve(entry.get("not-the-same"), known, folded, n, applied.problems)
+            if len(entry) > 1:
+                applied.problems.append(f"entry {n}: not-the-same stands alone, with two accounts")
+                continue
+            pair = entry["not-the-same"]
+            if not _labels(pair) or len(pair) != 2:
+                applied.problems.append(f"entry {n}: not-the-same takes a list of two network:key accounts")
+                continue
+            keys = _resolve(pair, known, folded, n, applied.problems)
             if len(keys) == 2:
                 wanted.append(["pair_rules", pair_key(*keys), "not_same"])
                 if members[keys[0]] == members[keys[1]]:
                     members[keys[1]] = own_person(keys[1])
                     wanted.append(["members", list(keys[1]), members[keys[1]]])
+                applied.placed += 1
+            continue
+        who, wrong = _check_entry(entry, n)
+        if wrong:
+            applied.problems.append(f"{who}: {wrong}")
             continue
         keys = _resolve(entry.get("accounts"), known, folded, n, applied.problems)
-        who = entry.get("person", f"entry {n}")
         if not keys:
-            applied.problems.append(f"entry {n} ({who}): none of its accounts is in this workspace")
-            continue
-        category = entry.get("category", UNDECIDED)
-        if category not in (*CATEGORIES, UNDECIDED):
-            applied.problems.append(f"entry {n} ({who}): unknown category {category!r}")
+            applied.problems.append(f"{who}: none of its accounts is in this workspace")
             continue
         for other in keys[1:]:  # listed together: one person
             wanted.append(["pair_rules", pair_key(keys[0], other), "same"])
@@ -99,22 +118,54 @@ def import_file(ws: Workspace, path: str) -> Applied:
                     members[k] = members[keys[0]]
                     wanted.append(["members", list(k), members[keys[0]]])
         person_keys = [k for k, p in members.items() if p == members[keys[0]]]
+        category = entry.get("category", UNDECIDED)
         value = None if category == UNDECIDED else category
         wanted += [["categories", list(k), value] for k in person_keys]
         for label, answer in (entry.get("answers") or {}).items():
             key = _resolve([label], known, folded, n, applied.problems)
-            wanted += [["answers", list(k), str(answer)] for k in key]
+            wanted += [["answers", list(k), answer] for k in key]
         applied.people += 1
+        applied.placed += 1
     if wanted:
-        ws.record("decisions-import", f"decisions from {path} ({applied.people} people)", wanted)
+        label = f"decisions from {path} ({applied.people} people)"
+        applied.changed = ws.record("decisions-import", label, wanted) != 0
     return applied
 
 
-def _resolve(labels: object, known: set[Key], folded: dict[tuple[str, str], Key], n: int,
+def _check_entry(entry: dict, n: int) -> tuple[str, str | None]:
+    """(how to name the entry, what is wrong with its fields or None)."""
+    person = entry.get("person")
+    who = f"entry {n} ({person})" if isinstance(person, str) and person else f"entry {n}"
+    unknown = sorted(str(k) for k in entry if k not in FIELDS)
+    if unknown:
+        return who, f"unknown field {unknown[0]!r} (fields: {', '.join(sorted(FIELDS))})"
+    if "person" in entry and not isinstance(person, str):
+        return who, "person should be a name"
+    if not _labels(entry.get("accounts")):
+        return who, "accounts should be a list of network:key"
+    category = entry.get("category", UNDECIDED)
+    if not isinstance(category, str) or category not in (*CATEGORIES, UNDECIDED):
+        return who, f"unknown category {category!r}"
+    answers = entry.get("answers")
+    if answers is None:
+        return who, None
+    if not isinstance(answers, dict):
+        return who, "answers should map network:key to an answer (answers: {\"facebook:Name\": accept})"
+    for label, answer in answers.items():
+        if not isinstance(label, str) or codec.parse_label(label) is None:
+            return who, f"answers: {label!r} is not a network:key account"
+        if not isinstance(answer, str) or answer not in ANSWERS:
+            return who, f"answers: {answer!r} for {label} is not one of {', '.join(ANSWERS)}"
+    return who, None
+
+
+def _labels(value: object) -> bool:
+    """Whether this is a list of account labels (strings), as the file holds them."""
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _resolve(labels: list[str], known: set[Key], folded: dict[tuple[str, str], Key], n: int,
              problems: list[str]) -> list[Key]:
-    if not isinstance(labels, list):
-        problems.append(f"entry {n}: accounts should be a list of network:key")
-        return []
     out = []
     for text in labels:
         key = codec.parse_label(text)
