@@ -5,6 +5,7 @@ small export and workspace; what it asserts is what the user sees and keeps."""
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import textwrap
 from pathlib import Path
@@ -316,3 +317,33 @@ def test_a_workspace_through_a_symlink_takes_the_same_lock(workspace, tmp_path):
         Workspace.open(str(link))
     with Workspace.open(str(link)) as ws:
         assert len(ws.categories()) == 1
+
+
+def test_a_failed_write_with_the_disk_nearly_full_is_called_a_full_disk(tmp_path, monkeypatch):
+    from circlesort.workspace import failures
+
+    error = sqlite3.OperationalError("disk I/O error")  # what growing the -shm file on a full disk gives
+    assert "could not be read or written" in str(failures.explain(tmp_path / "w.circlesort", error))
+    monkeypatch.setattr(failures.shutil, "disk_usage", lambda _: shutil._ntuple_diskusage(10**9, 10**9, 4096))
+    assert "the disk is full" in str(failures.explain(tmp_path / "w.circlesort", error))
+
+
+def test_a_lock_file_that_cannot_take_the_pid_still_locks(workspace, monkeypatch):
+    def no_space(*args):
+        raise OSError(28, "No space left on device")
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "pwrite", no_space)
+        with Workspace.open() as ws:
+            assert len(ws.categories()) == 1
+            with pytest.raises(InputError, match="open in another circlesort"):
+                Workspace.open()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="permission bits")
+def test_a_new_workspace_and_its_journal_files_are_private(tmp_path):
+    path = tmp_path / "private.circlesort"
+    with Workspace.open(str(path)) as ws:
+        ws.db.execute("INSERT INTO meta VALUES ('note', 'x')")
+        companions = [path.with_name(path.name + s) for s in ("-wal", "-shm")]
+        assert all(f.exists() for f in companions)
+        assert {oct(f.stat().st_mode & 0o777) for f in [path, *companions]} == {"0o600"}

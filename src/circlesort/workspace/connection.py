@@ -42,6 +42,11 @@ def connect(path: Path) -> sqlite3.Connection:
     fresh = not path.exists() or path.stat().st_size == 0
     db = None
     try:
+        if fresh and os.name == "posix":
+            # Private data: made 0600 before SQLite opens it, as SQLite gives its -wal and -shm
+            # files the workspace's own permissions.
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+            os.chmod(path, 0o600)
         # One connection, used by the app's import worker and then by its screens, never at once.
         # The real path: a workspace reached through a symlink has one -wal file, beside the real one.
         db = sqlite3.connect(path.resolve(), isolation_level=None, check_same_thread=False)
@@ -51,11 +56,12 @@ def connect(path: Path) -> sqlite3.Connection:
         schema.migrate(db)
         if fresh:
             db.execute("INSERT OR IGNORE INTO meta VALUES ('created', ?)", (now(),))
-        if fresh and os.name == "posix":
-            os.chmod(path, 0o600)  # private data
     except schema.SchemaError as e:
         _close(db)
         raise InputError(str(path), str(e)) from None
+    except OSError as e:
+        _close(db)
+        raise InputError(str(path), f"cannot create the workspace: {e.strerror or e}") from None
     except sqlite3.DatabaseError as e:
         _close(db)
         found = explain(path, e)

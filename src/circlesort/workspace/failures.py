@@ -10,6 +10,7 @@ by SQLite, so what was saved before stays saved; the messages say so.
 from __future__ import annotations
 
 import functools
+import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -22,6 +23,7 @@ from circlesort.workspace import paths
 # SQLite's primary result codes (sqlite3.h) that mean "the file or the disk", not "a bug".
 BUSY, LOCKED, READONLY, IOERR, CORRUPT, FULL, CANTOPEN, NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
 KEPT = "what was saved before is kept"
+NEARLY_FULL = 1 << 20  # bytes free below which a failed write is put down to a full disk
 
 
 class WorkspaceError(InputError):
@@ -56,7 +58,7 @@ def kind_of(error: sqlite3.Error) -> str | None:
     if primary == CANTOPEN or "unable to open database" in text:
         return "cannot-open"
     if primary == IOERR or "disk i/o error" in text:
-        return "io"
+        return "io"  # a full disk, too, when SQLite grows its shared-memory file: see explain()
     if primary in (BUSY, LOCKED) or "database is locked" in text:
         return "busy"
     return None
@@ -67,6 +69,8 @@ def explain(path: Path, error: sqlite3.Error) -> WorkspaceError | None:
     kind = kind_of(error)
     if kind is None:
         return None
+    if kind == "io" and _nearly_full(path):
+        kind = "full"
     problem = {
         "damaged": f"the workspace is damaged ({error}): `{check_command(path)}` shows what SQLite finds; "
                    "circlesort leaves the file as it is",
@@ -79,6 +83,13 @@ def explain(path: Path, error: sqlite3.Error) -> WorkspaceError | None:
         "busy": f"another program is using the workspace file ({error}); close it and try again",
     }[kind]
     return WorkspaceError(str(path), problem, kind)
+
+
+def _nearly_full(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.resolve().parent).free < NEARLY_FULL
+    except OSError:
+        return False
 
 
 @contextmanager

@@ -31,9 +31,12 @@ class WorkspaceLock:
                 holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
                 os.close(fd)
                 raise Busy(f"pid {holder}" if holder.isdigit() else "another process") from None
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, str(os.getpid()).encode(), 0)
         self._fd = fd
+        try:  # who holds it, for the message another circlesort shows; the lock holds without it
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, str(os.getpid()).encode(), 0)
+        except OSError:
+            pass
 
     def release(self) -> None:
         if self._fd is not None:
