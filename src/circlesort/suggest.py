@@ -64,7 +64,8 @@ def load_rules(path: Path | None = None) -> list[Rule]:
         try:
             return parse(path.read_text("utf-8"), str(path))
         except (OSError, UnicodeDecodeError) as e:
-            raise InputError(str(path), f"cannot read: {e}") from None
+            why = getattr(e, "strerror", None) or "not UTF-8 text"
+            raise InputError(str(path), f"cannot read: {why}") from None
     return parse(default_text(), "default rules")
 
 

@@ -41,7 +41,8 @@ def load_settings(path: Path | None = None) -> dict:
     try:
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as e:
-        raise InputError(str(path), f"cannot read: {getattr(e, 'strerror', None) or e}") from None
+        why = getattr(e, "strerror", None) or "not UTF-8 text"
+        raise InputError(str(path), f"cannot read: {why}") from None
     mine = yamlfile.load(text, str(path))
     if mine is None:
         return settings

@@ -82,6 +82,7 @@ def code(text: str) -> str:
 
     The fence is a run of backticks longer than any inside; a space pads a value that starts or
     ends with a backtick (or with a space at both ends, which CommonMark would strip)."""
+    text = " ".join(text.splitlines())  # a code span holds one line; the importers' clean() made it so
     if not text:
         return ""
     fence = "`" * (max((len(run) for run in _TICKS.findall(text)), default=0) + 1)
