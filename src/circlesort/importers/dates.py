@@ -1,10 +1,13 @@
-"""Date parsing, one function per kind of date the exports write. Never a global guess."""
+"""Date parsing, one function per kind of date the exports write. Never a global guess.
+
+Every reader returns None for what is no date, including dates out of range: never raises.
+"""
 
 from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime
-from functools import cache
+from functools import lru_cache
 
 _MIN_TS = 946684800  # 2000-01-01: earlier "timestamps" are placeholders, not dates
 _MAX_TS = 4102444800  # 2100-01-01
@@ -16,7 +19,7 @@ def from_unix(value: object) -> str | None:
         return None
     try:
         ts = float(value)
-    except ValueError:
+    except (ValueError, OverflowError):  # an integer too large for a float
         return None
     if ts > _MAX_TS * 100:  # milliseconds
         ts /= 1000
@@ -40,9 +43,13 @@ def _parse(text: str, formats: tuple[str, ...]) -> datetime | None:
     return None
 
 
-@cache
-def linkedin_date(text: str) -> str | None:
-    """A LinkedIn "Connected On" date; a few thousand rows share each day, hence the cache."""
+def linkedin_date(text: object) -> str | None:
+    """A LinkedIn "Connected On" date."""
+    return _linkedin_date(text) if isinstance(text, str) else None
+
+
+@lru_cache(maxsize=4096)  # a few thousand rows share each day; bounded against a hostile file
+def _linkedin_date(text: str) -> str | None:
     text = text.strip()
     parsed = _parse(text, _LINKEDIN_DATE_FORMATS)
     return parsed.date().isoformat() if parsed else iso_loose(text)
@@ -53,14 +60,18 @@ _INVITATION_FORMATS = ("%m/%d/%y, %I:%M %p", "%m/%d/%Y, %I:%M %p", "%m/%d/%y, %H
                        "%Y-%m-%d %H:%M:%S UTC", "%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M:%S UTC")
 
 
-def linkedin_datetime(text: str) -> str | None:
+def linkedin_datetime(text: object) -> str | None:
+    if not isinstance(text, str):
+        return None
     text = " ".join(text.split())
     parsed = _parse(text, _INVITATION_FORMATS)
     return parsed.isoformat(timespec="minutes") if parsed else linkedin_date(text)
 
 
-def iso_loose(text: str) -> str | None:
+def iso_loose(text: object) -> str | None:
     """An ISO 8601 date or date-time in any of its common spellings, else None."""
+    if not isinstance(text, str):
+        return None
     text = text.strip()
     if not text:
         return None
@@ -77,7 +88,10 @@ def iso_loose(text: str) -> str | None:
     if len(text) <= 10:
         return parsed.date().isoformat()
     if parsed.tzinfo is not None:
-        parsed = parsed.astimezone(UTC)
+        try:
+            parsed = parsed.astimezone(UTC)
+        except OverflowError:  # year 1 or 9999, moved by its offset past the calendar's end
+            return None
     return parsed.isoformat(timespec="seconds")
 
 
@@ -92,7 +106,9 @@ _MONTHS = {"mär": "Mar", "mrz": "Mar", "mai": "May", "okt": "Oct", "dez": "Dec"
            "juni": "Jun", "juli": "Jul"}
 
 
-def html_date(text: str) -> str | None:
+def html_date(text: object) -> str | None:
+    if not isinstance(text, str):
+        return None
     text = re.sub(r"\b([A-Za-zä]{3,4})\.", r"\1", " ".join(text.split()))
     text = re.sub(r"\b([A-Za-zä]{3,4})\b", lambda m: _MONTHS.get(m[1].lower(), m[1]), text)
     parsed = _parse(text, _HTML_FORMATS)
