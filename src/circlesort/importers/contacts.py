@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import vobject
 
@@ -13,7 +14,8 @@ from circlesort.importers.text import clean, counted
 from circlesort.model import Account, Tie
 
 CONTACTS = "contacts"
-_CARD = re.compile(r"BEGIN:VCARD.*?END:VCARD", re.IGNORECASE | re.DOTALL)
+# At the start of a line (old Macs end lines with a lone CR).
+_MARK = re.compile(r"(?:^|(?<=\r))[ \t]*(BEGIN|END):VCARD", re.IGNORECASE | re.MULTILINE)
 _GOOGLE_MARKERS = {"e-mail 1 - value", "phone 1 - value", "group membership", "labels",
                    "given name", "e-mail address", "e-mail 1 - type"}
 _DEFAULT_GROUPS = {"mycontacts", "my contacts", "starred"}
@@ -23,7 +25,11 @@ def kind(entry: Entry) -> str | None:
     low = entry.name.lower()
     if low.endswith((".vcf", ".vcard")):
         return "vcard"
-    if b"BEGIN:VCARD" in entry.head(1024).upper():
+    try:
+        head = entry.head(1024)
+    except SkipFile:
+        return None  # encrypted, damaged or refused: detect reports why
+    if b"BEGIN:VCARD" in head.upper():
         return "vcard"
     if low.endswith(".csv"):
         rows = head_rows(entry, 1)
@@ -64,14 +70,15 @@ def _matching(cols: dict[str, int], pattern: str) -> list[str]:
     return sorted((c for c in cols if re.fullmatch(pattern, c)), key=cols.__getitem__)
 
 
-def _csv_accounts(rows: list[list[str]]) -> tuple[list[Account], int]:
-    if not rows:
+def _csv_accounts(rows: Iterator[list[str]]) -> tuple[list[Account], int]:
+    header = next(rows, None)
+    if header is None:
         return [], 0
-    cols = columns(rows[0])
+    cols = columns(header)
     email_cols = _matching(cols, r"e-mail( \d+)? (- value|address)")
     phone_cols = _matching(cols, r"phone \d+ - value|(mobile|home|business) phone")
     out, skipped = [], 0
-    for row in rows[1:]:
+    for row in rows:
         if not any(c.strip() for c in row):
             continue
         first = clean(cell(row, cols, "first name", "given name"))
@@ -118,9 +125,32 @@ def _card_account(card) -> Account | None:
                     urls[0] if urls else "")
 
 
+def _cards(text: str) -> Iterator[str]:
+    """Each BEGIN:VCARD ... END:VCARD block, in one pass over the text.
+
+    A card whose END:VCARD is missing (the next card begins, or the file was cut off) ends where
+    the next begins and is given its END, so a damaged file costs no more than a whole one.
+    """
+    start = -1
+    for mark in _MARK.finditer(text):
+        if mark[1].upper() == "BEGIN":
+            if start >= 0:
+                yield _ended(text[start : mark.start()])
+            start = mark.start()
+        elif start >= 0:
+            yield text[start : mark.end()]
+            start = -1
+    if start >= 0:
+        yield _ended(text[start:])
+
+
+def _ended(block: str) -> str:
+    return block.rstrip() + "\r\nEND:VCARD\r\n"
+
+
 def _vcard_accounts(text: str) -> tuple[list[Account], int]:
     out, skipped = [], 0
-    for block in _CARD.findall(text):
+    for block in _cards(text):
         try:
             card = vobject.readOne(block, ignoreUnreadable=True)
             a = _card_account(card)

@@ -41,7 +41,23 @@ def route(container: Container) -> Routes:
                 if kind := module.kind(entry):
                     routes.by_reader[reader].append((entry, kind))
                     break
+            else:
+                if low.endswith(_EXPORT_SUFFIXES) and (why := _unreadable(entry)):
+                    # No reader could look inside: say why, as a reader says why it skipped a file.
+                    container.warnings.append(f"skipped {entry.inner}: {why}")
     return routes
+
+
+_EXPORT_SUFFIXES = (".csv", ".vcf", ".vcard")
+
+
+def _unreadable(entry: Entry) -> str | None:
+    """Why a file cannot be opened at all (encrypted, damaged, a possible zip bomb), else None."""
+    try:
+        entry.head(1)
+    except SkipFile as e:
+        return str(e)
+    return None
 
 
 def describe_unknown(entry: Entry) -> str:

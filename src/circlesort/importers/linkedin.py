@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from itertools import chain, islice
 from urllib.parse import urlsplit
 
 from circlesort.importers.archive import Container, Entry, SkipFile
@@ -60,25 +62,30 @@ def kind(entry: Entry) -> str | None:
     return None
 
 
-def _header(rows: list[list[str]], required: set[str]) -> int:
-    for i, row in enumerate(rows[:50]):
-        if required <= set(lower_cells(row)):
-            return i
-    raise SkipFile(f"no header row with {', '.join(sorted(required))}")
+_HEADER_WITHIN = 50  # rows; a Notes preamble takes a few
 
 
-def _connections(rows: list[list[str]], container: Container, sink: Sink) -> list[Account]:
+def _table(rows: Iterator[list[str]], *required: set[str]) -> tuple[dict[str, int], Iterator[list[str]]]:
+    """The columns of the first row naming one of the ``required`` sets (tried in turn), and the
+    rows after it. Only the first rows are held to find the header; the rest stream on."""
+    head = list(islice(rows, _HEADER_WITHIN))
+    for names in required:
+        for i, row in enumerate(head):
+            if names <= set(lower_cells(row)):
+                return columns(row), chain(head[i + 1 :], rows)
+    raise SkipFile(f"no header row with {', '.join(sorted(required[-1]))}")
+
+
+def _connections(rows: Iterator[list[str]], container: Container, sink: Sink) -> list[Account]:
     # Notes preamble, Excel re-saves: the header is the first row naming these columns.
-    try:
-        start = _header(rows, {"first name", "last name", "connected on"})
-    except SkipFile:
-        start = _header(rows, {"first name", "last name", "company"})
-    cols = columns(rows[start])
-    if "url" not in cols:
-        sink.warn(container, LI, "Connections.csv has no profile URLs (an older export); "
-                  "a newer export gives better matches and direct links")
+    cols, rows = _table(rows, {"first name", "last name", "connected on"},
+                        {"first name", "last name", "company"})
     out, unnamed = [], 0
-    for row in rows[start + 1 :]:
+    # Connections share first names, companies, positions and days: one string and one tie for
+    # each keeps the accounts of a large file a fraction of their size.
+    one = {}.setdefault
+    ties: dict[str | None, tuple[Tie, ...]] = {}
+    for row in rows:
         first = clean(cell(row, cols, "first name"))
         last = clean(cell(row, cols, "last name"))
         url = profile_url(cell(row, cols, "url"))
@@ -88,24 +95,29 @@ def _connections(rows: list[list[str]], container: Container, sink: Sink) -> lis
                 unnamed += 1
             continue  # phantom empty rows are common
         name = f"{first} {last}".strip()
+        when = linkedin_date(cell(row, cols, "connected on"))
+        if (tie := ties.get(when)) is None:
+            tie = ties[when] = (Tie("connection", when),)
+        company = clean(cell(row, cols, "company"))
+        position = clean(cell(row, cols, "position"))
         out.append(Account(
-            LI, url or email or name, name=name, url=url or None, first_name=first,
-            last_name=last, emails=(email,) if email else (),
-            company=clean(cell(row, cols, "company")),
-            position=clean(cell(row, cols, "position")),
-            ties=(Tie("connection", linkedin_date(cell(row, cols, "connected on"))),),
+            LI, url or email or name, name=name, url=url or None, first_name=one(first, first),
+            last_name=one(last, last), emails=(email,) if email else (),
+            company=one(company, company), position=one(position, position), ties=tie,
         ))
+    if "url" not in cols:  # once the whole file was read: a file skipped midway says only that
+        sink.warn(container, LI, "Connections.csv has no profile URLs (an older export); "
+                  "a newer export gives better matches and direct links")
     if unnamed:
         skipped = counted(unnamed, "connection", "connections")
         sink.warn(container, LI, f"{skipped} without a name or URL skipped")
     return out
 
 
-def _invitations(rows: list[list[str]]) -> list[Account]:
-    start = _header(rows, {"from", "to", "direction"})
-    cols = columns(rows[start])
+def _invitations(rows: Iterator[list[str]]) -> list[Account]:
+    cols, rows = _table(rows, {"from", "to", "direction"})
     out = []
-    for row in rows[start + 1 :]:
+    for row in rows:
         direction = cell(row, cols, "direction").upper()
         if direction not in ("INCOMING", "OUTGOING"):
             continue
@@ -121,11 +133,10 @@ def _invitations(rows: list[list[str]]) -> list[Account]:
     return out
 
 
-def _follows(rows: list[list[str]]) -> list[Account]:
-    start = _header(rows, {"fullname"})
-    cols = columns(rows[start])
+def _follows(rows: Iterator[list[str]]) -> list[Account]:
+    cols, rows = _table(rows, {"fullname"})
     out = []
-    for row in rows[start + 1 :]:
+    for row in rows:
         name = clean(cell(row, cols, "fullname"))
         status = cell(row, cols, "status").lower()
         if name and status in ("", "active"):

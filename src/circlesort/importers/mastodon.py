@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from circlesort.importers.archive import Container, Entry, SkipFile
 from circlesort.importers.csvfile import head_rows, lower_cells, read_rows
@@ -56,26 +57,31 @@ def _account(acct: str, relation: str, label: str = "") -> Account | None:
 def read(container: Container, entries: list[tuple[Entry, str]], sink: Sink) -> None:
     for entry, what in entries:
         try:
-            rows = read_rows(entry)
+            accounts, bad = _accounts(read_rows(entry), what)
         except SkipFile as e:
             sink.skip(container, MASTODON, entry, str(e))
             continue
-        if rows and lower_cells(rows[0])[:1] == ["account address"]:
-            rows = rows[1:]
-        accounts, bad = [], 0
-        for row in rows:
-            if not any(c.strip() for c in row):
-                continue
-            if what == "lists":
-                # Only accounts one follows can be put on a list.
-                a = _account(row[1], "following", f"list: {clean(row[0])}") if len(row) > 1 else None
-            else:
-                a = _account(row[0], what)
-            if a:
-                accounts.append(a)
-            else:
-                bad += 1
         sink.add(container, MASTODON, entry, accounts)
         if bad:
             rows_text = counted(bad, "row", "rows")
             sink.warn(container, MASTODON, f"{rows_text} of {entry.name} not an account address, skipped")
+
+
+def _accounts(rows: Iterator[list[str]], what: str) -> tuple[list[Account], int]:
+    """The accounts of one file's rows, and how many rows held none."""
+    accounts, bad = [], 0
+    for n, row in enumerate(rows):
+        if n == 0 and lower_cells(row)[:1] == ["account address"]:
+            continue  # the header
+        if not any(c.strip() for c in row):
+            continue
+        if what == "lists":
+            # Only accounts one follows can be put on a list.
+            a = _account(row[1], "following", f"list: {clean(row[0])}") if len(row) > 1 else None
+        else:
+            a = _account(row[0], what)
+        if a:
+            accounts.append(a)
+        else:
+            bad += 1
+    return accounts, bad
