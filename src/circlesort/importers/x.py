@@ -29,6 +29,17 @@ TYPES: dict[str, tuple[str, str | None]] = {
 }
 _ASSIGNMENT = re.compile(r"\s*window\.[\w.$]+\s*=\s*")
 _NAME = re.compile(r"^(?P<type>[a-z-]+?)(?:-part\d+)?\.js$")
+_SPACE = re.compile(r"\s*")
+_TRAILER = re.compile(r"[\s;]*\Z")
+
+
+class _Digits(str):
+    """A JSON integer, kept as its digits: an id either way, never text such as a handle."""
+
+
+_DECODER = json.JSONDecoder(parse_int=_Digits)
+_HANDLE = re.compile(r"[A-Za-z0-9_]{1,50}")
+_LINKS = ("https://twitter.com/", "https://x.com/")
 
 
 def data_type(entry: Entry) -> str | None:
@@ -43,20 +54,28 @@ def is_grailbird(entries: list[Entry]) -> bool:
 
 
 def parse_js(entry: Entry) -> Any:
-    """The JSON behind ``window.YTD.x.part0 = [...]`` (or ``window.__THAR_CONFIG = {...}``)."""
+    """The JSON behind ``window.YTD.x.part0 = [...]`` (or ``window.__THAR_CONFIG = {...}``).
+
+    Numbers stay strings: ids are strings, and no number is too long to convert. The JSON is
+    parsed where it lies in the text, without a copy of the file's body.
+    """
     try:
         text = entry.read().decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise SkipFile("not text (binary data)") from e
-    m = _ASSIGNMENT.match(text)
-    body = text[m.end() :] if m else text.lstrip()
-    if not body.startswith(("[", "{")):
+    m = _ASSIGNMENT.match(text) or _SPACE.match(text)
+    start = m.end()
+    if not text.startswith(("[", "{"), start):
         raise SkipFile("not an X archive data file (no 'window.YTD… =' assignment)")
-    body = body.strip().rstrip(";").strip()
     try:
-        return json.loads(body)
+        doc, end = _DECODER.raw_decode(text, start)
+        if not _TRAILER.match(text, end):
+            raise json.JSONDecodeError("Extra data", text, end)
     except json.JSONDecodeError as e:
         raise SkipFile(f"invalid data after the assignment (line {e.lineno} column {e.colno})") from e
+    except RecursionError as e:
+        raise SkipFile("nested too deeply to be X archive data") from e
+    return doc
 
 
 def _items(doc: Any, wrapper: str) -> list[dict]:
@@ -72,17 +91,38 @@ def _items(doc: Any, wrapper: str) -> list[dict]:
 
 
 def _ids(value: object) -> str:
-    text = clean(value)
-    return text if text.isdigit() else ""
+    """An account id: a string of ASCII digits of a 64-bit size, else ""."""
+    if not isinstance(value, str):
+        return ""
+    text = str.strip(value)  # a plain str, also from _Digits
+    return text if text.isascii() and text.isdigit() and len(text) <= 20 else ""
+
+
+def _text(value: object) -> str:
+    """A string value, cleaned; anything else (a number, a list, a mapping) is no text."""
+    return clean(value) if isinstance(value, str) and not isinstance(value, _Digits) else ""
+
+
+def _handle(value: object) -> str:
+    text = _text(value).lstrip("@")
+    return text if _HANDLE.fullmatch(text) else ""
+
+
+def _dict(value: object) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: object) -> list:
+    return value if isinstance(value, list) else []
 
 
 def _names_from_tweets(tweets: list[dict], names: dict[str, tuple[str, str]]) -> None:
     for tweet in tweets:
-        for mention in (tweet.get("entities") or {}).get("user_mentions") or []:
-            if isinstance(mention, dict) and (i := _ids(mention.get("id_str") or mention.get("id"))):
-                names.setdefault(i, (clean(mention.get("screen_name")), clean(mention.get("name"))))
-        reply_id = _ids(tweet.get("in_reply_to_user_id_str") or tweet.get("in_reply_to_user_id"))
-        handle = clean(tweet.get("in_reply_to_screen_name"))
+        for mention in _list(_dict(tweet.get("entities")).get("user_mentions")):
+            if isinstance(mention, dict) and (i := _ids(mention.get("id_str")) or _ids(mention.get("id"))):
+                names.setdefault(i, (_handle(mention.get("screen_name")), _text(mention.get("name"))))
+        reply_id = _ids(tweet.get("in_reply_to_user_id_str")) or _ids(tweet.get("in_reply_to_user_id"))
+        handle = _handle(tweet.get("in_reply_to_screen_name"))
         if reply_id and handle:
             old = names.get(reply_id, ("", ""))
             names[reply_id] = (old[0] or handle, old[1])
@@ -135,7 +175,8 @@ def _account(item: dict, relation: str, names: dict[str, tuple[str, str]]) -> Ac
     if not account_id:
         return None
     handle, name = names.get(account_id, ("", ""))
-    link = clean(item.get("userLink"))
+    link = _text(item.get("userLink"))
+    link = link if link.startswith(_LINKS) else ""
     url = f"https://x.com/{handle}" if handle else (
         link or f"https://twitter.com/intent/user?user_id={account_id}")
     return Account(X, account_id, name=name, handle=handle or None, url=url,
@@ -143,15 +184,14 @@ def _account(item: dict, relation: str, names: dict[str, tuple[str, str]]) -> Ac
 
 
 def _manifest(doc: Any) -> tuple[str, set[str]]:
-    if not isinstance(doc, dict):
-        return "", set()
-    owner = _ids((doc.get("userInfo") or {}).get("accountId"))
+    doc = _dict(doc)
+    owner = _ids(_dict(doc.get("userInfo")).get("accountId"))
     listed: set[str] = set()
-    for kind, spec in (doc.get("dataTypes") or {}).items():
-        if kind in TYPES and isinstance(spec, dict):
-            for f in spec.get("files") or []:
-                if isinstance(f, dict) and f.get("fileName"):
-                    listed.add(clean(f["fileName"]).split("/")[-1].lower())
+    for kind, spec in _dict(doc.get("dataTypes")).items():
+        if kind in TYPES:
+            for f in _list(_dict(spec).get("files")):
+                if name := _text(_dict(f).get("fileName")):
+                    listed.add(name.split("/")[-1].lower())
     return owner, listed
 
 
