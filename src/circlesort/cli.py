@@ -264,14 +264,15 @@ def _demo() -> int:
 
 def _open(paths: list[str], workspace: str | None) -> int:
     """The app on a workspace; given exports, it imports them first, in a worker, with progress."""
+    from circlesort.importers.archive import check_path
+    from circlesort.planning.settings import load_settings
+    from circlesort.suggest import load_rules
     from circlesort.workspace import Workspace
 
-    for path in paths:  # a wrong path is a one-line error here, not a crash inside the app
-        if not Path(path).exists():
-            raise InputError(path, "no such file or folder")
-    from circlesort.suggest import load_rules
-
-    rules = load_rules()  # a broken rules file is a one-line error before the app starts
+    for path in paths:  # a wrong path (or a FIFO, which would block) is one line here, not in the app
+        check_path(path)
+    rules = load_rules()  # a broken rules or settings file is a one-line error before the app starts
+    load_settings()
     with Workspace.open(workspace) as ws:
         from circlesort.ui.app import CirclesortApp
 

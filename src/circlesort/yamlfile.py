@@ -39,7 +39,7 @@ _Loader.add_implicit_resolver(
 def load(stream: str | IO[str], where: str) -> Any:
     """The YAML document in ``stream``. Raises InputError naming ``where`` and the line."""
     try:
-        return yaml.load(stream, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(stream, Loader=_Loader)  # a SafeLoader subclass: no arbitrary objects
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         at = f" at line {mark.line + 1}" if mark is not None else ""

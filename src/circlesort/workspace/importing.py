@@ -16,6 +16,7 @@ from pathlib import Path
 
 from circlesort.gcpause import paused_gc
 from circlesort.importers import ImportResult, Progress, load
+from circlesort.importers.archive import check_path
 from circlesort.matching import match
 from circlesort.workspace import codec
 from circlesort.workspace.failures import guarded
@@ -46,13 +47,19 @@ class ImportSummary:
 def file_hashes(paths: Sequence[str]) -> dict[str, str]:
     """sha256 of every file under ``paths``, by path."""
     out = {}
-    for p in map(Path, paths):
+    for path in paths:
+        check_path(path)  # a FIFO or a device named here would block the read below
+        p = Path(path)
+        # is_file() is true of regular files only: a FIFO inside a folder is never opened.
         files = sorted(f for f in p.rglob("*") if f.is_file()) if p.is_dir() else [p]
         for f in files:
             digest = hashlib.sha256()
-            with f.open("rb") as fh:
-                for block in iter(lambda: fh.read(1 << 20), b""):
-                    digest.update(block)
+            try:
+                with f.open("rb") as fh:
+                    for block in iter(lambda fh=fh: fh.read(1 << 20), b""):
+                        digest.update(block)
+            except OSError:
+                continue  # unreadable: never "seen before"; reading it says why
             out[str(f)] = digest.hexdigest()
     return out
 

@@ -20,6 +20,7 @@ from textual.widgets import Footer, Static
 
 from circlesort.importers.text import clean
 from circlesort.model import Account
+from circlesort.planning.links import safe_link
 from circlesort.ui.widgets.person_card import _relations
 from circlesort.workspace import Workspace, codec
 
@@ -60,7 +61,7 @@ def side(account: Account | None) -> Content:
     parts: list = [(account.network, "bold $secondary"), "\n", (clean(account.display_name), "bold"), "\n"]
     for line in (account.handle and f"@{account.handle}", _relations(account),
                  " at ".join(p for p in (account.position, account.company) if p), ", ".join(account.emails),
-                 account.url):
+                 safe_link(account.network, account.url, account.key)):
         if line:
             parts += [clean(line), "\n"]
     return Content.assemble(*parts)

@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from circlesort.errors import InputError
 from circlesort.planning.plan import build
 from circlesort.planning.settings import load_settings
 from circlesort.workspace import CATEGORIES, UNDECIDED, Workspace
@@ -58,9 +59,17 @@ class SummaryScreen(Screen):
     def __init__(self, roster: Roster, ws: Workspace) -> None:
         super().__init__()
         self.roster = roster
-        self.plan = {net: len(actions) for net, actions in build(ws, load_settings()).items()}
+        try:
+            settings = load_settings()
+        except InputError as e:  # the counts still show; the plan sizes wait for good settings
+            self.plan, self.problem = {}, str(e)
+        else:
+            self.plan = {net: len(actions) for net, actions in build(ws, settings).items()}
+            self.problem = ""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
             yield Static(summary(self.roster, self.plan), id="summary")
+            if self.problem:
+                yield Static(Content(f"Plan sizes need readable settings: {self.problem}"), id="problem")
         yield Footer()

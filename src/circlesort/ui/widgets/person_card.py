@@ -7,6 +7,7 @@ from textual.widgets import Static
 
 from circlesort.importers.text import clean
 from circlesort.model import Account
+from circlesort.planning.links import safe_link
 from circlesort.suggest import Suggestion
 from circlesort.workspace.detail import Detail
 
@@ -52,8 +53,8 @@ def card(name: str, category: str, detail: Detail, suggestion: Suggestion | None
             parts += ["\n", " " * 11, clean(" at ".join(p for p in (a.position, a.company) if p))]
         if a.emails:
             parts += ["\n", " " * 11, (clean(", ".join(a.emails)), "dim")]
-        if a.url:
-            parts += ["\n", " " * 11, (clean(a.url), "underline dim")]
+        if url := safe_link(a.network, a.url, a.key):  # only the network's own site, as in plans
+            parts += ["\n", " " * 11, (url, "underline dim")]
     if detail.links:
         parts += ["\n\n", ("Why one person", "bold"), "\n"]
         for link in detail.links:
