@@ -7,6 +7,7 @@ is at. A file from a newer circlesort is refused rather than guessed at.
 from __future__ import annotations
 
 import sqlite3
+from contextlib import suppress
 
 VERSION = 1
 
@@ -79,8 +80,10 @@ def migrate(db: sqlite3.Connection) -> int:
             for statement in MIGRATIONS[version]:
                 db.execute(statement)
             db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(version),))
+            db.execute("COMMIT")
         except BaseException:
-            db.execute("ROLLBACK")
+            if db.in_transaction:  # SQLite rolls back by itself on a full disk: keep its error
+                with suppress(sqlite3.Error):
+                    db.execute("ROLLBACK")
             raise
-        db.execute("COMMIT")
     return found
