@@ -91,6 +91,14 @@ def test_delete_removes_a_workspace_and_its_own_files_only(cli, workspace):
     assert sorted(p.name for p in workspace.parent.iterdir()) == ["default.circlesort.bak"]
 
 
+def test_delete_through_a_symlink_deletes_the_workspace_it_points_to(cli, workspace, tmp_path):
+    link = tmp_path / "shortcut.circlesort"
+    link.symlink_to(workspace)
+    code, out, _ = cli("workspace", "delete", str(link), "--yes")
+    assert code == 0 and "Deleted" in out
+    assert not link.is_symlink() and list(workspace.parent.iterdir()) == []
+
+
 # --- decisions export / import -------------------------------------------------------------------
 
 
@@ -123,7 +131,8 @@ def test_bad_request_answers_are_refused_and_requests_still_work(cli, workspace,
     "accounts: 'facebook:Aino Kettunen'", "accounts: [{a: 1}]", "accounts: ['facebook:Aino Kettunen']\n"
     "  category: [keep-personal]", "accounts: ['facebook:Aino Kettunen']\n  person: [x]",
     "accounts: ['facebook:Aino Kettunen']\n  categroy: page-follower", "not-the-same: 'facebook:Aino'",
-    "not-the-same: ['facebook:Aino Kettunen', 'facebook:Bruno Salgado', 'facebook:Friend Number001']"])
+    "not-the-same: ['facebook:Aino Kettunen', 'facebook:Bruno Salgado', 'facebook:Friend Number001']",
+    "not-the-same: ['facebook:Aino Kettunen', 'FACEBOOK:aino kettunen']"])
 def test_every_field_of_a_decisions_entry_is_checked(cli, workspace, tmp_path, entry):
     edited = tmp_path / "edited.yaml"
     edited.write_text(f"- {entry}\n", encoding="utf-8")
@@ -347,3 +356,12 @@ def test_a_new_workspace_and_its_journal_files_are_private(tmp_path):
         companions = [path.with_name(path.name + s) for s in ("-wal", "-shm")]
         assert all(f.exists() for f in companions)
         assert {oct(f.stat().st_mode & 0o777) for f in [path, *companions]} == {"0o600"}
+
+
+def test_a_workspace_whose_journal_cannot_be_made_beside_it_says_so(cli, workspace):
+    # SQLite cannot create its -wal file there: what a read-only folder gives, even to root.
+    workspace.with_name(workspace.name + "-wal").mkdir()
+    code, _, err = cli("workspace", "show")
+    assert code == 2 and "writable" in one_line(err) and "not a circlesort workspace" not in err
+    workspace.with_name(workspace.name + "-wal").rmdir()
+    assert len(decided(workspace)) == 1

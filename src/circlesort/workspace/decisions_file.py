@@ -91,11 +91,13 @@ def import_file(ws: Workspace, path: str) -> Applied:
             if len(entry) > 1:
                 applied.problems.append(f"entry {n}: not-the-same stands alone, with two accounts")
                 continue
-            pair = entry["not-the-same"]
+            pair, before = entry["not-the-same"], len(applied.problems)
             if not _labels(pair) or len(pair) != 2:
                 applied.problems.append(f"entry {n}: not-the-same takes a list of two network:key accounts")
                 continue
             keys = _resolve(pair, known, folded, n, applied.problems)
+            if len(keys) == 1 and len(applied.problems) == before:
+                applied.problems.append(f"entry {n}: not-the-same names one account twice")
             if len(keys) == 2:
                 wanted.append(["pair_rules", pair_key(*keys), "not_same"])
                 if members[keys[0]] == members[keys[1]]:
