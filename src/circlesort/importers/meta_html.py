@@ -7,6 +7,8 @@ the first text block, dates in ``_a72d``/``_2lem``, and profile links for Instag
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterator
 from html.parser import HTMLParser
 
 from circlesort.importers.archive import Entry, SkipFile
@@ -42,60 +44,89 @@ class _Node:
     def classes(self) -> set[str]:
         return set(self.attrs.get("class", "").split())
 
-    def all_text(self) -> str:
-        out = list(self.text)
-        for c in self.children:
-            out.append(c.all_text())
-        return " ".join(t for t in out if t)
+    # Walks are iterative, with an explicit stack: a hostile file may nest tags 100,000 deep.
 
-    def walk(self):
-        yield self
-        for c in self.children:
-            yield from c.walk()
+    def all_text(self) -> str:
+        """The text of the node, then of its children in order, joined by spaces."""
+        out: list[str] = []
+        todo = [self]
+        while todo:
+            node = todo.pop()
+            out.extend(node.text)
+            todo.extend(reversed(node.children))
+        return " ".join(out)
+
+    def walk(self, prune=None) -> Iterator[_Node]:
+        """The node and its descendants in document order; below no node that ``prune`` accepts."""
+        todo = [self]
+        while todo:
+            node = todo.pop()
+            yield node
+            if prune is None or node is self or not prune(node):
+                todo.extend(reversed(node.children))
 
 
 class _Tree(HTMLParser):
+    """The element tree html.parser reports, built in time linear in the file."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.root = _Node("root", {})
         self.stack = [self.root]
+        self.open: Counter[str] = Counter()  # open elements per tag, so a stray end tag costs O(1)
 
     def handle_starttag(self, tag, attrs):
         node = _Node(tag, {k: v or "" for k, v in attrs})
         self.stack[-1].children.append(node)
         if tag not in _VOID:
             self.stack.append(node)
+            self.open[tag] += 1
 
     def handle_endtag(self, tag):
-        for i in range(len(self.stack) - 1, 0, -1):
-            if self.stack[i].tag == tag:
-                del self.stack[i:]
-                break
+        if not self.open[tag]:
+            return  # nothing to close: searching the stack for it made 20,000 such tags take minutes
+        while (node := self.stack.pop()).tag != tag:
+            self.open[node.tag] -= 1
+        self.open[tag] -= 1
 
     def handle_data(self, data):
         if data.strip():
             self.stack[-1].text.append(data.strip())
 
+    def parse_marked_section(self, i, report=1):
+        # "<![" outside SVG or MathML is a bogus comment up to the next ">" in HTML5; the
+        # inherited reader raises AssertionError on an unknown keyword such as "<![C".
+        return self.parse_bogus_comment(i, report)
+
 
 def _records(root: _Node) -> list[_Node]:
-    """Outermost record boxes; the legacy layout's list items when there are none."""
-    found: list[_Node] = []
+    """Outermost record boxes; the legacy layout's outermost list items when there are none.
 
-    def visit(node: _Node) -> None:
-        if node.classes & _RECORD_CLASSES or (node.tag == "section" and "_a6-g" in node.classes):
-            found.append(node)
-            return
-        for c in node.children:
-            visit(c)
+    Outermost only, so that records never overlap and reading them stays linear.
+    """
+    def box(n: _Node) -> bool:
+        return bool(n.classes & _RECORD_CLASSES)
 
-    visit(root)
+    found = [n for n in root.walk(prune=box) if box(n)]
     if found:
         return found
-    return [n for n in root.walk() if n.tag == "li"]
+
+    def item(n: _Node) -> bool:
+        return n.tag == "li"
+
+    return [n for n in root.walk(prune=item) if item(n)]
 
 
 def _first(node: _Node, test) -> _Node | None:
     return next((n for n in node.walk() if n is not node and test(n)), None)
+
+
+def _date(node: _Node) -> str | None:
+    """The first date box below ``node`` holding text, read; a box without text holds none below."""
+    for n in node.walk(prune=lambda n: bool(n.classes & _DATE_CLASSES)):
+        if n is not node and n.classes & _DATE_CLASSES and (text := n.all_text()):
+            return html_date(clean(text))
+    return None
 
 
 def _profile_host(href: str) -> bool:
@@ -103,8 +134,7 @@ def _profile_host(href: str) -> bool:
 
 
 def _record(node: _Node, instagram: bool) -> MetaRecord:
-    date_node = _first(node, lambda n: bool(n.classes & _DATE_CLASSES) and n.all_text())
-    when = html_date(clean(date_node.all_text())) if date_node else None
+    when = _date(node)
     if instagram:
         link = _first(node, lambda n: n.tag == "a" and _profile_host(n.attrs.get("href", "")))
         href = clean(link.attrs.get("href")) if link else ""
@@ -124,6 +154,8 @@ def parse(entry: Entry) -> list[Group]:
     if b"\x00" in raw[:4096]:
         raise SkipFile("not text (binary data)")
     tree = _Tree()
+    # No close(): in this Python it reads what follows an unfinished tag once per "<", which is
+    # quadratic (20,000 "<a " take a minute). What follows an unfinished tag is not read.
     tree.feed(raw.decode("utf-8", errors="replace"))
     s = stem(entry.name)
     network = network_hint(entry)

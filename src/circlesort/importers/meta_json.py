@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from circlesort.importers.archive import Entry, SkipFile
 from circlesort.importers.dates import from_unix, iso_loose
-from circlesort.importers.meta_records import MetaRecord, records
-from circlesort.importers.text import clean, fix_meta_tree
+from circlesort.importers.meta_records import Malformed, MetaRecord, as_stamp, as_text, records
+from circlesort.importers.text import fix_meta_tree
 
 FB, IG, TH = "facebook", "instagram", "threads"
 
@@ -103,6 +103,7 @@ class Group:
     network: str
     relation: str
     records: list[MetaRecord]
+    malformed: int = 0  # entries left out for values of the wrong type
 
 
 def stem(name: str) -> str:
@@ -161,6 +162,10 @@ def parse(entry: Entry) -> list[Group]:
         raise SkipFile("not text (binary data)") from e
     except json.JSONDecodeError as e:
         raise SkipFile(f"invalid JSON at line {e.lineno} column {e.colno}") from e
+    except ValueError as e:  # int() refuses a number of thousands of digits
+        raise SkipFile("a number too long to be read") from e
+    except RecursionError as e:  # json's parser recurses once per level of nesting
+        raise SkipFile("nested too deeply") from e
     if not text.isascii() or "\\u00" in text:  # only then can a string hold Meta's mojibake
         doc = fix_meta_tree(doc)
     s = stem(entry.name)
@@ -171,13 +176,13 @@ def parse(entry: Entry) -> list[Group]:
         doc = [doc]  # one record, written bare
     if not isinstance(doc, list):
         raise SkipFile("a JSON file of a kind circlesort does not know")
-    recs = records(doc)
+    recs, malformed = records(doc)
     network = file_network(entry, recs)
     table = FACEBOOK_FILES if network == FB else INSTAGRAM_FILES
     relation = table.get(s)
     if network is None or relation is None:
         raise SkipFile("a JSON file of a kind circlesort does not know")
-    return [Group(network, relation, recs)]
+    return [Group(network, relation, recs, malformed)]
 
 
 def _keyed(entry: Entry, doc: dict) -> list[Group] | None:
@@ -189,33 +194,37 @@ def _keyed(entry: Entry, doc: dict) -> list[Group] | None:
             known = True
             relation = THREADS_SUFFIXES.get(key[len(THREADS_PREFIX) :])
             if relation:
-                groups.append(Group(TH, relation, records(value)))
+                groups.append(Group(TH, relation, *records(value)))
         elif key in KEYS:
             known = True
             network, relation = KEYS[key]
             if relation:
-                groups.append(Group(network, relation, records(value)))
+                groups.append(Group(network, relation, *records(value)))
         elif key in AMBIGUOUS_KEYS:
             known = True
             relation = AMBIGUOUS_KEYS[key]
             if isinstance(value, dict):  # Instagram 2018-20: {username: date}
-                groups.append(Group(IG, relation, _username_map(value)))
+                groups.append(Group(IG, relation, *_username_map(value)))
             else:
-                recs = records(value)
-                groups.append(Group(network_hint(entry) or FB, relation, recs))
+                groups.append(Group(network_hint(entry) or FB, relation, *records(value)))
     return groups if known else None
 
 
-def _username_map(value: dict) -> list[MetaRecord]:
-    return [
-        MetaRecord(username=clean(user).lstrip("@"), timestamp=iso_loose(clean(when)))
-        for user, when in value.items()
-        if isinstance(user, str)
-    ]
+def _username_map(value: dict) -> tuple[list[MetaRecord], int]:
+    recs: list[MetaRecord] = []
+    malformed = 0
+    for user, when in value.items():
+        try:
+            recs.append(MetaRecord(username=as_text(user).lstrip("@"), timestamp=as_stamp(when)))
+        except Malformed:
+            malformed += 1
+    return recs, malformed
 
 
 def since(rec: MetaRecord) -> str | None:
-    if isinstance(rec.timestamp, str) and not rec.timestamp.strip().isdigit():
-        return iso_loose(rec.timestamp)
-    return from_unix(rec.timestamp)
+    """The record's date as ISO 8601; None when it has none or it is no date."""
+    ts = rec.timestamp
+    if isinstance(ts, str) and not ts.strip().isdigit():
+        return iso_loose(ts)
+    return from_unix(ts)
 
