@@ -4,12 +4,15 @@ Each account gets keys; accounts that share a key become candidates. Keys that n
 fully (a pair of name tokens, their sound, an e-mail, a username) meet each other. Partial keys
 (an initial and a surname, a lone token) are "probes": only an account that shows no more than
 that probes the index of full names, so "J. Smith" meets every Jane and John Smith but the
-Smiths never meet each other through it. Blocks larger than a cap say nothing and are dropped.
+Smiths never meet each other through it. Blocks larger than a cap say nothing and are dropped:
+a name that many accounts share belongs to namesakes. A probe block is judged by the pairs it
+would make across networks, so that 100,000 "J Smith" connections cannot pair with every Jane
+Smith; the pairs stay linear in the number of accounts, whatever names an export holds.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from functools import cache
 
@@ -21,6 +24,9 @@ from circlesort.matching.profile import Profile
 
 # Most accounts a block may hold before it is dropped as uninformative, by key kind.
 CAPS = {"n": 40, "p": 40, "e": 10, "h": 10, "l": 10, "i": 60, "j": 60, "t": 3}
+# Most pairs across networks that the probes of one key may make: as many as the largest block of
+# full names makes (40 accounts). Beyond it, the probing accounts are namesakes of each other.
+PROBE_PAIRS = 800
 SYMMETRIC = frozenset("npehl")
 
 
@@ -156,10 +162,17 @@ def candidates(profiles: list[Profile]) -> Iterator[tuple[int, int]]:
         if kind in SYMMETRIC:
             pairs = [(i, j) for n, i in enumerate(group) for j in group[n + 1:] if network[i] != network[j]]
         probing = probes.get(key)
-        if probing:
+        if probing and (len(probing) * size <= PROBE_PAIRS
+                        or 0 < cross_pairs(probing, group, network) <= PROBE_PAIRS):
             pairs += [(i, j) for i in probing for j in group if network[i] != network[j]]
         for i, j in pairs:
             pair = (i, j) if i < j else (j, i)
             if pair not in seen:
                 add(pair)
                 yield pair
+
+
+def cross_pairs(probing: list[int], group: list[int], network: list[str]) -> int:
+    """How many pairs on different networks ``probing`` x ``group`` holds, counted without making them."""
+    by_network = Counter(network[j] for j in group)
+    return len(probing) * len(group) - sum(by_network[network[i]] for i in probing)
