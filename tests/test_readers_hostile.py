@@ -8,6 +8,8 @@ from __future__ import annotations
 import copy
 import json
 import re
+import subprocess
+import sys
 import time
 import tracemalloc
 import zipfile
@@ -321,3 +323,14 @@ def test_mastodon_file_with_a_field_over_the_limit_and_odd_utf16(cli, tmp_path):
     doc = inspect_json(cli, str(d))
     assert doc["counts"] == {"mastodon": {"following": 1}}
     assert any("skipped blocked_accounts.csv: not a readable CSV" in w for w in doc["warnings"])
+
+
+def test_an_unparseable_vcard_line_writes_nothing_to_stderr(tmp_path):
+    # vobject logged such lines, export text and all, on its own stderr handler.
+    p = tmp_path / "contacts.vcf"
+    p.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Lena Vogt\r\nEMAIL:lena@example.org\r\n"
+                 "NOT A PROPERTY\x1b]0;title\x07\r\nEND:VCARD\r\n", "utf-8")
+    done = subprocess.run([sys.executable, "-m", "circlesort", "inspect", str(p)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and "Lena Vogt" not in done.stderr
+    assert done.stderr == ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
 
@@ -14,6 +15,9 @@ from circlesort.importers.text import clean, counted
 from circlesort.model import Account, Tie
 
 CONTACTS = "contacts"
+# vobject writes each line it cannot parse, export text and all, to its own stderr handler;
+# the reader counts the cards it skips instead.
+logging.getLogger("vobject.base").disabled = True
 # At the start of a line (old Macs end lines with a lone CR).
 _MARK = re.compile(r"(?:^|(?<=\r))[ \t]*(BEGIN|END):VCARD", re.IGNORECASE | re.MULTILINE)
 _GOOGLE_MARKERS = {"e-mail 1 - value", "phone 1 - value", "group membership", "labels",
