@@ -132,6 +132,38 @@ def test_zips_inside_a_zip_count_against_the_budget(cli, tmp_path, monkeypatch):
     assert any(limit in w for w in doc["warnings"])
 
 
+def _same_data_zip(files: dict[str, bytes]) -> bytes:
+    """A deflated zip where files with the same content share one compression run (fast to make)."""
+    streams: dict[bytes, bytes] = {}
+    body, records = bytearray(), []
+    for name, data in files.items():
+        if data not in streams:
+            c = zlib.compressobj(6, zlib.DEFLATED, -15)
+            streams[data] = c.compress(data) + c.flush()
+        packed, n = streams[data], name.encode()
+        sizes = (zlib.crc32(data), len(packed), len(data), len(n))
+        records.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0, *sizes, 0, 0, 0, 0, 0,
+                                   len(body)) + n)
+        body += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0, *sizes, 0) + n + packed
+    return _with_directory(bytes(body), records)
+
+
+@pytest.mark.timeout(20)
+def test_many_small_bombs_are_one_big_one(cli, tmp_path):
+    """Each part expands 1000:1 but stays under 16 MiB; together they pass 256 MiB at that ratio."""
+    part = io.BytesIO()
+    with zipfile.ZipFile(part, "w") as zf:
+        zf.writestr(FRIENDS_FILE, friends("Anna Schmidt"), zipfile.ZIP_DEFLATED)
+        zf.writestr("media/video.bin", bytes(15 << 20), zipfile.ZIP_STORED)
+    z = tmp_path / "takeout.zip"
+    z.write_bytes(_same_data_zip({f"facebook-part{n}.zip": part.getvalue() for n in range(40)}))
+    assert z.stat().st_size < 1 << 20
+    doc = inspect(cli, str(z))
+    assert doc["counts"] == {"facebook": {"friend": 1}}
+    refused = "in all, past 256 MiB; refused as a possible zip bomb"
+    assert any("zips inside not opened: the import's zips expand" in w and refused in w for w in doc["warnings"])
+
+
 @pytest.mark.timeout(20)
 def test_zips_inside_a_zip_are_held_in_memory_one_at_a_time(tmp_path):
     outer = write_zip(tmp_path / "takeout.zip", {f"facebook-part{n}.zip": _part(n) for n in range(1, 7)})

@@ -112,7 +112,7 @@ def _file_entry(container: str, p: Path, inner: str, size: int, budget: Budget) 
         except OSError as e:
             raise SkipFile(f"cannot be read ({_reason(e)})") from e
 
-    return Entry(container, inner, size, budget.meter(read, expands=False))
+    return Entry(container, inner, size, budget.meter_file(read))
 
 
 def _open_folder(display: str, root: Path, budget: Budget) -> Iterator[Container]:

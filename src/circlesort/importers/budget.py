@@ -13,12 +13,15 @@ import os
 from collections.abc import Callable
 
 from circlesort.errors import InputError
-from circlesort.importers.entries import MiB, SkipFile, size_text
+from circlesort.importers.entries import MAX_RATIO, MiB, SkipFile, size_text
 
 EXPAND_VAR, ENTRIES_VAR = "CIRCLESORT_MAX_EXPAND_MB", "CIRCLESORT_MAX_ENTRIES"
 DEFAULT_EXPAND_MB = 4096  # bytes expanded from zips, nested zips included
 DEFAULT_ENTRIES = 100_000  # files read (even only their first KB, to recognise them)
 LISTED_PER_READ = 10  # files looked at (listed, never opened) per file that may be read
+# Past this much expanded in all, the import's zips together may expand no more than MAX_RATIO-fold:
+# real exports stay near 5-20:1 (media near 1:1), while many small bombs each under RATIO_FLOOR do not.
+TOTAL_RATIO_FLOOR = 256 * MiB
 
 
 def _setting(name: str, default: int) -> int:
@@ -31,7 +34,7 @@ def _setting(name: str, default: int) -> int:
 
 
 class Budget:
-    """What one import may still spend. Readers wrapped by ``meter`` raise SkipFile once it is spent."""
+    """What one import may still spend. Readers wrapped by ``meter_*`` raise SkipFile once it is spent."""
 
     def __init__(self, max_expand: int | None = None, max_entries: int | None = None) -> None:
         if max_expand is None:
@@ -39,7 +42,8 @@ class Budget:
         self.max_expand = max_expand
         self.max_entries = max_entries if max_entries is not None else _setting(ENTRIES_VAR, DEFAULT_ENTRIES)
         self.max_listed = self.max_entries * LISTED_PER_READ
-        self.expanded = self.entries_read = self.listed = 0
+        self.expanded = self.compressed = self.entries_read = self.listed = 0
+        self._zips_refused: str | None = None  # once set, no more is read from any zip
         self.spent: str | None = None  # why the import stopped reading, once it has
 
     def _refuse(self, message: str) -> SkipFile:
@@ -65,27 +69,49 @@ class Budget:
         self.listed += 1
         return True
 
-    def meter(self, reader: Callable[[int], bytes], *, expands: bool) -> Callable[[int], bytes]:
-        """``reader`` drawing on this budget: one file read (the first time), and the bytes it
-        expands when it comes out of a zip."""
+    def _count(self) -> None:
+        if self.entries_read >= self.max_entries:
+            raise self._refuse(self.entries_message())
+        self.entries_read += 1
+
+    def meter_file(self, reader: Callable[[int], bytes]) -> Callable[[int], bytes]:
+        """A loose file's ``reader``, counted as one file read the first time it reads."""
         counted = False
 
         def read(limit: int) -> bytes:
             nonlocal counted
             if not counted:
-                if self.entries_read >= self.max_entries:
-                    raise self._refuse(self.entries_message())
-                self.entries_read += 1
+                self._count()
                 counted = True
-            if not expands:
-                return reader(limit)
+            return reader(limit)
+
+        return read
+
+    def meter_zip(self, reader: Callable[[int], tuple[bytes, int]]) -> Callable[[int], bytes]:
+        """A zipped file's ``reader`` (which says how many compressed bytes it took), counted as one
+        file read, and its bytes as expanded: past the import's limit, or past MAX_RATIO-fold of what
+        the import's zips held in all (many small bombs are one big one), it is refused."""
+        counted = False
+
+        def read(limit: int) -> bytes:
+            nonlocal counted
+            if self._zips_refused:
+                raise self._refuse(self._zips_refused)
+            if not counted:
+                self._count()
+                counted = True
             room = self.max_expand - self.expanded
-            if room <= 0:
-                raise self._refuse(self.expand_message())
-            data = reader(min(limit, room + 1))
+            data, compressed = reader(min(limit, room + 1))
             self.expanded += len(data)
+            self.compressed += compressed
             if len(data) > room:
-                raise self._refuse(self.expand_message())
+                self._zips_refused = self.expand_message()
+            elif self.expanded > TOTAL_RATIO_FLOOR and self.expanded > MAX_RATIO * self.compressed:
+                ratio = self.expanded // max(self.compressed, 1)
+                self._zips_refused = (f"the import's zips expand {ratio}:1 in all, past "
+                                      f"{size_text(TOTAL_RATIO_FLOOR)}; refused as a possible zip bomb")
+            if self._zips_refused:
+                raise self._refuse(self._zips_refused)
             return data
 
         return read

@@ -35,7 +35,7 @@ def salvage(display: str, data: Buffer, budget: Budget, notes: list[str]) -> tup
         if not budget.list_one():
             notes.append(budget.listed_message())
             break
-        reader = budget.meter(_local_reader(data, start, method, sizes), expands=True)
+        reader = budget.meter_zip(_local_reader(data, start, method, sizes))
         entries.append(Entry(display, name, sizes[1] if sizes else 0, reader))
     return entries, encrypted
 
@@ -59,8 +59,8 @@ def _scan(data: Buffer) -> Iterator[tuple[str, int, int, int, tuple[int, int] | 
 
 
 def _local_reader(data: Buffer, start: int, method: int,
-                  sizes: tuple[int, int] | None) -> Callable[[int], bytes]:
-    def read(limit: int) -> bytes:
+                  sizes: tuple[int, int] | None) -> Callable[[int], tuple[bytes, int]]:
+    def read(limit: int) -> tuple[bytes, int]:
         if method not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             name = zipfile.compressor_names.get(method, f"method {method}")
             raise SkipFile(f"compressed with {name}, which circlesort reads only from a complete zip")
@@ -70,14 +70,16 @@ def _local_reader(data: Buffer, start: int, method: int,
         if method == zipfile.ZIP_STORED:
             if not whole:
                 raise SkipFile("cut off: the zip is incomplete")
-            return bytes(data[start : start + min(sizes[0], limit)])
+            out = bytes(data[start : start + min(sizes[0], limit)])
+            return out, len(out)
         return _inflate(data, start, start + sizes[0] if whole else len(data), limit)
 
     return read
 
 
-def _inflate(data: Buffer, start: int, end: int, limit: int) -> bytes:
-    """Up to ``limit`` + 1 bytes of the deflate stream at ``start``, refusing a bomb as it expands."""
+def _inflate(data: Buffer, start: int, end: int, limit: int) -> tuple[bytes, int]:
+    """Up to ``limit`` + 1 bytes of the deflate stream at ``start``, refusing a bomb as it expands,
+    and how many compressed bytes they took."""
     d = zlib.decompressobj(-15)
     out = bytearray()
     pos, tail = start, b""
@@ -96,4 +98,4 @@ def _inflate(data: Buffer, start: int, end: int, limit: int) -> bytes:
     if not d.eof and len(out) <= limit:
         raise SkipFile("cut off: the zip is incomplete" if end >= len(data)
                        else "damaged inside the zip (its data ends early)")
-    return bytes(out)
+    return bytes(out), pos - start - len(tail) - len(d.unused_data)

@@ -109,7 +109,7 @@ def _listed(display: str, zf: zipfile.ZipFile, budget: Budget, notes: list[str])
         following = starts[bisect_right(starts, info.header_offset)] if info.header_offset < zf.start_dir \
             else info.header_offset
         overlaps = info.header_offset + 30 + info.compress_size > following
-        reader = budget.meter(_reader(zf, info, overlaps), expands=True)
+        reader = budget.meter_zip(_reader(zf, info, overlaps))
         entries.append(Entry(display, inner, info.file_size, reader))
     if twice:
         notes.append(f"the zip's directory lists {twice} files more than once (a damaged or crafted zip); "
@@ -126,8 +126,9 @@ def _encrypted(n: int, everything: bool) -> str:
             "unzip it with its password and give the folder instead")
 
 
-def _reader(zf: zipfile.ZipFile, info: zipfile.ZipInfo, overlaps: bool) -> Callable[[int], bytes]:
-    def read(limit: int) -> bytes:
+def _reader(zf: zipfile.ZipFile, info: zipfile.ZipInfo,
+            overlaps: bool) -> Callable[[int], tuple[bytes, int]]:
+    def read(limit: int) -> tuple[bytes, int]:
         if overlaps:
             raise SkipFile("its data runs into another file's in the zip (a crafted zip); "
                            "refused as a possible zip bomb")
@@ -138,9 +139,13 @@ def _reader(zf: zipfile.ZipFile, info: zipfile.ZipInfo, overlaps: bool) -> Calla
                            "unzip the export and give the folder instead")
         try:
             with zf.open(info) as f:
-                return f.read(limit)
+                data = f.read(limit)
         except (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, OSError, NotImplementedError) as e:
             raise SkipFile(f"damaged inside the zip ({e})") from e
+        # The compressed bytes behind what was read (files that overlap were refused above, so no
+        # two files claim the same bytes).
+        whole = len(data) >= info.file_size
+        return data, info.compress_size if whole else info.compress_size * len(data) // max(info.file_size, 1)
 
     return read
 
