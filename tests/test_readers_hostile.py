@@ -334,3 +334,14 @@ def test_an_unparseable_vcard_line_writes_nothing_to_stderr(tmp_path):
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and "Lena Vogt" not in done.stderr
     assert done.stderr == ""
+
+
+@pytest.mark.timeout(15)
+def test_a_header_of_many_email_columns_costs_short_rows_nothing(tmp_path):
+    header = "Name," + ",".join(f"E-mail {i} - Value" for i in range(1, 50_001)) + "\r\n"
+    rows = "".join(f"Lena {i},lena{i}@example.org\r\n" for i in range(5_000))
+    d = write_tree(tmp_path / "c", {"google.csv": header + rows})
+    started = time.perf_counter()
+    r = load([str(d)])
+    assert time.perf_counter() - started < 5
+    assert len(r.accounts) == 5_000 and by_key(r)[("contacts", "lena7@example.org")].name == "Lena 7"

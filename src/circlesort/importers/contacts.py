@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 import vobject
@@ -69,9 +70,15 @@ def _contact(name: str, first: str, last: str, emails: list[str], phones: list[s
                    position=position, labels=labels, url=url or None, ties=(Tie("contact"),))
 
 
-def _matching(cols: dict[str, int], pattern: str) -> list[str]:
-    """Repeated columns (E-mail 1, E-mail 2 ...) in the file's order."""
-    return sorted((c for c in cols if re.fullmatch(pattern, c)), key=cols.__getitem__)
+def _matching(cols: dict[str, int], pattern: str) -> list[int]:
+    """Where the repeated columns (E-mail 1, E-mail 2 ...) are, in the file's order."""
+    return sorted(i for c, i in cols.items() if re.fullmatch(pattern, c))
+
+
+def _repeated(row: list[str], at: list[int]) -> list[str]:
+    """The values in those columns; only those the row has are looked at, so a header of a
+    million e-mail columns costs each short row nothing."""
+    return [v for i in at[: bisect_left(at, len(row))] for v in _split(row[i])]
 
 
 def _csv_accounts(rows: Iterator[list[str]]) -> tuple[list[Account], int]:
@@ -91,8 +98,8 @@ def _csv_accounts(rows: Iterator[list[str]]) -> tuple[list[Account], int]:
         full = clean(cell(row, cols, "name")) or " ".join(p for p in (first, middle, last) if p)
         a = _contact(
             full or clean(cell(row, cols, "file as", "nickname")), first, last,
-            [e for c in email_cols for e in _split(cell(row, cols, c))],
-            [p for c in phone_cols for p in _split(cell(row, cols, c))],
+            _repeated(row, email_cols),
+            _repeated(row, phone_cols),
             clean(cell(row, cols, "organization name", "organization 1 - name", "company")),
             clean(cell(row, cols, "organization title", "organization 1 - title", "job title")),
             _labels([cell(row, cols, "labels", "group membership", "categories")]),
