@@ -225,6 +225,17 @@ def test_files_read_are_capped(cli, tmp_path, monkeypatch):
                for w in doc["warnings"])
 
 
+def test_files_looked_at_are_capped(cli, tmp_path, monkeypatch):
+    """A folder of more files than any export holds (a whole disk, say) is not listed forever."""
+    monkeypatch.setenv("CIRCLESORT_MAX_ENTRIES", "1")
+    header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    write_tree(tmp_path / "d", {"Connections.csv": f"{header}A,B,,,,,\n",
+                                **{f"photos/{n:02}.jpg": b"\xff\xd8\xff" for n in range(30)}})
+    doc = inspect(cli, str(tmp_path / "d"))
+    assert doc["counts"] == {"linkedin": {"connection": 1}}
+    assert any("the import's limit of 10 files looked at was reached" in w for w in doc["warnings"])
+
+
 def test_a_bad_limit_setting_is_one_line(cli, tmp_path, monkeypatch):
     monkeypatch.setenv("CIRCLESORT_MAX_EXPAND_MB", "lots")
     write_zip(tmp_path / "f.zip", {FRIENDS_FILE: friends("Anna Schmidt")})

@@ -28,7 +28,7 @@ def _setting(name: str, default: int) -> int:
     raw = os.environ.get(name, "").strip()
     if not raw:
         return default
-    if not raw.isdigit() or int(raw) < 1:
+    if not (raw.isascii() and raw.isdigit()) or int(raw) < 1:
         raise InputError(name, f"must be a whole number above 0, not {raw!r}")
     return int(raw)
 
