@@ -7,6 +7,8 @@ import json
 import os
 import socket
 import struct
+import subprocess
+import sys
 import tracemalloc
 import zipfile
 import zlib
@@ -241,6 +243,15 @@ def test_a_bad_limit_setting_is_one_line(cli, tmp_path, monkeypatch):
     write_zip(tmp_path / "f.zip", {FRIENDS_FILE: friends("Anna Schmidt")})
     assert one_line_error(cli, str(tmp_path / "f.zip")).endswith(
         "CIRCLESORT_MAX_EXPAND_MB: must be a whole number above 0, not 'lots'")
+
+
+def test_a_bad_file_limit_setting_is_one_line_not_a_traceback(tmp_path):
+    write_zip(tmp_path / "f.zip", {FRIENDS_FILE: friends("Anna Schmidt")})
+    env = {**os.environ, "CIRCLESORT_MAX_FILE_MB": "1GB", "CIRCLESORT_HOME": str(tmp_path / "home")}
+    p = subprocess.run([sys.executable, "-m", "circlesort", "inspect", str(tmp_path / "f.zip")], env=env,
+                       capture_output=True, text=True, timeout=60)
+    assert p.returncode == 2 and p.stdout == ""
+    assert p.stderr == "circlesort: CIRCLESORT_MAX_FILE_MB: must be a whole number above 0, not '1GB'\n"
 
 
 # --- Zips circlesort cannot read: each says what it is ------------------------------------------

@@ -13,7 +13,7 @@ import os
 from collections.abc import Callable
 
 from circlesort.errors import InputError
-from circlesort.importers.entries import MAX_RATIO, MiB, SkipFile, size_text
+from circlesort.importers.entries import DEFAULT_FILE_MB, FILE_VAR, MAX_RATIO, MiB, SkipFile, size_text
 
 EXPAND_VAR, ENTRIES_VAR = "CIRCLESORT_MAX_EXPAND_MB", "CIRCLESORT_MAX_ENTRIES"
 DEFAULT_EXPAND_MB = 4096  # bytes expanded from zips, nested zips included
@@ -37,6 +37,7 @@ class Budget:
     """What one import may still spend. Readers wrapped by ``meter_*`` raise SkipFile once it is spent."""
 
     def __init__(self, max_expand: int | None = None, max_entries: int | None = None) -> None:
+        _setting(FILE_VAR, DEFAULT_FILE_MB)  # entries.py reads it at import; a bad one is told here
         if max_expand is None:
             max_expand = _setting(EXPAND_VAR, DEFAULT_EXPAND_MB) * MiB
         self.max_expand = max_expand

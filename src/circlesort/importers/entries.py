@@ -11,7 +11,10 @@ from pathlib import PurePosixPath
 
 MiB = 1 << 20
 # Real connection files are a few MB; a heavy tweets.js can pass 500 MB.
-MAX_FILE_BYTES = int(os.environ.get("CIRCLESORT_MAX_FILE_MB", "1024")) * MiB
+FILE_VAR, DEFAULT_FILE_MB = "CIRCLESORT_MAX_FILE_MB", 1024
+# A setting that is no number is refused, on one line, when an import starts (budget.py), not here.
+_raw = os.environ.get(FILE_VAR, "").strip()
+MAX_FILE_BYTES = (int(_raw) if _raw.isascii() and _raw.isdigit() and int(_raw) > 0 else DEFAULT_FILE_MB) * MiB
 # Deflate tops out near 1032:1 on runs of one byte; text exports compress about 5-20:1.
 MAX_RATIO = 200
 RATIO_FLOOR = 16 * MiB  # small files may compress well without being a bomb
