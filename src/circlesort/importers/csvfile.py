@@ -59,15 +59,15 @@ def rows_of(lines: Iterable[str]) -> Iterator[list[str]]:
     Raises SkipFile, also midway, when the file turns out not to be readable CSV.
     """
     lines = iter(lines)
-    seen: list[str] = []
-    for line in lines:
-        seen.append(line)
-        if line.strip():
-            break
-    first = seen[-1] if seen else ""
-    delimiter = ";" if first.count(";") > first.count(",") else ","
     try:
-        yield from csv.reader(chain(seen, lines), delimiter=delimiter)
+        for line in lines:
+            if line.strip():
+                break
+            yield from csv.reader([line])  # blank lines lead nothing to guess from; none is held
+        else:
+            return
+        delimiter = ";" if line.count(";") > line.count(",") else ","
+        yield from csv.reader(chain([line], lines), delimiter=delimiter)
     except csv.Error as e:
         raise SkipFile(f"not a readable CSV ({e})") from e
 
