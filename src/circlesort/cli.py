@@ -278,4 +278,6 @@ def _open(paths: list[str], workspace: str | None) -> int:
 
         app = CirclesortApp(ws, paths, rules)
         app.run()
+    if app.failure is not None:
+        raise app.failure
     return app.return_code or 0

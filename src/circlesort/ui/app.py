@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from textual.app import App
 
+from circlesort.errors import InputError
 from circlesort.suggest import Rule, load_rules
 from circlesort.ui.commands import ScreenKeys
 from circlesort.ui.screens.importing import ImportScreen
 from circlesort.ui.screens.sort import SortScreen
 from circlesort.workspace import Workspace
+from circlesort.workspace.failures import explain
 
 
 class CirclesortApp(App):
@@ -24,6 +28,19 @@ class CirclesortApp(App):
         self.ws = ws
         self.paths = paths or []
         self.rules = rules if rules is not None else load_rules()
+        self.failure: InputError | None = None  # why the app stopped, for the command line to say
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A workspace that fails under the app (damaged, unreadable) is the user's disk talking,
+        not a bug: the app ends and the command line says it in one line, with status 2. (Writes
+        the disk refuses are caught at the keystroke: ui/failures.py.)"""
+        if isinstance(error, sqlite3.Error):
+            error = explain(self.ws.path, error) or error
+        if isinstance(error, InputError):
+            self.failure = error
+            self.exit(return_code=2)
+            return
+        super()._handle_exception(error)
 
     def on_mount(self) -> None:
         # The sorting screen is always underneath: the import, when there is one, sits on top

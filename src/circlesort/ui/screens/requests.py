@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from circlesort.importers.text import clean
 from circlesort.suggest import Rule
+from circlesort.ui.failures import saves
 from circlesort.ui.text import cell
 from circlesort.workspace import Workspace
 from circlesort.workspace.requests import Request, answer, describe, presence, queue, suggested_answer
@@ -106,6 +107,7 @@ class RequestsScreen(Screen[bool]):
                       clean(hint[1])]
         detail.update(Content.assemble(*parts))
 
+    @saves
     def action_answer(self, value: str) -> None:
         r = self.current
         if r is None:
@@ -122,9 +124,11 @@ class RequestsScreen(Screen[bool]):
         self.changed = True
         self._load(at + 1)
 
+    @saves
     def action_undo(self) -> None:
         self._step(self.ws.undo(), "Undone")
 
+    @saves
     def action_redo(self) -> None:
         self._step(self.ws.redo(), "Redone")
 

@@ -21,6 +21,7 @@ from textual.widgets import Footer, Static
 from circlesort.importers.text import clean
 from circlesort.model import Account
 from circlesort.planning.links import safe_link
+from circlesort.ui.failures import saves
 from circlesort.ui.widgets.person_card import _relations
 from circlesort.workspace import Workspace, codec
 
@@ -151,16 +152,19 @@ class ReviewScreen(Screen[bool]):
     def action_reject(self) -> None:
         self._answer(same=False)
 
+    @saves
     def _answer(self, same: bool) -> None:
         if not self.pairs:
             return
-        pair = self.pairs.pop(self.index)
-        (self.ws.link if same else self.ws.unlink)(pair.a, pair.b)
+        pair = self.pairs[self.index]
+        (self.ws.link if same else self.ws.unlink)(pair.a, pair.b)  # saved first, then shown
+        self.pairs.pop(self.index)
         self.changed = True
         self.index = min(self.index, max(len(self.pairs) - 1, 0))
         self.notify("Linked: one person." if same else "Kept apart: not the same person.", markup=False)
         self._show()
 
+    @saves
     def action_undo(self) -> None:
         label = self.ws.undo()
         self.changed = True

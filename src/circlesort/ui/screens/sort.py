@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from circlesort.suggest import Rule, Suggestion, load_rules
+from circlesort.ui.failures import saves
 from circlesort.ui.screens.modals import Confirm, Help
 from circlesort.ui.widgets.people_list import PeopleList
 from circlesort.ui.widgets.person_card import CATEGORY_WORDS, PersonCard
@@ -138,6 +139,7 @@ class SortScreen(Screen):
         else:
             self._decide(targets, category)
 
+    @saves
     def _decide(self, targets: list[str], category: str) -> None:
         value = None if category == UNDECIDED else category
         self.ws.decide(targets, value)
@@ -173,7 +175,8 @@ class SortScreen(Screen):
             return
         counts = ", ".join(f"{len(v):,} {SHORT[c]}" for c, v in by_category.items())
 
-        def accept(yes: bool | None) -> None:
+        @saves
+        def accept(self, yes: bool | None) -> None:
             if yes:
                 label = f"suggestions accepted for {total:,} people"
                 self.ws.decide_many({c: ids for c, ids in by_category.items()}, label)
@@ -184,7 +187,7 @@ class SortScreen(Screen):
                 self._show_person()
 
         self.app.push_screen(Confirm(f"Accept the suggestions for {total:,} people ({counts})? "
-                                     "One undo takes them back."), accept)
+                                     "One undo takes them back."), lambda yes: accept(self, yes))
 
     def _next_undecided(self) -> None:
         view, rows = self.people.view, self.roster.rows
@@ -195,9 +198,11 @@ class SortScreen(Screen):
                 return
         self.people.move_to(min(start + 1, len(view) - 1))
 
+    @saves
     def action_undo(self) -> None:
         self._step(self.ws.undo(), "Undone")
 
+    @saves
     def action_redo(self) -> None:
         self._step(self.ws.redo(), "Redone")
 
@@ -329,6 +334,7 @@ class SortScreen(Screen):
         self.people.refresh()
         self._show_person()
 
+    @saves
     def action_link_marked(self) -> None:
         marked = sorted(self.people.marked)
         if len(marked) < 2:
@@ -337,6 +343,7 @@ class SortScreen(Screen):
         self.ws.link_people(marked)
         self._reload()
 
+    @saves
     def action_split(self) -> None:
         row = self.people.current
         if row is None or len(row.brief) < 2:
