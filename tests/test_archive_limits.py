@@ -284,6 +284,19 @@ def test_damaged_lzma_file_is_skipped_and_the_rest_read(cli, tmp_path):
     assert any(f"skipped {FOLLOWING_FILE}: damaged inside the zip" in w for w in doc["warnings"])
 
 
+def test_a_file_header_with_a_broken_name_is_skipped_and_the_rest_read(cli, tmp_path):
+    connections = b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\nA,B,,,,,\n"
+    data = bytearray(_zip_bytes({FOLLOWING_FILE: FOLLOWING.encode(), "Connections.csv": connections}))
+    at = zipfile.ZipFile(io.BytesIO(bytes(data))).getinfo("Connections.csv").header_offset
+    struct.pack_into("<H", data, at + 6, 0x800)  # "the name is UTF-8" ...
+    data[at + 30] = 0xFF  # ... and it is not
+    z = tmp_path / "export.zip"
+    z.write_bytes(bytes(data))
+    doc = inspect(cli, str(z))
+    assert doc["counts"] == {"facebook": {"following": 1}}
+    assert any("skipped Connections.csv: damaged inside the zip" in w for w in doc["warnings"])
+
+
 def test_zip_version_circlesort_does_not_know(cli, tmp_path):
     z = tmp_path / "odd.zip"
     z.write_bytes(_patch(_zip_bytes({FRIENDS_FILE: friends("A B").encode()}), cd_at=6, local_at=4, value=99))

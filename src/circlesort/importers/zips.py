@@ -140,7 +140,8 @@ def _reader(zf: zipfile.ZipFile, info: zipfile.ZipInfo,
         try:
             with zf.open(info) as f:
                 data = f.read(limit)
-        except (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, OSError, NotImplementedError) as e:
+        except (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, OSError, NotImplementedError,
+                UnicodeDecodeError) as e:  # the last: a file header's name that is not the UTF-8 it claims
             raise SkipFile(f"damaged inside the zip ({e})") from e
         # The compressed bytes behind what was read (files that overlap were refused above, so no
         # two files claim the same bytes).
