@@ -2,8 +2,10 @@
 bounded, and a path that is no regular file is named for what it is instead of blocking the import.
 """
 
+import errno
 import io
 import json
+import mmap
 import os
 import socket
 import struct
@@ -305,6 +307,17 @@ def test_zip_version_circlesort_does_not_know(cli, tmp_path):
     doc = inspect(cli, str(folder))
     assert doc["counts"] == {"facebook": {"friend": 1}}
     assert any("a zip circlesort cannot read" in w for w in doc["warnings"])
+
+
+def test_a_truncated_zip_on_a_disk_that_refuses_mapping_is_one_line(cli, tmp_path, monkeypatch):
+    z = tmp_path / "facebook.zip"
+    z.write_bytes(_cut_directory(_zip_bytes({FRIENDS_FILE: friends("Anna Schmidt").encode()})))
+
+    def refuse(*args, **kwargs):  # as some network and FUSE file systems answer
+        raise OSError(errno.ENODEV, "No such device")
+
+    monkeypatch.setattr(mmap, "mmap", refuse)
+    assert one_line_error(cli, str(z)).endswith("facebook.zip: cannot be read (no such device)")
 
 
 # --- Only regular files are opened --------------------------------------------------------------

@@ -39,7 +39,11 @@ def zip_containers(display: str, source: BinaryIO, budget: Budget, depth: int = 
     except NotImplementedError as e:  # a directory entry asking for a zip version it does not know
         raise InputError(display, f"a zip circlesort cannot read ({e}; a damaged or unusual zip)") from e
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        entries, close = _salvaged(display, source, budget, notes)
+        try:
+            entries, close = _salvaged(display, source, budget, notes)
+        except (OSError, ValueError) as e:  # the disk failing under the read, or a file mmap refuses
+            why = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
+            raise InputError(display, f"cannot be read ({why[:1].lower()}{why[1:]})") from e
     else:
         entries, close = _listed(display, zf, budget, notes), zf.close
     try:
