@@ -25,7 +25,7 @@ def salvage(display: str, data: Buffer, budget: Budget, notes: list[str]) -> tup
     entries: list[Entry] = []
     seen: set[str] = set()
     encrypted = 0
-    for name, flag, method, start, sizes in _scan(data):
+    for name, version, flag, method, start, sizes in _scan(data):
         if name in seen:
             continue
         seen.add(name)
@@ -35,16 +35,16 @@ def salvage(display: str, data: Buffer, budget: Budget, notes: list[str]) -> tup
         if not budget.list_one():
             notes.append(budget.listed_message())
             break
-        reader = budget.meter_zip(_local_reader(data, start, method, sizes))
+        reader = budget.meter_zip(_local_reader(data, start, version, method, sizes))
         entries.append(Entry(display, name, sizes[1] if sizes else 0, reader))
     return entries, encrypted
 
 
-def _scan(data: Buffer) -> Iterator[tuple[str, int, int, int, tuple[int, int] | None]]:
-    """(name, flags, method, start of data, (compressed, expanded) sizes unless streamed)."""
+def _scan(data: Buffer) -> Iterator[tuple[str, int, int, int, int, tuple[int, int] | None]]:
+    """(name, version needed, flags, method, start of data, (compressed, expanded) sizes unless streamed)."""
     pos, end = 0, len(data)
     while (i := data.find(_LOCAL, pos)) >= 0 and i + 30 <= end:
-        _, _, flag, method, _, _, _, csize, usize, nlen, xlen = _HEADER.unpack(data[i : i + 30])
+        _, version, flag, method, _, _, _, csize, usize, nlen, xlen = _HEADER.unpack(data[i : i + 30])
         start = i + 30 + nlen + xlen
         sizes = None if flag & 8 else (csize, usize)
         # A whole file's data holds no header of its own: skip it (a stored zip inside, say).
@@ -55,12 +55,14 @@ def _scan(data: Buffer) -> Iterator[tuple[str, int, int, int, tuple[int, int] | 
             continue
         name = name.replace("\\", "/")
         if name and not name.endswith("/") and not ignored(name):
-            yield name, flag, method, start, sizes
+            yield name, version, flag, method, start, sizes
 
 
-def _local_reader(data: Buffer, start: int, method: int,
+def _local_reader(data: Buffer, start: int, version: int, method: int,
                   sizes: tuple[int, int] | None) -> Callable[[int], tuple[bytes, int]]:
     def read(limit: int) -> tuple[bytes, int]:
+        if version & 0xFF > zipfile.MAX_EXTRACT_VERSION:  # the high byte is the system, not the version
+            raise SkipFile(f"needs zip version {(version & 0xFF) / 10:.1f}, which circlesort does not know")
         if method not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             name = zipfile.compressor_names.get(method, f"method {method}")
             raise SkipFile(f"compressed with {name}, which circlesort reads only from a complete zip")

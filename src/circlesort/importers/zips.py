@@ -36,11 +36,14 @@ def zip_containers(display: str, source: BinaryIO, budget: Budget, depth: int = 
     notes: list[str] = []
     try:
         zf = zipfile.ZipFile(source)
-    except NotImplementedError as e:  # a directory entry asking for a zip version it does not know
-        raise InputError(display, f"a zip circlesort cannot read ({e}; a damaged or unusual zip)") from e
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as e:
+        # NotImplementedError: one directory entry asks for a zip version Python does not know, which
+        # refuses the whole directory; each file's own header still tells where its data lies.
+        why = (f"the zip's directory asks for {e}, which circlesort does not know (a damaged or unusual "
+               "zip): its files were read by their own headers") if isinstance(e, NotImplementedError) \
+            else _INCOMPLETE
         try:
-            entries, close = _salvaged(display, source, budget, notes)
+            entries, close = _salvaged(display, source, budget, notes, why)
         except (OSError, ValueError) as e:  # the disk failing under the read, or a file mmap refuses
             why = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
             raise InputError(display, f"cannot be read ({why[:1].lower()}{why[1:]})") from e
@@ -155,9 +158,9 @@ def _reader(zf: zipfile.ZipFile, info: zipfile.ZipInfo,
     return read
 
 
-def _salvaged(display: str, source: BinaryIO, budget: Budget,
-              notes: list[str]) -> tuple[list[Entry], Callable[[], None]]:
-    """A zip without its central directory, read by its local headers (see salvage.py)."""
+def _salvaged(display: str, source: BinaryIO, budget: Budget, notes: list[str],
+              why: str) -> tuple[list[Entry], Callable[[], None]]:
+    """A zip without a usable central directory, read by its local headers (see salvage.py)."""
     source.seek(0)
     if source.read(4) != b"PK\x03\x04":
         raise InputError(display, "not a zip file, or a damaged one")
@@ -172,7 +175,7 @@ def _salvaged(display: str, source: BinaryIO, budget: Budget,
         if encrypted:
             raise InputError(display, _encrypted(encrypted, everything=True))
         raise InputError(display, "the zip is damaged or incomplete (was the download interrupted?)")
-    notes.append(_INCOMPLETE)
+    notes.append(why)
     if encrypted:
         notes.append(_encrypted(encrypted, everything=False))
     return entries, close
