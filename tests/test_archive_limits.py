@@ -182,6 +182,22 @@ def test_zips_inside_a_zip_are_held_in_memory_one_at_a_time(tmp_path):
 
 
 @pytest.mark.timeout(20)
+def test_a_zip_stored_inside_a_zip_is_read_in_place(tmp_path):
+    outer = tmp_path / "takeout.zip"
+    with zipfile.ZipFile(outer, "w", zipfile.ZIP_STORED) as zf:
+        for n in range(3):
+            zf.writestr(f"facebook-part{n}.zip", _part(n))
+    tracemalloc.start()
+    try:
+        result = load([str(outer)])
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(result.accounts) == 3
+    assert peak < 4 << 20, f"{peak >> 20} MiB held to read three 8 MiB zips stored in a zip"
+
+
+@pytest.mark.timeout(20)
 def test_duplicate_directory_entries_are_read_once(cli, tmp_path):
     padded = friends("Anna Schmidt").encode() + b" " * (4 << 20)
     body, (record,) = _central_directory(_zip_bytes({FRIENDS_FILE: padded}))

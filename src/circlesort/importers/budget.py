@@ -70,7 +70,8 @@ class Budget:
         self.listed += 1
         return True
 
-    def _count(self) -> None:
+    def count_file(self) -> None:
+        """One more file read (a zip inside read in place, say); SkipFile past the limit."""
         if self.entries_read >= self.max_entries:
             raise self._refuse(self.entries_message())
         self.entries_read += 1
@@ -82,7 +83,7 @@ class Budget:
         def read(limit: int) -> bytes:
             nonlocal counted
             if not counted:
-                self._count()
+                self.count_file()
                 counted = True
             return reader(limit)
 
@@ -99,7 +100,7 @@ class Budget:
             if self._zips_refused:
                 raise self._refuse(self._zips_refused)
             if not counted:
-                self._count()
+                self.count_file()
                 counted = True
             room = self.max_expand - self.expanded
             data, compressed = reader(min(limit, room + 1))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import lzma
 import mmap
+import struct
 import zipfile
 import zlib
 from bisect import bisect_right
@@ -47,12 +48,13 @@ def zip_containers(display: str, source: BinaryIO, budget: Budget, depth: int = 
         except (OSError, ValueError) as e:  # the disk failing under the read, or a file mmap refuses
             why = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
             raise InputError(display, f"cannot be read ({why[:1].lower()}{why[1:]})") from e
+        stored: dict[str, zipfile.ZipInfo] = {}
     else:
-        entries, close = _listed(display, zf, budget, notes), zf.close
+        (entries, stored), close = _listed(display, zf, budget, notes), zf.close
     try:
         files, nested = _split(entries, depth, notes)
         yield Container(display, "zip", files, notes)
-        yield from _nested(nested, budget, depth)
+        yield from _nested(nested, budget, depth, source, stored)
     finally:
         close()
 
@@ -71,7 +73,8 @@ def _split(entries: list[Entry], depth: int, notes: list[str]) -> tuple[list[Ent
     return files, nested
 
 
-def _nested(entries: list[Entry], budget: Budget, depth: int) -> Iterator[Container]:
+def _nested(entries: list[Entry], budget: Budget, depth: int, source: BinaryIO,
+            stored: dict[str, zipfile.ZipInfo]) -> Iterator[Container]:
     for k, entry in enumerate(entries):
         shown = f"{entry.container}/{entry.inner}"
         if budget.spent:  # one word for the rest, rather than one per zip
@@ -79,19 +82,69 @@ def _nested(entries: list[Entry], budget: Budget, depth: int) -> Iterator[Contai
             yield Container(entry.container, "zip", [], [f"{left} zips inside not opened: {budget.spent}"])
             return
         try:
-            data = entry.read()
+            inner = _open_nested(entry, budget, source, stored.get(entry.inner))
         except SkipFile as e:
             yield Container(shown, "zip", [], [str(e)])
             continue
         try:
-            yield from zip_containers(shown, io.BytesIO(data), budget, depth + 1)
+            yield from zip_containers(shown, inner, budget, depth + 1)
         except InputError as e:
             yield Container(shown, "zip", [], [e.problem])
-        del data  # this zip is done with: free it before the next one is read
+        del inner  # this zip is done with: free it before the next one is read
 
 
-def _listed(display: str, zf: zipfile.ZipFile, budget: Budget, notes: list[str]) -> list[Entry]:
+def _open_nested(entry: Entry, budget: Budget, source: BinaryIO, info: zipfile.ZipInfo | None) -> BinaryIO:
+    """A zip inside: read in place when it was stored (no copy, however large), else expanded."""
+    if info is not None:
+        try:
+            source.seek(info.header_offset)
+            header = source.read(30)
+        except OSError:
+            header = b""  # read as any other file below, which says why it cannot be
+        if len(header) == 30 and header[:4] == b"PK\x03\x04":
+            budget.count_file()
+            nlen, xlen = struct.unpack("<HH", header[26:30])
+            return _Stored(source, info.header_offset + 30 + nlen + xlen, info.compress_size)
+    return io.BytesIO(entry.read())
+
+
+class _Stored(io.RawIOBase):
+    """A stored (uncompressed) file inside a zip, as a file of its own."""
+
+    def __init__(self, source: BinaryIO, start: int, size: int) -> None:
+        super().__init__()
+        self._source, self._start, self._size, self._pos = source, start, size, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._pos
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._pos, io.SEEK_END: self._size}[whence]
+        self._pos = max(0, base + offset)
+        return self._pos
+
+    def readinto(self, b) -> int:
+        n = max(0, min(len(b), self._size - self._pos))
+        if not n:
+            return 0
+        self._source.seek(self._start + self._pos)
+        data = self._source.read(n)
+        b[: len(data)] = data
+        self._pos += len(data)
+        return len(data)
+
+
+def _listed(display: str, zf: zipfile.ZipFile, budget: Budget,
+            notes: list[str]) -> tuple[list[Entry], dict[str, zipfile.ZipInfo]]:
+    """The files, each once, and those stored whole (uncompressed) that may be read in place."""
     entries: list[Entry] = []
+    stored: dict[str, zipfile.ZipInfo] = {}
     names: set[str] = set()
     offsets: set[int] = set()
     twice = encrypted = 0
@@ -118,12 +171,14 @@ def _listed(display: str, zf: zipfile.ZipFile, budget: Budget, notes: list[str])
         overlaps = info.header_offset + 30 + info.compress_size > following
         reader = budget.meter_zip(_reader(zf, info, overlaps))
         entries.append(Entry(display, inner, info.file_size, reader))
+        if info.compress_type == zipfile.ZIP_STORED and not overlaps and inner.lower().endswith(".zip"):
+            stored[inner] = info
     if twice:
         notes.append(f"the zip's directory lists {twice} files more than once (a damaged or crafted zip); "
                      "each was read once")
     if encrypted:
         notes.append(_encrypted(encrypted, everything=not entries))
-    return entries
+    return entries, stored
 
 
 def _encrypted(n: int, everything: bool) -> str:
@@ -166,6 +221,9 @@ def _salvaged(display: str, source: BinaryIO, budget: Budget, notes: list[str],
         raise InputError(display, "not a zip file, or a damaged one")
     if isinstance(source, io.BytesIO):
         data, close = source.getvalue(), _nothing
+    elif isinstance(source, _Stored):  # bounded by the zip around it, which is on disk or in memory
+        source.seek(0)
+        data, close = source.read(), _nothing
     else:
         data = mmap.mmap(source.fileno(), 0, access=mmap.ACCESS_READ)
         close = data.close
