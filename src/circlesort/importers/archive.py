@@ -122,7 +122,8 @@ def _open_folder(display: str, root: Path, budget: Budget) -> Iterator[Container
     seen_any = False
 
     def unlistable(e: OSError) -> None:
-        inner = Path(e.filename or root).relative_to(root).as_posix() if e.filename else "."
+        where = Path(e.filename) if e.filename else root
+        inner = where.relative_to(root).as_posix() if where.is_relative_to(root) else str(where)
         if inner == ".":
             raise InputError(display, f"cannot be read ({_reason(e)})")
         notes.append(f"skipped the folder {inner}: cannot be read ({_reason(e)})")
