@@ -106,3 +106,43 @@ def test_match_on_twenty_thousand_j_smith_connections_answers(tmp_path, cli):
     linked = [p for p in data["people"] if len(p["accounts"]) > 1]
     assert [p["name"] for p in linked] == ["Ngaio Quenneville"]
     assert data["suggestions"] == []
+
+
+# --- one account with a huge name or username: time stays linear in its length ------------------
+
+def _words(count: int, seed: int) -> list[str]:
+    """Made-up name-like words, all different: "babababa", "cabababa", ..."""
+    out = []
+    for k in range(seed, seed + count):
+        word = ""
+        for _ in range(4):
+            word += "bcdfghklmnprstvz"[k % 16] + "aeiou"[k // 16 % 5]
+            k //= 80
+        out.append(word)
+    return out
+
+
+@pytest.mark.timeout(10)  # a hang guard: before, minutes
+@pytest.mark.parametrize("username", [".".join(["john", "smith"] * 20_000), "johnsmith" * 40_000],
+                         ids=["40,000 dotted parts", "360,000 letters"])
+def test_a_huge_username_is_matched_in_linear_time(username):
+    result = match([instagram(username), facebook("John Smith")])
+    assert sorted(len(p.accounts) for p in result.people) == [1, 1]  # no name to go on: never linked
+
+
+@pytest.mark.timeout(10)  # a hang guard: before, every middle name against every other (minutes)
+def test_names_with_thousands_of_middle_names_are_compared_in_linear_time():
+    first = " ".join(["John", *_words(20_000, 0), "Quenneville"])
+    second = " ".join(["John", *_words(20_000, 50_000), "Quenneville"])
+    result = match([facebook(first), linkedin(1, "", second)])
+    assert len(result.people) == 2
+    [suggestion] = result.suggestions
+    assert "but different middle names" in suggestion.evidence[0]
+
+
+@pytest.mark.timeout(10)  # a hang guard: before, 30 s
+def test_a_name_with_thousands_of_dropped_words_is_read_in_linear_time():
+    display = "Ngaio Quenneville " + " ".join(f"({w})" for w in _words(60_000, 0))
+    result = match([facebook(display), linkedin(1, "Ngaio", "Quenneville")])
+    [person] = result.people
+    assert person.links[0].evidence[0].startswith("same name after dropping 'babababa', 'cabababa', 'dabababa'")

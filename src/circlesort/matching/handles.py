@@ -20,6 +20,10 @@ _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 _NOISE = _HONORIFICS | frozenset({
     "the", "its", "im", "iam", "real", "official", "hey", "hi", "phd", "mba", "md", "cpa", "pmp",
     "jr", "sr", "ii", "iii", "esq", "msc"})
+# Most letters a handle that spells a name has: usernames stop at 30, an e-mail's local part at 64.
+# Longer ones (only a hostile export has them) are compared whole but never read as a name, which
+# would take time growing with the square of their length.
+LONGEST = 100
 
 
 @dataclass(slots=True)  # not frozen: built tens of thousands of times per match
@@ -72,6 +76,8 @@ def explain(handle: Handle, tokens: tuple[str, ...]) -> tuple[str, str] | None:
     three, so "al" or "li" alone never explain a handle. German umlauts written out ("mueller")
     are tried as well.
     """
+    if len(handle.letters) > LONGEST:
+        return None
     found = _explain(handle.letters, handle.segments, tokens)
     if (found is None or found[0] != FULL) and _UMLAUTS.search(handle.letters):
         segments = tuple(_UMLAUTS.sub(lambda m: m.group(0)[0], s) for s in handle.segments)
@@ -162,6 +168,8 @@ def split_tokens(handle: Handle, vocabulary: frozenset[str] | set[str]) -> set[t
     both halves are real names of someone in the export.
     """
     found: set[tuple[str, str]] = set()
+    if len(handle.letters) > LONGEST:
+        return found
     singles: list[str] = []
     for seg in handle.segments:
         if seg in vocabulary:

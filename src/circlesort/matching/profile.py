@@ -98,16 +98,16 @@ def _notes(raw: str, tokens: tuple[str, ...]) -> tuple[str, ...]:
     if any(unicodedata.category(c) == "So" for c in raw):
         notes.append("removing emoji")
     kept = set(tokens)
-    dropped: list[str] = []
+    dropped: dict[str, None] = {}  # in order of appearance, each once
     words = re.split(r"[\s,]+", raw)
     if len(words) <= len(tokens):
         words = []  # nothing can have been dropped
     for word in words:
         folded = fold(word)
-        if folded and all(w not in kept for w in folded.split()) and word.strip("()") not in dropped:
-            dropped.append(word.strip("()"))
+        if folded and all(w not in kept for w in folded.split()):
+            dropped[word.strip("()")] = None
     if dropped:
-        notes.append("dropping " + ", ".join(f"'{w}'" for w in dropped[:3]))
+        notes.append("dropping " + ", ".join(f"'{w}'" for w in list(dropped)[:3]))
     return tuple(notes)
 
 

@@ -105,8 +105,13 @@ def compare_names(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[float, str]:
 
 
 def _middles_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Middle names that can be one person's: shared, or an initial of the other's."""
-    return any(x == y or (min(len(x), len(y)) == 1 and x[0] == y[0]) for x in a for y in b)
+    """Middle names that can be one person's: shared, or an initial of the other's.
+
+    Sets, not every middle name against every other: a hostile name can hold thousands."""
+    if not set(a).isdisjoint(b):
+        return True
+    initials_a, initials_b = {x for x in a if len(x) == 1}, {y for y in b if len(y) == 1}
+    return bool(initials_a & {y[0] for y in b} or initials_b & {x[0] for x in a})
 
 
 def _umlauts(tokens: tuple[str, ...]) -> tuple[str, ...]:
