@@ -42,7 +42,7 @@ def test_a_fifo_is_refused_in_one_line_instead_of_blocking(cli, tmp_path, comman
 def test_bad_settings_stop_the_app_before_it_starts(cli, tmp_path, monkeypatch):
     monkeypatch.setenv("CIRCLESORT_CONFIG", str(tmp_path / "config"))
     write_tree(tmp_path / "config", {"settings.yaml": "limits:\n  linkedin_invitations_per_week: 0\n"})
-    code, out, err = cli()
+    code, _out, err = cli()
     assert code == 2 and err.count("\n") == 1
     assert "settings.yaml" in err and "linkedin_invitations_per_week" in err
 
