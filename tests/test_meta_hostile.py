@@ -265,3 +265,17 @@ def test_a_wrong_value_for_a_whole_list_skips_only_that_list(tmp_path, value):
     d = write_tree(tmp_path / "fb", {FRIENDS: meta({
         "friends_v2": value, "received_requests_v2": [{"name": "Ann Lee", "timestamp": 1700000000}]})})
     assert "Ann Lee" in fb_keys(load([str(d)]))
+
+
+# --- One name listed many times ----------------------------------------------------------------
+
+@pytest.mark.timeout(20)
+def test_one_name_listed_many_times_is_read_in_linear_time(tmp_path):
+    """Facebook keys friends by name: 40,000 'John Smith' rows are one account, merged once, not row by row."""
+    rows = [{"name": "John Smith", "timestamp": 1600000000 + i} for i in range(40_000)]
+    folder = write_tree(tmp_path, {FRIENDS: meta({"friends_v2": rows + rows[:5]})})
+    result = load([folder])
+    (john,) = result.accounts
+    assert john.name == "John Smith" and john.relations == ("friend",)
+    assert len(john.ties) == 40_000 and john.ties[0].since == "2020-09-13T12:26:40+00:00"
+    assert any("'John Smith'" in w for w in result.warnings)

@@ -71,28 +71,29 @@ class Account:
         dates = [t.since for t in self.ties if t.relation == relation and t.since]
         return min(dates) if dates else None
 
-    def merged(self, other: Account) -> Account:
-        """Combine two sightings of the same account (same network and key)."""
-        assert (self.network, self.key) == (other.network, other.key)
-        ties = self.ties + tuple(t for t in other.ties if t not in self.ties)
+    def merged(self, *others: Account) -> Account:
+        """Combine sightings of the same account (same network and key), in time linear in them all.
+
+        An export may list one key thousands of times (a Facebook name shared by many friends), so the
+        unions are built once over every sighting rather than sighting by sighting.
+        """
+        every = (self, *others)
+        assert all((o.network, o.key) == (self.network, self.key) for o in others)
+
+        def first(attr: str):
+            return next((v for a in every if (v := getattr(a, attr))), getattr(self, attr))
+
+        def union(attr: str) -> tuple:
+            return tuple(dict.fromkeys(x for a in every for x in getattr(a, attr)))
+
         return replace(
             self,
-            name=self.name or other.name,
-            handle=self.handle or other.handle,
-            url=self.url or other.url,
-            first_name=self.first_name or other.first_name,
-            last_name=self.last_name or other.last_name,
-            emails=_union(self.emails, other.emails),
-            phones=_union(self.phones, other.phones),
-            company=self.company or other.company,
-            position=self.position or other.position,
-            labels=_union(self.labels, other.labels),
-            ties=ties,
+            name=first("name"), handle=first("handle"), url=first("url"),
+            first_name=first("first_name"), last_name=first("last_name"),
+            emails=union("emails"), phones=union("phones"),
+            company=first("company"), position=first("position"),
+            labels=union("labels"), ties=union("ties"),
         )
-
-
-def _union(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
-    return a + tuple(x for x in b if x not in a)
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,7 +41,8 @@ class Sink:
     """Collects the accounts and reports of every container of one load."""
 
     def __init__(self) -> None:
-        self.accounts: dict[tuple[str, str], Account] = {}
+        self._accounts: dict[tuple[str, str], Account] = {}
+        self._later: dict[tuple[str, str], list[Account]] = defaultdict(list)  # sightings not merged yet
         self._reports: dict[tuple[str, str], SourceReport] = {}
         self._files: dict[tuple[str, str], list[Entry]] = defaultdict(list)
         self._kinds: dict[str, str] = {}
@@ -68,7 +69,18 @@ class Sink:
         for a in accounts:
             k = (a.network, a.key)
             self._keys[(container.path, network)].add(k)
-            self.accounts[k] = self.accounts[k].merged(a) if k in self.accounts else a
+            if k in self._accounts:
+                self._later[k].append(a)
+            else:
+                self._accounts[k] = a
+
+    @property
+    def accounts(self) -> dict[tuple[str, str], Account]:
+        """Every account read so far, each merged over all its sightings."""
+        for k, later in self._later.items():
+            self._accounts[k] = self._accounts[k].merged(*later)
+        self._later.clear()
+        return self._accounts
 
     def networks_of(self, container: Container) -> list[str]:
         return [n for (path, n) in self._reports if path == container.path]
