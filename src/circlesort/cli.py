@@ -13,7 +13,7 @@ from circlesort import __version__
 from circlesort.errors import InputError
 
 COMMANDS = ("inspect", "match", "demo", "import", "decisions", "workspace", "rules", "requests", "plan",
-            "verify")
+            "verify", "mark")
 
 
 def _common() -> argparse.ArgumentParser:
@@ -54,6 +54,11 @@ def _parser() -> argparse.ArgumentParser:
                       help="write the default plan settings where you can edit them, and stop")
     verify = sub.add_parser("verify", parents=[common], help="check the plan against newer exports")
     verify.add_argument("paths", nargs="+", metavar="PATH", help="the newer exports")
+    mark = sub.add_parser("mark", parents=[common], help="say what you did with steps of the plan")
+    mark.add_argument("state", choices=list(MARKS),
+                      help="sent (an invitation you sent), accepted (they accepted), done, skipped, "
+                           "remove-anyway (a removal that need not wait), pending (back to not done)")
+    mark.add_argument("ids", nargs="+", metavar="STEP", help="step ids, as plan.yaml and the CSVs give them")
     requests = sub.add_parser("requests", parents=[common], help="the unanswered requests of the workspace")
     requests.add_argument("--json", action="store_true", help="machine-readable output")
     rules = sub.add_parser("rules", parents=[common], help="where the rules that suggest categories live")
@@ -101,6 +106,8 @@ def _main(args_list: list[str]) -> int:
             return _demo()
         if args.command == "verify":
             return _verify(args.workspace, args.paths)
+        if args.command == "mark":
+            return _mark(args.workspace, args.state, args.ids)
         if args.command == "plan":
             return _init_settings() if args.init_settings else _plan(args.workspace, args.out, args.force)
         if args.command == "requests":
@@ -171,42 +178,67 @@ def _init_settings() -> int:
 
 
 def _plan(workspace: str | None, out: str, force: bool) -> int:
-    from circlesort.planning.plan import build
+    from circlesort.planning.current import current_plan
     from circlesort.planning.settings import load_settings
-    from circlesort.planning.verify import remember
     from circlesort.planning.writers import write_plan
     from circlesort.workspace import Workspace
 
     settings = load_settings()
     with Workspace.open(workspace, create=False) as ws:
-        plan = build(ws, settings)
+        plan = current_plan(ws, settings)
         files = write_plan(ws, plan, Path(out), settings, force)
-        remember(ws, [a.id for actions in plan.values() for a in actions])
-    total = sum(len(a) for a in plan.values())
-    print(f"{total:,} actions written to {out}: " + ", ".join(files))
-    for net, actions in plan.items():
-        print(f"  {net:<10} {len(actions):>6,} actions")
+    print(plan_summary(plan) + f" Written to {out}: " + ", ".join(files))
     return 0
+
+
+def plan_summary(plan) -> str:
+    """'1,359 steps to do, 212 due today (about 2,700 clicks over 4 weeks); 3 steps added.'"""
+    from circlesort.planning.steps import Due
+
+    effort = plan.effort
+    today = sum(s.due == Due.NOW and s.batch == 0 for s in plan.steps)
+    text = (f"{effort.steps:,} {'step' if effort.steps == 1 else 'steps'} to do, {today:,} due today "
+            f"(about {effort.clicks:,} clicks over {effort.span}).")
+    if plan.changes():
+        text += f" Since the plan was last looked at: {plan.changes()}."
+    return text + "".join(f"\n{note}" for note in plan.notes)
 
 
 def _verify(workspace: str | None, paths: list[str]) -> int:
-    from circlesort.planning.verify import NOT_YET, verify
+    from circlesort.planning.settings import load_settings
+    from circlesort.planning.verify import report, verify
     from circlesort.workspace import Workspace
+    from circlesort.workspace.plan_store import stored_steps
+
+    settings = load_settings()
+    with Workspace.open(workspace, create=False) as ws:
+        if not stored_steps(ws):
+            raise InputError(str(ws.path), "no plan yet: circlesort plan writes one")
+        result = verify(ws, paths, settings)
+    print("\n".join(report(result, settings)))
+    return 0
+
+
+def _mark(workspace: str | None, state: str, ids: list[str]) -> int:
+    from circlesort.planning.current import set_state
+    from circlesort.planning.steps import StepState
+    from circlesort.workspace import Workspace
+    from circlesort.workspace.plan_store import stored_steps
 
     with Workspace.open(workspace, create=False) as ws:
-        if not ws.db.execute("SELECT 1 FROM plan_status LIMIT 1").fetchone():
-            raise InputError(str(ws.path), "no plan written yet: circlesort plan writes one")
-        result = verify(ws, paths)
-    print("What changed: " + " ".join(result.summary.lines()))
-    for network, counts in result.counts().items():
-        print(f"  {network:<10} " + ", ".join(f"{n} {status}" for status, n in counts.most_common()))
-    waiting = [a for a, s in result.statuses.items() if s == NOT_YET]
-    if waiting:
-        print("Not done yet:")
-        for action_id in waiting:
-            network, key, action = action_id.split("|", 2)
-            print(f"  {network}: {action} ({key})")
+        known = stored_steps(ws)
+        unknown = [i for i in ids if i not in known]
+        if unknown:
+            raise InputError(unknown[0], "no such step in the plan (plan.yaml and the CSVs give step ids)")
+        wanted = None if state == "pending" else StepState(MARKS[state])
+        steps = f"{len(ids):,} {'step' if len(ids) == 1 else 'steps'}"
+        changed = set_state(ws, ids, wanted, f"{steps} marked {state}")
+    print(f"Marked {state}: {steps}" + ("" if changed else " (already so; nothing changed)") + ".")
     return 0
+
+
+MARKS = {"sent": "sent", "accepted": "confirmed", "done": "done", "skipped": "skipped",
+         "remove-anyway": "remove-anyway", "pending": "pending"}
 
 
 def _requests(workspace: str | None, as_json: bool) -> int:

@@ -52,3 +52,14 @@ def search_link(network: str, name: str) -> str:
             "linkedin": f"https://www.linkedin.com/search/results/people/?keywords={q}",
             "instagram": f"https://www.instagram.com/explore/search/keyword/?q={q}",
             "x": f"https://x.com/search?q={q}&f=user"}.get(network, "")
+
+
+# Where a network lists the requests waiting: answering one there beats searching for the person.
+REQUEST_PAGES = {
+    "facebook": {"received": "https://www.facebook.com/friends/requests",
+                 "sent": "https://www.facebook.com/friends/requests"},
+    "linkedin": {"received": "https://www.linkedin.com/mynetwork/invitation-manager/",
+                 "sent": "https://www.linkedin.com/mynetwork/invitation-manager/sent/"},
+    "instagram": {"received": "https://www.instagram.com/accounts/activity/?followRequests=1",
+                  "sent": ""},
+}

@@ -17,9 +17,11 @@ from circlesort.errors import InputError
 
 CHOICES = {"facebook_professional": ("unfriend", "restrict"), "linkedin_personal": ("keep", "remove"),
            "instagram_personal": ("keep", "close-friends"), "instagram_professional": ("remove", "keep")}
-TEXTS = ("brand_instagram", "professional_mastodon")  # a blank value means the plan's own words
-SWITCHES = ("mastodon_export_is_professional",)
-GROUPS = ("page", "limits")  # mappings: a file may give some of their keys
+TEXTS = ("brand_instagram", "professional_mastodon", "professional_x", "professional_instagram",
+         "my_linkedin")  # a blank value means the plan's own words
+SWITCHES = ("mastodon_export_is_professional", "remove_without_waiting")
+COUNTS = ("waiting_days",)  # whole numbers, 0 or more
+GROUPS = ("page", "limits", "messages")  # mappings: a file may give some of their keys
 
 
 def settings_path() -> Path:
@@ -72,6 +74,9 @@ def _problem(defaults: dict, key: object, value: object) -> str:
         return "" if isinstance(value, bool) else f"{key} must be true or false"
     if key in TEXTS:
         return "" if value is None or isinstance(value, str) else f"{key} must be text (in quotes if need be)"
+    if key in COUNTS:
+        whole = isinstance(value, int) and not isinstance(value, bool) and value >= 0
+        return "" if whole else f"{key} must be a whole number of 0 or more"
     if value is None:
         return ""
     if not isinstance(value, dict):
@@ -82,6 +87,6 @@ def _problem(defaults: dict, key: object, value: object) -> str:
             return f"unknown setting {name!r}"
         if key == "limits" and (isinstance(given, bool) or not isinstance(given, int) or given < 1):
             return f"{name} must be a whole number of 1 or more"
-        if key == "page" and given is not None and not isinstance(given, str):
+        if key in ("page", "messages") and given is not None and not isinstance(given, str):
             return f"{name} must be text (in quotes if need be)"
     return ""

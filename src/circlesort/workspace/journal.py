@@ -18,11 +18,11 @@ TABLES = {
     "answers": (("network", "key"), "answer", True),
     "members": (("network", "key"), "person", False),
     "pair_rules": (("a_network", "a_key", "b_network", "b_key"), "rule", True),
-    "plan_status": (("action",), "status", True),
+    "step_states": (("id",), "state", True),
 }
 # What undo and redo act on. A plan written or checked is journaled too, but is not a decision
 # to take back with u: the plan files are on disk already.
-ACTIONS = ("decide", "answer", "link", "unlink", "decisions-import")
+ACTIONS = ("decide", "answer", "link", "unlink", "decisions-import", "step")
 
 
 @dataclass

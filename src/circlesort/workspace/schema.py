@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from contextlib import suppress
 
-VERSION = 1
+VERSION = 2
 
 MIGRATIONS: dict[int, list[str]] = {
     1: [
@@ -47,6 +47,17 @@ MIGRATIONS: dict[int, list[str]] = {
         # Append-only: every decision, undo and redo, in order.
         "CREATE TABLE journal (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, kind TEXT NOT NULL, "
         "payload TEXT NOT NULL)",
+    ],
+    # The migration plan, kept: every step ever planned (never deleted, so none is lost when an
+    # export or a decision changes), and the user's own word on each (journaled, undoable).
+    2: [
+        "CREATE TABLE plan_steps (id TEXT PRIMARY KEY, kind TEXT NOT NULL, network TEXT NOT NULL, "
+        "target TEXT NOT NULL, person TEXT NOT NULL, needed INTEGER NOT NULL, seen TEXT NOT NULL, "
+        "added TEXT NOT NULL, data TEXT NOT NULL)",
+        "CREATE INDEX plan_steps_person ON plan_steps (person)",
+        "CREATE TABLE step_states (id TEXT PRIMARY KEY, state TEXT NOT NULL, at TEXT NOT NULL)",
+        # What verify found per action of a written plan: found again from the exports now.
+        "DROP TABLE plan_status",
     ],
 }
 

@@ -1,0 +1,196 @@
+"""The workspace's one current plan: kept up to date with decisions and imports, never losing a step.
+
+Whenever the plan is shown, written or checked, the steps the decisions ask for now are laid over
+the steps the workspace keeps: new ones are added, ones a changed decision no longer asks for
+are marked so (kept, with their state), and ones whose account a newer export no longer shows
+stay as they were. What the newest exports show of each step (the friend gone, the connection
+made) is judged by its kind and its account, never by its words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from circlesort.model import Account
+from circlesort.planning.derive import person_steps
+from circlesort.planning.schedule import Effort, Kept, effort, schedule
+from circlesort.planning.steps import FINISHED, PERSON, Due, Scheduled, Step, StepKind, StepState
+from circlesort.planning.words import missing
+from circlesort.workspace import Workspace
+from circlesort.workspace.plan_store import (
+    StoredStep,
+    accounts_by_key,
+    members_of,
+    save_steps,
+    step_states,
+    stored_steps,
+)
+
+K = StepKind
+NOT_YET, DONE, IMPOSSIBLE = "not yet", "done", "impossible"
+
+
+@dataclass
+class Plan:
+    steps: list[Scheduled]  # in the order to carry them out
+    added: int = 0  # steps new since the plan was last looked at
+    dropped: int = 0  # steps a changed decision no longer asks for
+    notes: list[str] = field(default_factory=list)  # settings the plan needs and does not have
+
+    def live(self) -> list[Scheduled]:
+        """Everything still to do or to wait for (not done, skipped or no longer needed)."""
+        return [s for s in self.steps if s.due in (Due.NOW, Due.WAITING, Due.ASK, Due.SENT)]
+
+    @property
+    def effort(self) -> Effort:
+        return effort(self.steps)
+
+    def changes(self) -> str:
+        """'3 steps added, 1 no longer needed', or ''."""
+        parts = [f"{n:,} {'step' if n == 1 else 'steps'} {word}" for n, word in
+                 ((self.added, "added"), (self.dropped, "no longer needed")) if n]
+        return ", ".join(parts)
+
+
+def judge(kind: StepKind, account: Account | None) -> str:
+    """What the newest export shows of a step on this account (None: gone from the export)."""
+    held = set(account.relations) if account else set()
+    gone = account is None
+    removals = {K.UNFRIEND: "friend", K.REMOVE_FOLLOWER: "follower", K.UNFOLLOW: "following",
+                K.REMOVE_CONNECTION: "connection"}
+    if kind in removals:
+        return DONE if gone or removals[kind] not in held else NOT_YET
+    if kind == K.RESTRICT:
+        return DONE if gone or "restricted" in held else NOT_YET
+    if kind in (K.CONNECT, K.RECONNECT):
+        return DONE if "connection" in held else NOT_YET
+    if kind == K.ADD_FRIEND:
+        return DONE if "friend" in held else NOT_YET
+    if kind == K.FOLLOW_AGAIN:
+        return DONE if "following" in held else NOT_YET
+    if kind == K.CLOSE_FRIENDS:
+        return DONE if "close_friend" in held else NOT_YET
+    if kind == K.ACCEPT_REQUEST:
+        settled = held & {"friend", "connection", "follower"}
+        return DONE if settled else IMPOSSIBLE if gone or "request_received" not in held else NOT_YET
+    if kind in (K.DECLINE_REQUEST, K.WITHDRAW_REQUEST):
+        if held & {"friend", "connection"}:
+            return IMPOSSIBLE
+        pending = "request_received" if kind == K.DECLINE_REQUEST else "request_sent"
+        return DONE if gone or pending not in held else NOT_YET
+    return ""  # a Page invitation, a follow from another account, a label: no export shows it
+
+
+def current_plan(ws: Workspace, settings: dict, now: datetime | None = None) -> Plan:
+    """The plan as it stands: laid over the kept steps, saved, judged and scheduled."""
+    now = now or datetime.now(UTC)
+    stored = stored_steps(ws)
+    states = step_states(ws)
+    finished = {i for i, (s, _) in states.items() if s in FINISHED} | {
+        i for i, row in stored.items() if row.seen == DONE}
+    answers = ws.answers()
+    people = ws.people(decided_only=True)
+    category = {p.id: p.category for p in people}
+    wanted: dict[str, Step] = {}
+    for person in people:
+        for step in person_steps(person, answers, settings, finished):
+            wanted[step.id] = step
+    steps = {i: _from_row(row) for i, row in stored.items()} | wanted
+    accounts = _Accounts.read(ws, people, steps.values())
+    kept, rows, added, dropped = [], [], 0, 0
+    for step_id, step in steps.items():
+        row = stored.get(step_id)
+        account = accounts.of(step)
+        gone = account is None or account[1]
+        # A newer export drops no step: one whose account it no longer shows stays while the
+        # person's category is the same.
+        needed = step_id in wanted or bool(row and row.needed and gone and category.get(step.person)
+                                           == step.category)
+        seen = accounts.seen(step)
+        data = _data(step)
+        if row is None or (row.needed, row.seen, row.data) != (needed, seen, data):
+            rows.append(StoredStep(step_id, step.kind, step.network, step.target, step.person, needed, seen,
+                                   row.added if row else now.isoformat(timespec="seconds"), data))
+        added += needed and not (row and row.needed)
+        dropped += bool(row and row.needed and not needed and states.get(step_id, ("",))[0] not in FINISHED)
+        kept.append(Kept(step, needed, seen))
+    save_steps(ws, rows)
+    scheduled = schedule(kept, states, settings, now)
+    if not stored:
+        added = 0  # the first look at a plan: nothing "changed"
+    return Plan(scheduled, added, dropped, notes(scheduled, settings))
+
+
+def _from_row(row: StoredStep) -> Step:
+    d = row.data
+    return Step(StepKind(row.kind), row.network, row.target, row.person, d.get("name", ""),
+                d.get("category", ""), d.get("link", ""), tuple(d.get("hints", ())), d.get("flag", ""),
+                tuple(d.get("depends_on", ())))
+
+
+def _data(step: Step) -> dict:
+    return {"name": step.name, "category": step.category, "link": step.link, "hints": list(step.hints),
+            "flag": step.flag, "depends_on": list(step.depends_on)}
+
+
+@dataclass
+class _Accounts:
+    """The accounts steps act on (as the newest import shows them) and the people's members."""
+
+    found: dict[tuple[str, str], tuple[Account, bool]]  # (network, key) -> (account, gone)
+    members: dict[str, list[tuple[str, str]]]  # person id -> keys, for steps on a network they join
+
+    @classmethod
+    def read(cls, ws: Workspace, people, steps) -> _Accounts:
+        found = {(m.account.network, m.account.key): (m.account, m.gone) for p in people for m in p.members}
+        members = members_of(ws, {s.person for s in steps if s.target.startswith(PERSON)})
+        wanted = {(s.network, s.target) for s in steps if not s.target.startswith(PERSON)}
+        wanted |= {k for keys in members.values() for k in keys}
+        if wanted - found.keys():
+            found |= accounts_by_key(ws, wanted - found.keys())
+        return cls(found, members)
+
+    def of(self, step: Step) -> tuple[Account, bool] | None:
+        """The account a step is judged on: its own, or, for a person not yet on that network, the
+        account they have there now (None until they have one)."""
+        if not step.target.startswith(PERSON):
+            return self.found.get((step.network, step.target))
+        return next((self.found[k] for k in self.members.get(step.person, ())
+                     if k[0] == step.network and k in self.found and not self.found[k][1]), None)
+
+    def seen(self, step: Step) -> str:
+        if step.kind not in _JUDGED:
+            return ""
+        account = self.of(step)
+        if step.target.startswith(PERSON) and account is None:
+            return ""  # not on that network yet
+        return judge(step.kind, None if account is None or account[1] else account[0])
+
+
+_JUDGED = frozenset(K) - {K.INVITE_TO_PAGE, K.SEND_LINK, K.FOLLOW_FROM, K.LABEL}
+
+SETTING_HELP = {
+    "page.url": "Your Page is not set: page.name and page.url in the settings say whom page followers are "
+                "invited to follow.",
+    "professional_x": "Your professional X account is not set (professional_x in the settings).",
+    "professional_mastodon": "Your professional Mastodon account is not set (professional_mastodon in the "
+                             "settings).",
+    "professional_instagram": "Your professional Instagram account is not set (professional_instagram).",
+}
+
+
+def notes(steps: Sequence[Scheduled], settings: dict) -> list[str]:
+    """The settings the plan's live steps need and do not have, each said once."""
+    wanted = dict.fromkeys(missing(s.step, settings) for s in steps
+                           if s.due in (Due.NOW, Due.WAITING, Due.ASK))
+    return [SETTING_HELP[k] + " `circlesort plan --init-settings` writes a settings file to edit."
+            for k in wanted if k]
+
+
+def set_state(ws: Workspace, ids: Sequence[str], state: StepState | None, label: str) -> int:
+    """The user's word on steps, journaled and undoable (None: back to pending)."""
+    from circlesort.workspace.plan_store import set_step_states
+
+    return set_step_states(ws, ids, state.value if state else None, label)

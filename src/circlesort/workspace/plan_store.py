@@ -1,0 +1,92 @@
+"""The plan kept in the workspace: every step ever planned, and the user's word on each.
+
+`plan_steps` holds each step as last planned, with whether the plan still needs it and what the
+newest export shows of it; rows are never deleted, so a step cannot vanish before it is done.
+`step_states` holds what the user said (sent, accepted, done, skipped ...): a decision like any
+other, journaled and undoable, and carried by the decisions file.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from circlesort.workspace import codec
+from circlesort.workspace.connection import now
+from circlesort.workspace.failures import guarded
+from circlesort.workspace.store import Key, Workspace
+
+COLUMNS = "id, kind, network, target, person, needed, seen, added, data"
+
+
+@dataclass(frozen=True, slots=True)
+class StoredStep:
+    """One row of the kept plan. ``data`` holds what the plan derived (name, link, hints ...)."""
+
+    id: str
+    kind: str
+    network: str
+    target: str
+    person: str
+    needed: bool
+    seen: str
+    added: str
+    data: dict
+
+
+@guarded
+def stored_steps(ws: Workspace) -> dict[str, StoredStep]:
+    rows = ws.db.execute(f"SELECT {COLUMNS} FROM plan_steps")
+    return {r[0]: StoredStep(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], r[7], json.loads(r[8]))
+            for r in rows}
+
+
+@guarded
+def save_steps(ws: Workspace, steps: Sequence[StoredStep]) -> None:
+    """Write these rows (new or changed) in one transaction."""
+    if not steps:
+        return
+    with ws.transaction() as db:
+        db.executemany(
+            f"INSERT OR REPLACE INTO plan_steps ({COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(s.id, s.kind, s.network, s.target, s.person, int(s.needed), s.seen, s.added,
+              json.dumps(s.data, ensure_ascii=False, separators=(",", ":"))) for s in steps])
+
+
+@guarded
+def step_states(ws: Workspace) -> dict[str, tuple[str, str]]:
+    """Step id -> (state, when the user said so)."""
+    return {i: (s, at) for i, s, at in ws.db.execute("SELECT id, state, at FROM step_states")}
+
+
+def set_step_states(ws: Workspace, ids: Iterable[str], state: str | None, label: str) -> int:
+    """The user's word on steps (None: back to pending), as one undo step; 0 if nothing changed."""
+    return ws.record("step", label, [["step_states", [i], state] for i in dict.fromkeys(ids)])
+
+
+@guarded
+def accounts_by_key(ws: Workspace, keys: Iterable[Key]) -> dict[Key, tuple[object, bool]]:
+    """The accounts (as the newest import shows them) and whether each is gone, for these keys."""
+    wanted = set(keys)
+    out = {}
+    for network, key, name, data, gone in ws.db.execute(
+            "SELECT network, key, name, data, gone FROM accounts"):
+        if (network, key) in wanted:
+            out[(network, key)] = (codec.load(network, key, name, data), bool(gone))
+    return out
+
+
+@guarded
+def members_of(ws: Workspace, people: Iterable[str]) -> dict[str, list[Key]]:
+    """Each person's account keys, gone ones included."""
+    wanted = set(people)
+    out: dict[str, list[Key]] = {p: [] for p in wanted}
+    for network, key, person in ws.db.execute("SELECT network, key, person FROM members"):
+        if person in wanted:
+            out[person].append((network, key))
+    return out
+
+
+def stamp() -> str:
+    return now()
