@@ -16,13 +16,25 @@ from datetime import UTC, datetime
 from circlesort.model import Account
 from circlesort.planning.derive import person_steps
 from circlesort.planning.schedule import Effort, Kept, effort, schedule
-from circlesort.planning.steps import FINISHED, PERSON, Due, Scheduled, Step, StepKind, StepState
+from circlesort.planning.steps import (
+    FINISHED,
+    PERSON,
+    WAY_BACK,
+    Due,
+    Scheduled,
+    Step,
+    StepKind,
+    StepState,
+    step_id,
+)
 from circlesort.planning.words import missing
 from circlesort.workspace import Workspace
 from circlesort.workspace.plan_store import (
     StoredStep,
     accounts_by_key,
+    last_import_at,
     members_of,
+    plan_people,
     save_steps,
     step_states,
     stored_steps,
@@ -88,39 +100,51 @@ def current_plan(ws: Workspace, settings: dict, now: datetime | None = None) -> 
     now = now or datetime.now(UTC)
     stored = stored_steps(ws)
     states = step_states(ws)
+    imported_at = last_import_at(ws)
     finished = {i for i, (s, _) in states.items() if s in FINISHED} | {
         i for i, row in stored.items() if row.seen == DONE}
     answers = ws.answers()
-    people = ws.people(decided_only=True)
+    people = plan_people(ws)
     category = {p.id: p.category for p in people}
     wanted: dict[str, Step] = {}
     for person in people:
         for step in person_steps(person, answers, settings, finished):
             wanted[step.id] = step
-    steps = {i: _from_row(row) for i, row in stored.items()} | wanted
+    steps = {i: _from_row(row) for i, row in stored.items() if i not in wanted} | wanted
     accounts = _Accounts.read(ws, people, steps.values())
     kept, rows, added, dropped = [], [], 0, 0
-    for step_id, step in steps.items():
-        row = stored.get(step_id)
+    for sid, step in steps.items():
+        row = stored.get(sid)
         account = accounts.of(step)
         gone = account is None or account[1]
         # A newer export drops no step: one whose account it no longer shows stays while the
         # person's category is the same.
-        needed = step_id in wanted or bool(row and row.needed and gone and category.get(step.person)
+        needed = sid in wanted or bool(row and row.needed and gone and category.get(step.person)
                                            == step.category)
         seen = accounts.seen(step)
+        if step.kind in _BACK_FROM and _ticked_after(states, step, _BACK_FROM[step.kind], imported_at):
+            seen = ""  # the export was made before the removal: it cannot tell whether they are back
         data = _data(step)
         if row is None or (row.needed, row.seen, row.data) != (needed, seen, data):
-            rows.append(StoredStep(step_id, step.kind, step.network, step.target, step.person, needed, seen,
+            rows.append(StoredStep(sid, step.kind, step.network, step.target, step.person, needed, seen,
                                    row.added if row else now.isoformat(timespec="seconds"), data))
         added += needed and not (row and row.needed)
-        dropped += bool(row and row.needed and not needed and states.get(step_id, ("",))[0] not in FINISHED)
+        dropped += bool(row and row.needed and not needed and states.get(sid, ("",))[0] not in FINISHED)
         kept.append(Kept(step, needed, seen))
     save_steps(ws, rows)
-    scheduled = schedule(kept, states, settings, now)
+    scheduled = schedule(kept, states, settings, now, imported_at)
     if not stored:
         added = 0  # the first look at a plan: nothing "changed"
     return Plan(scheduled, added, dropped, notes(scheduled, settings))
+
+
+_BACK_FROM = {back: removal for removal, back in WAY_BACK.items()}
+
+
+def _ticked_after(states: dict, step: Step, removal: StepKind, imported_at: str) -> bool:
+    """Whether the user said the removal was done after the newest export was imported."""
+    state, at = states.get(step_id(removal, step.network, step.target), ("", ""))
+    return state in FINISHED and at >= imported_at
 
 
 def _from_row(row: StoredStep) -> Step:

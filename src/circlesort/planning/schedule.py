@@ -53,13 +53,16 @@ class Kept:
 
 
 def schedule(kept: Sequence[Kept], states: dict[str, tuple[str, str]], settings: dict,
-             now: datetime) -> list[Scheduled]:
-    """Every kept step as it stands at ``now``, in the order to carry them out."""
+             now: datetime, imported_at: str = "") -> list[Scheduled]:
+    """Every kept step as it stands at ``now``, in the order to carry them out.
+
+    ``imported_at``: when the newest export was imported; a tick made after it cannot be
+    contradicted by it."""
     by_id = {k.step.id: k for k in kept}
     state_of = {i: (StepState(s), at) for i, (s, at) in states.items() if s in StepState._value2member_map_}
     first: dict[str, Scheduled] = {}
     for k in kept:
-        first[k.step.id] = _standing(k, state_of.get(k.step.id, (StepState.PENDING, "")))
+        first[k.step.id] = _standing(k, state_of.get(k.step.id, (StepState.PENDING, "")), imported_at)
     wait = timedelta(days=int(settings["waiting_days"]))
     for k in kept:
         s = first[k.step.id]
@@ -69,7 +72,7 @@ def schedule(kept: Sequence[Kept], states: dict[str, tuple[str, str]], settings:
     return _batched(list(first.values()), state_of, settings, now)
 
 
-def _standing(k: Kept, stated: tuple[StepState, str]) -> Scheduled:
+def _standing(k: Kept, stated: tuple[StepState, str], imported_at: str) -> Scheduled:
     """Where a step stands from its own state alone (dependencies and limits come after)."""
     step, (state, at) = k.step, stated
     notes: tuple[str, ...] = ()
@@ -77,7 +80,7 @@ def _standing(k: Kept, stated: tuple[StepState, str]) -> Scheduled:
         due, state = Due.FINISHED, StepState.CONFIRMED if step.kind in NEEDS_ACCEPTANCE else StepState.DONE
     elif state in FINISHED or (state == StepState.SENT and step.kind not in NEEDS_ACCEPTANCE):
         due = Due.FINISHED
-        if k.seen == "not yet" and step.phase == Phase.REMOVE:
+        if k.seen == "not yet" and step.phase == Phase.REMOVE and at < imported_at:
             notes = ("ticked, but the newest export still shows them",)
     elif state == StepState.SENT:
         due = Due.SENT
@@ -149,7 +152,10 @@ def _batched(steps: list[Scheduled], state_of: dict, settings: dict, now: dateti
 
 
 def _order(s: Scheduled) -> tuple:
-    return (s.batch, s.step.network, PHASE_ORDER[s.step.phase], s.step.name.casefold(), s.step.id)
+    """By when; within a batch, removals after everything else, so that a plan followed top to
+    bottom brings a person over before removing them; then by network."""
+    removal = s.step.phase == Phase.REMOVE
+    return (s.batch, removal, s.step.network, PHASE_ORDER[s.step.phase], s.step.name.casefold(), s.step.id)
 
 
 @dataclass(frozen=True, slots=True)

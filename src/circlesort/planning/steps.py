@@ -103,10 +103,10 @@ class Step:
     hints: tuple[str, ...] = ()  # what tells the right search result apart
     flag: str = ""  # a warning on the step, e.g. two friends share this name
     depends_on: tuple[str, ...] = ()  # ids of the bring-overs a removal waits for
+    id: str = field(init=False, compare=False)  # kind, network and target: see step_id
 
-    @property
-    def id(self) -> str:
-        return step_id(self.kind, self.network, self.target)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "id", step_id(self.kind, self.network, self.target))
 
     @property
     def phase(self) -> Phase:

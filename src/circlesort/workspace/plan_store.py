@@ -9,13 +9,15 @@ other, journaled and undoable, and carried by the decisions file.
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from circlesort.gcpause import paused_gc
+from circlesort.model import Account, Tie
 from circlesort.workspace import codec
-from circlesort.workspace.connection import now
 from circlesort.workspace.failures import guarded
-from circlesort.workspace.store import Key, Workspace
+from circlesort.workspace.store import UNDECIDED, Key, Member, Person, Workspace, display_name
 
 COLUMNS = "id, kind, network, target, person, needed, seen, added, data"
 
@@ -66,6 +68,42 @@ def set_step_states(ws: Workspace, ids: Iterable[str], state: str | None, label:
 
 
 @guarded
+def plan_people(ws: Workspace) -> list[Person]:
+    """The people a plan is about (a category, or an answer to a request), read light.
+
+    A plan needs of each account its relations, name, handle, company and profile link, and of
+    Facebook accounts their dates; reading and decoding every account's JSON would cost seconds
+    for the heavy user, so SQLite picks out the two fields."""
+    db = ws.db
+    with paused_gc():
+        decided = {(n, k): (at, c)
+                   for n, k, c, at in db.execute("SELECT network, key, category, at FROM categories")}
+        wanted = {p for (p,) in db.execute(
+            "SELECT m.person FROM members m JOIN categories USING (network, key) "
+            "UNION SELECT m.person FROM members m JOIN answers USING (network, key)")}
+        groups: dict[str, list[Member]] = defaultdict(list)
+        for person, network, key, name, handle, company, relations, gone, url, ties in db.execute(
+                "SELECT m.person, a.network, a.key, a.name, a.handle, a.company, a.relations, a.gone, "
+                "json_extract(a.data, '$.url'), "
+                "CASE WHEN a.network = 'facebook' THEN json_extract(a.data, '$.ties') END "
+                "FROM members m JOIN accounts a USING (network, key)"):
+            if person not in wanted:
+                continue
+            held = (tuple(Tie(r, s, m) for r, s, m in json.loads(ties)) if ties
+                    else tuple(Tie(r) for r in relations.split(",") if r))
+            account = Account(network, key, name=name, handle=handle or None, url=url, company=company,
+                              ties=held)
+            groups[person].append(Member(account, False, bool(gone)))
+        out = []
+        for pid, members in groups.items():
+            members.sort(key=lambda m: (m.account.network, m.account.key))
+            picks = [decided[k] for m in members if (k := (m.account.network, m.account.key)) in decided]
+            category = max(picks)[1] if picks else UNDECIDED
+            out.append(Person(pid, display_name(members), tuple(members), category))
+    return out
+
+
+@guarded
 def accounts_by_key(ws: Workspace, keys: Iterable[Key]) -> dict[Key, tuple[object, bool]]:
     """The accounts (as the newest import shows them) and whether each is gone, for these keys."""
     wanted = set(keys)
@@ -88,5 +126,8 @@ def members_of(ws: Workspace, people: Iterable[str]) -> dict[str, list[Key]]:
     return out
 
 
-def stamp() -> str:
-    return now()
+@guarded
+def last_import_at(ws: Workspace) -> str:
+    """When the newest export was imported ("" before any): what it shows is as of then."""
+    row = ws.db.execute("SELECT at FROM imports ORDER BY id DESC LIMIT 1").fetchone()
+    return row[0] if row else ""

@@ -192,7 +192,7 @@ class Workspace:
             picks = [decided[(m.account.network, m.account.key)] for m in members
                      if (m.account.network, m.account.key) in decided]
             category = max(picks)[1] if picks else UNDECIDED  # the latest decision counts
-            out.append(Person(pid, _display_name(members), tuple(members), category))
+            out.append(Person(pid, display_name(members), tuple(members), category))
         out.sort(key=lambda p: (p.name.casefold(), p.id))
         return out
 
@@ -360,7 +360,7 @@ def pair_key(a: Key, b: Key) -> list[str]:
     return [*first, *second]
 
 
-def _display_name(members: list[Member]) -> str:
+def display_name(members: list[Member]) -> str:
     """The matching's naming, with accounts gone from the exports considered last."""
     present = [m.account for m in members if not m.gone]
     return person_name(present) if present else person_name([m.account for m in members])
