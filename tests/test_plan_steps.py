@@ -230,3 +230,20 @@ def test_steps_done_this_week_count_against_the_window():
     assert len(today) == 70
     today = [s for s in schedule(kept, sent_long_ago, load_settings(), NOW) if s.batch_label == "today"]
     assert len(today) == 100
+
+
+def test_a_persons_steps_follow_them_when_they_are_linked_into_another(tmp_path, cli, monkeypatch):
+    monkeypatch.setenv("CIRCLESORT_CONFIG", str(tmp_path / "config"))
+    contacts = tmp_path / "contacts.vcf"
+    contacts.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Mom\r\nEND:VCARD\r\n", encoding="utf-8")
+    assert cli("import", str(facebook(tmp_path / "fb", "Ada Quill")), str(contacts))[0] == 0
+    with Workspace.open() as ws:
+        ws.decide([person_named(ws, "Ada Quill").id], "move-to-professional")
+    assert cli("mark", "sent", ada()[(K.CONNECT, "linkedin")].step.id)[0] == 0
+    with Workspace.open() as ws:  # "Mom" is Ada: linked, keeping the contact's person
+        mom, before = person_named(ws, "Mom").id, person_named(ws, "Ada Quill").id
+        ws.link_people([mom, before])
+        assert person_named(ws, "Ada Quill").id == mom
+        plan = current_plan(ws, load_settings(), NOW)
+    connects = {s.step.person: s.due for s in plan.steps if s.step.kind == K.CONNECT}
+    assert connects == {mom: Due.SENT, before: Due.NOT_NEEDED}

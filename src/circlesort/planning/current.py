@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from circlesort.errors import InputError
 from circlesort.model import Account
 from circlesort.planning.derive import person_steps
 from circlesort.planning.schedule import Effort, Kept, effort, schedule
@@ -34,6 +35,7 @@ from circlesort.workspace.plan_store import (
     accounts_by_key,
     last_import_at,
     members_of,
+    person_ids,
     plan_people,
     save_steps,
     step_states,
@@ -110,6 +112,9 @@ def current_plan(ws: Workspace, settings: dict, now: datetime | None = None) -> 
     for person in people:
         for step in person_steps(person, answers, settings, finished):
             wanted[step.id] = step
+    members = {p.id: [[m.account.network, m.account.key] for m in p.members] for p in people}
+    if _pass_on(ws, wanted, stored, states, members):
+        states = step_states(ws)
     steps = {i: _from_row(row) for i, row in stored.items() if i not in wanted} | wanted
     accounts = _Accounts.read(ws, people, steps.values())
     kept, rows, added, dropped = [], [], 0, 0
@@ -125,6 +130,10 @@ def current_plan(ws: Workspace, settings: dict, now: datetime | None = None) -> 
         if step.kind in _BACK_FROM and _ticked_after(states, step, _BACK_FROM[step.kind], imported_at):
             seen = ""  # the export was made before the removal: it cannot tell whether they are back
         data = _data(step)
+        if step.target.startswith(PERSON) and step.person in members:
+            data["accounts"] = members[step.person]  # so its state can follow the person's accounts
+        elif row and "accounts" in row.data:
+            data["accounts"] = row.data["accounts"]
         if row is None or (row.needed, row.seen, row.data) != (needed, seen, data):
             rows.append(StoredStep(sid, step.kind, step.network, step.target, step.person, needed, seen,
                                    row.added if row else now.isoformat(timespec="seconds"), data))
@@ -135,7 +144,28 @@ def current_plan(ws: Workspace, settings: dict, now: datetime | None = None) -> 
     scheduled = schedule(kept, states, settings, now, imported_at)
     if not stored:
         added = 0  # the first look at a plan: nothing "changed"
-    return Plan(scheduled, added, dropped, notes(scheduled, settings))
+    return Plan(scheduled, added, dropped, notes(scheduled, settings) + _employers_note())
+
+
+def _pass_on(ws: Workspace, wanted: dict[str, Step], stored: dict[str, StoredStep], states: dict,
+             members: dict[str, list]) -> int:
+    """Steps of a person not yet on a network follow the person's accounts: when two people are
+    linked into one, what the user said of the other's step (an invitation sent) passes to the
+    step of the person they became."""
+    people = person_ids(ws)
+    orphans = {(row.kind, row.network, tuple(key)): row.id for row in stored.values()
+               if row.target.startswith(PERSON) and row.person not in people and row.id in states
+               for key in row.data.get("accounts", [])}
+    if not orphans:
+        return 0
+    changes = []
+    for step in wanted.values():
+        if step.target.startswith(PERSON) and step.id not in states:
+            found = next((orphans[k] for key in members.get(step.person, [])
+                          if (k := (step.kind, step.network, tuple(key))) in orphans), None)
+            if found:
+                changes.append(["step_states", [step.id], states[found][0]])
+    return ws.record("plan", f"{len(changes)} steps follow their people", changes) if changes else 0
 
 
 _BACK_FROM = {back: removal for removal, back in WAY_BACK.items()}
@@ -211,6 +241,20 @@ def notes(steps: Sequence[Scheduled], settings: dict) -> list[str]:
                            if s.due in (Due.NOW, Due.WAITING, Due.ASK))
     return [SETTING_HELP[k] + " `circlesort plan --init-settings` writes a settings file to edit."
             for k in wanted if k]
+
+
+def _employers_note() -> list[str]:
+    """Without employers in the rules, colleagues are not suggested professional: say so."""
+    from circlesort.suggest import load_rules
+
+    try:
+        rules = load_rules()
+    except InputError:
+        return []  # the sorting screen says what is wrong with the file
+    if any(rule.when.get("company") for rule in rules):
+        return []
+    return ["No employers in your rules: colleagues are not suggested professional. `circlesort rules "
+            "--init` writes the rules; list your companies under 'my employers'."]
 
 
 def set_state(ws: Workspace, ids: Sequence[str], state: StepState | None, label: str) -> int:

@@ -83,7 +83,7 @@ def _standing(k: Kept, stated: tuple[StepState, str], imported_at: str) -> Sched
         if k.seen == "not yet" and step.phase == Phase.REMOVE and at < imported_at:
             notes = ("ticked, but the newest export still shows them",)
     elif state == StepState.SENT:
-        due = Due.SENT
+        due = Due.SENT if k.needed else Due.NOT_NEEDED
     elif state == StepState.SKIPPED:
         due = Due.SKIPPED
     elif state == StepState.IMPOSSIBLE or k.seen == "impossible":

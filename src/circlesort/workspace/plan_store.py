@@ -127,6 +127,12 @@ def members_of(ws: Workspace, people: Iterable[str]) -> dict[str, list[Key]]:
 
 
 @guarded
+def person_ids(ws: Workspace) -> set[str]:
+    """Every person in the workspace now."""
+    return {p for (p,) in ws.db.execute("SELECT DISTINCT person FROM members")}
+
+
+@guarded
 def last_import_at(ws: Workspace) -> str:
     """When the newest export was imported ("" before any): what it shows is as of then."""
     row = ws.db.execute("SELECT at FROM imports ORDER BY id DESC LIMIT 1").fetchone()
