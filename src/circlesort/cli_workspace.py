@@ -70,9 +70,13 @@ def _decisions(args: argparse.Namespace) -> int:
             return 0
         applied = import_file(ws, args.file)
     if applied.changed:
-        print(f"Applied decisions for {applied.people} people from {args.file} (one undo step).")
+        steps = f" and {applied.steps} plan steps" if applied.steps else ""
+        print(f"Applied decisions for {applied.people} people{steps} from {args.file} (one undo step).")
     elif applied.placed or not applied.entries:
         print(f"Nothing to change: the workspace already holds every decision of {args.file}.")
+    if applied.unplanned:
+        print(f"{applied.unplanned} of the plan steps are not in this workspace's plan yet: their states "
+              "are kept for when it holds them.")
     if applied.problems:
         print(f"Could not place {len(applied.problems)}:")
         for problem in applied.problems:

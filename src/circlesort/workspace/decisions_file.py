@@ -4,32 +4,47 @@
       accounts: ["facebook:José Álvarez", "linkedin:https://www.linkedin.com/in/jose-alvarez"]
       category: keep-personal
     - not-the-same: ["facebook:John Smith", "linkedin:https://www.linkedin.com/in/john-smith-4c81"]
+    - steps:
+        connect/linkedin/https://www.linkedin.com/in/ada: {state: sent, at: '2026-11-30T09:12:00+00:00'}
+        unfriend/facebook/Ada Lovelace: done
 
-Accounts listed together are one person (linked by hand if matching had them apart). Importing
-is one undo step and reports every entry it could not place. The file may have been edited by
-hand or come from anywhere: every field's type and value is checked before anything is applied,
-and an entry with a wrong field is left out whole rather than half applied.
+Accounts listed together are one person (linked by hand if matching had them apart). `steps`
+carries what the user said of the plan's steps (sent, done, skipped ...) and when, by step id:
+ids are stable, so a state is kept even for a step the plan does not hold yet. Importing is one
+undo step and reports every entry it could not place. The file may have been edited by hand or
+come from anywhere: every field's type and value is checked before anything is applied, and an
+entry with a wrong field is left out whole rather than half applied; a wrong step state stops
+the whole import (InputError), since a plan step ticked wrongly could remove someone too early.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 
 import yaml
 
 from circlesort import yamlfile
 from circlesort.errors import InputError
 from circlesort.workspace import codec
+from circlesort.workspace.connection import now
 from circlesort.workspace.failures import guarded
+from circlesort.workspace.plan_store import step_states, stored_steps
 from circlesort.workspace.requests import ANSWERS
 from circlesort.workspace.store import CATEGORIES, UNDECIDED, Key, Workspace, own_person, pair_key
 
 HEADER = ("# circlesort decisions: one entry per person you sorted. Edit freely; `circlesort decisions\n"
           "# import FILE` applies it. Categories: keep-personal, move-to-professional, page-follower,\n"
-          "# undecided. Accounts are network:key, as `circlesort match` shows them.\n")
+          "# undecided. Accounts are network:key, as `circlesort match` shows them. `steps` holds\n"
+          "# what you did with the plan's steps (ids as plan.yaml gives them): pending, sent,\n"
+          "# confirmed, done, skipped, impossible or remove-anyway, and when.\n")
 
 
 FIELDS = {"person", "accounts", "category", "answers"}
+# StepState's values (planning/steps.py; planning imports the workspace, so the workspace does not
+# import planning). A test keeps the two equal.
+STEP_STATES = ("pending", "sent", "confirmed", "done", "skipped", "impossible", "remove-anyway")
+PENDING = "pending"  # no row: what `circlesort mark pending` leaves
 
 
 @guarded
@@ -47,6 +62,10 @@ def export_text(ws: Workspace) -> str:
         entries.append(entry)
     for a, b in ws.rules("not_same"):
         entries.append({"not-the-same": [codec.label(*a), codec.label(*b)]})
+    steps = {i: ({"state": s, "at": at} if at else s) for i, (s, at) in sorted(step_states(ws).items())
+             if s in STEP_STATES and s != PENDING}  # a state the plan does not know means nothing to it
+    if steps:
+        entries.append({"steps": steps})
     body = yaml.safe_dump(entries, allow_unicode=True, sort_keys=False, default_flow_style=None, width=100)
     return HEADER + (body if entries else "[]\n")
 
@@ -58,6 +77,8 @@ class Applied:
     entries: int = 0  # in the file
     placed: int = 0  # entries applied, "not-the-same" ones included
     changed: bool = False  # whether the workspace changed (one undo step then)
+    steps: int = 0  # step states in the file
+    unplanned: int = 0  # of which the workspace's plan does not hold the step (yet)
 
 
 @guarded
@@ -83,9 +104,14 @@ def import_file(ws: Workspace, path: str) -> Applied:
     folded = {(n, k.casefold()): (n, k) for n, k in known}
     applied = Applied(entries=len(data))
     wanted: list[list] = []
+    stamps: dict[str, tuple[str, str]] = {}  # step id -> (state, when), as the file says
     for n, entry in enumerate(data, 1):
         if not isinstance(entry, dict):
             applied.problems.append(f"entry {n}: not a mapping")
+            continue
+        if "steps" in entry:
+            stamps |= _steps(entry, n, path)
+            applied.placed += 1
             continue
         if "not-the-same" in entry:
             if len(entry) > 1:
@@ -128,10 +154,77 @@ def import_file(ws: Workspace, path: str) -> Applied:
             wanted += [["answers", list(k), answer] for k in key]
         applied.people += 1
         applied.placed += 1
+    if stamps:
+        applied.steps = len(stamps)
+        applied.unplanned = len(stamps.keys() - stored_steps(ws).keys())
+        before = step_states(ws)
+        wanted += [["step_states", [i], None if s == PENDING else s] for i, (s, _) in stamps.items()]
+        stamps = {i: (s, at) for i, (s, at) in stamps.items()
+                  if at and s != PENDING and before.get(i, ("",))[0] != s}  # only states this import sets
     if wanted:
-        label = f"decisions from {path} ({applied.people} people)"
+        label = f"decisions from {path} ({applied.people} people"
+        label += f", {applied.steps} plan steps)" if applied.steps else ")"
         applied.changed = ws.record("decisions-import", label, wanted) != 0
+    if applied.changed and stamps:
+        _restore_times(ws, stamps)
     return applied
+
+
+def _steps(entry: dict, n: int, path: str) -> dict[str, tuple[str, str]]:
+    """A `steps` entry as {id: (state, when or "")}. Raises InputError naming the entry: a wrong
+    state is not left out quietly, as the plan would then ask for a step the user did."""
+    if len(entry) > 1:
+        raise InputError(path, f"entry {n}: steps stands alone (- steps: {{step id: state}})")
+    steps = entry["steps"] or {}
+    if not isinstance(steps, dict):
+        raise InputError(path, f"entry {n}: steps should map step ids to states (step id: done)")
+    out = {}
+    for step, said in steps.items():
+        if not isinstance(step, str) or not step:
+            raise InputError(path, f"entry {n}: step id {step!r} is not text")
+        state, at = (said.get("state"), said.get("at")) if isinstance(said, dict) else (said, None)
+        if isinstance(said, dict) and set(said) - {"state", "at"}:
+            field_ = sorted(map(str, set(said) - {"state", "at"}))[0]
+            raise InputError(path, f"entry {n}: step {step!r}: unknown field {field_!r} (fields: at, state)")
+        if not isinstance(state, str) or state not in STEP_STATES:
+            raise InputError(path, f"entry {n}: step {step!r}: {state!r} is not a step state "
+                                   f"({', '.join(STEP_STATES)})")
+        when = _when(at)
+        if when is None:
+            raise InputError(path, f"entry {n}: step {step!r}: at {at!r} is not a date and time "
+                                   "(2026-11-30T09:12:00+00:00)")
+        out[step] = (state, when)
+    return out
+
+
+def _when(at: object) -> str | None:
+    """A time from the file as the workspace writes them (UTC, to the second; none later than now),
+    "" when the file gives none, None when it is not a time."""
+    if at is None or at == "":
+        return ""
+    if isinstance(at, str):
+        try:
+            at = datetime.fromisoformat(at.strip())
+        except ValueError:
+            return None
+    if isinstance(at, date) and not isinstance(at, datetime):
+        at = datetime(at.year, at.month, at.day)
+    if not isinstance(at, datetime):
+        return None
+    try:
+        at = at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
+    except (OverflowError, ValueError):  # 0001-01-01T00:00+05:00 is before year 1 in UTC
+        return None
+    return min(at.isoformat(timespec="seconds"), now())  # ISO times in UTC compare as text
+
+
+@guarded
+def _restore_times(ws: Workspace, stamps: dict[str, tuple[str, str]]) -> None:
+    """When the file says each state was set (the import stamped them now): the plan's waiting
+    times and rolling limits count from the day the user did it, not from the restore."""
+    with ws.transaction() as db:
+        db.executemany("UPDATE step_states SET at = ? WHERE id = ? AND state = ?",
+                       [(at, i, s) for i, (s, at) in stamps.items()])
 
 
 def _check_entry(entry: dict, n: int) -> tuple[str, str | None]:
