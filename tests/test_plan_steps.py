@@ -12,7 +12,7 @@ from circlesort.planning.current import current_plan, set_state
 from circlesort.planning.schedule import Kept, schedule
 from circlesort.planning.settings import load_settings
 from circlesort.planning.steps import Due, Step, StepKind, StepState
-from circlesort.workspace import Workspace, import_paths
+from circlesort.workspace import Workspace
 
 from .conftest import meta, write_tree
 
@@ -55,7 +55,7 @@ def test_moving_friends_to_professional_invites_first_and_survives_an_early_unfr
                          '- person: Bruno Costa\n  accounts: ["facebook:Bruno Costa", "instagram:brunocosta"]\n'
                          '  category: move-to-professional\n', encoding="utf-8")
     assert cli("decisions", "import", str(decisions))[0] == 0
-    code, out, err = cli("plan", "--out", str(tmp_path / "plan"))
+    code, _, err = cli("plan", "--out", str(tmp_path / "plan"))
     assert code == 0, err
     first = yaml.safe_load((tmp_path / "plan" / "plan.yaml").read_text("utf-8"))["steps"]
     by_id = {s["id"]: s for s in first}
@@ -76,7 +76,7 @@ def test_moving_friends_to_professional_invites_first_and_survives_an_early_unfr
 
     # Alma was unfriended early, against the plan: the newer Facebook export no longer lists her.
     newer = facebook(tmp_path / "facebook-newer", "Bruno Costa", "Carla Dias")
-    code, out, err = cli("verify", str(newer))
+    code, _out, err = cli("verify", str(newer))
     assert code == 0, err
     with Workspace.open() as ws:
         assert person_named(ws, "Alma Silva").id == alma_id  # the gone account stays her person
@@ -172,7 +172,7 @@ def test_marks_are_undone_with_undo_and_a_written_plan_is_not(tmp_path, cli, mon
 
 def test_an_unknown_step_id_is_one_line(tmp_path, cli):
     one_person_plan(tmp_path, cli)
-    code, out, err = cli("mark", "done", "unfriend/facebook/Nobody")
+    code, _out, err = cli("mark", "done", "unfriend/facebook/Nobody")
     assert code == 2 and "no such step in the plan" in err and err.count("\n") == 1
 
 

@@ -9,6 +9,7 @@ made) is judged by its kind and its account, never by its words.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -37,13 +38,17 @@ from circlesort.workspace.plan_store import (
     members_of,
     person_ids,
     plan_people,
+    planned_at,
+    revision,
     save_steps,
+    set_planned_at,
     step_states,
     stored_steps,
 )
 
 K = StepKind
 NOT_YET, DONE, IMPOSSIBLE = "not yet", "done", "impossible"
+PLAN_RULES = 1  # grows when circlesort plans differently: kept plans are worked out again
 
 
 @dataclass
@@ -98,11 +103,19 @@ def judge(kind: StepKind, account: Account | None) -> str:
 
 
 def current_plan(ws: Workspace, settings: dict, now: datetime | None = None) -> Plan:
-    """The plan as it stands: laid over the kept steps, saved, judged and scheduled."""
+    """The plan as it stands: laid over the kept steps, saved, judged and scheduled.
+
+    When nothing changed since the plan was last worked out (no decision, import or tick, the
+    same settings), the kept steps are the plan and only their schedule is worked out again."""
     now = now or datetime.now(UTC)
     stored = stored_steps(ws)
     states = step_states(ws)
     imported_at = last_import_at(ws)
+    fingerprint = f"{PLAN_RULES}:{json.dumps(settings, sort_keys=True, default=str)}"
+    if stored and planned_at(ws) == f"{revision(ws)}:{fingerprint}":
+        kept = [Kept(_from_row(row), row.needed, row.seen) for row in stored.values()]
+        scheduled = schedule(kept, states, settings, now, imported_at)
+        return Plan(scheduled, 0, 0, notes(scheduled, settings) + _employers_note())
     finished = {i for i, (s, _) in states.items() if s in FINISHED} | {
         i for i, row in stored.items() if row.seen == DONE}
     answers = ws.answers()
@@ -112,11 +125,12 @@ def current_plan(ws: Workspace, settings: dict, now: datetime | None = None) -> 
     for person in people:
         for step in person_steps(person, answers, settings, finished):
             wanted[step.id] = step
-    members = {p.id: [[m.account.network, m.account.key] for m in p.members] for p in people}
+    by_id = {p.id: p for p in people}
+    members = _Members(by_id)
     if _pass_on(ws, wanted, stored, states, members):
         states = step_states(ws)
     steps = {i: _from_row(row) for i, row in stored.items() if i not in wanted} | wanted
-    accounts = _Accounts.read(ws, people, steps.values())
+    accounts = _Accounts.read(ws, by_id, steps.values())
     kept, rows, added, dropped = [], [], 0, 0
     for sid, step in steps.items():
         row = stored.get(sid)
@@ -130,8 +144,8 @@ def current_plan(ws: Workspace, settings: dict, now: datetime | None = None) -> 
         if step.kind in _BACK_FROM and _ticked_after(states, step, _BACK_FROM[step.kind], imported_at):
             seen = ""  # the export was made before the removal: it cannot tell whether they are back
         data = _data(step)
-        if step.target.startswith(PERSON) and step.person in members:
-            data["accounts"] = members[step.person]  # so its state can follow the person's accounts
+        if step.target.startswith(PERSON) and step.person in by_id:
+            data["accounts"] = members.get(step.person)  # so its state can follow the person's accounts
         elif row and "accounts" in row.data:
             data["accounts"] = row.data["accounts"]
         if row is None or (row.needed, row.seen, row.data) != (needed, seen, data):
@@ -141,6 +155,7 @@ def current_plan(ws: Workspace, settings: dict, now: datetime | None = None) -> 
         dropped += bool(row and row.needed and not needed and states.get(sid, ("",))[0] not in FINISHED)
         kept.append(Kept(step, needed, seen))
     save_steps(ws, rows)
+    set_planned_at(ws, f"{revision(ws)}:{fingerprint}")
     scheduled = schedule(kept, states, settings, now, imported_at)
     if not stored:
         added = 0  # the first look at a plan: nothing "changed"
@@ -148,7 +163,7 @@ def current_plan(ws: Workspace, settings: dict, now: datetime | None = None) -> 
 
 
 def _pass_on(ws: Workspace, wanted: dict[str, Step], stored: dict[str, StoredStep], states: dict,
-             members: dict[str, list]) -> int:
+             members: _Members) -> int:
     """Steps of a person not yet on a network follow the person's accounts: when two people are
     linked into one, what the user said of the other's step (an invitation sent) passes to the
     step of the person they became."""
@@ -189,27 +204,57 @@ def _data(step: Step) -> dict:
             "flag": step.flag, "depends_on": list(step.depends_on)}
 
 
+class _Members:
+    """Each decided person's account keys, worked out only for those asked about."""
+
+    def __init__(self, by_id: dict) -> None:
+        self.by_id = by_id
+
+    def get(self, person: str, default=None) -> list | None:
+        found = self.by_id.get(person)
+        return [[m.account.network, m.account.key] for m in found.members] if found else default
+
+
 @dataclass
 class _Accounts:
-    """The accounts steps act on (as the newest import shows them) and the people's members."""
+    """The account each step acts on, as the newest import shows it: from the decided people
+    in hand, else (for a step whose person is no longer decided) read from the workspace."""
 
+    by_id: dict  # person id -> Person
     found: dict[tuple[str, str], tuple[Account, bool]]  # (network, key) -> (account, gone)
-    members: dict[str, list[tuple[str, str]]]  # person id -> keys, for steps on a network they join
+    members: dict[str, list[tuple[str, str]]]  # person id -> keys, of people not decided now
 
     @classmethod
-    def read(cls, ws: Workspace, people, steps) -> _Accounts:
-        found = {(m.account.network, m.account.key): (m.account, m.gone) for p in people for m in p.members}
-        members = members_of(ws, {s.person for s in steps if s.target.startswith(PERSON)})
-        wanted = {(s.network, s.target) for s in steps if not s.target.startswith(PERSON)}
-        wanted |= {k for keys in members.values() for k in keys}
-        if wanted - found.keys():
-            found |= accounts_by_key(ws, wanted - found.keys())
-        return cls(found, members)
+    def read(cls, ws: Workspace, by_id: dict, steps) -> _Accounts:
+        here = cls(by_id, {}, {})
+        strays = [s for s in steps if not here._held(s)]
+        here.members = members_of(ws, {s.person for s in strays if s.target.startswith(PERSON)})
+        wanted = {(s.network, s.target) for s in strays if not s.target.startswith(PERSON)}
+        wanted |= {k for keys in here.members.values() for k in keys}
+        if wanted:
+            here.found = accounts_by_key(ws, wanted)
+        return here
+
+    def _held(self, step: Step) -> bool:
+        """Whether the step's person is in hand and holds its account (when it names one)."""
+        person = self.by_id.get(step.person)
+        if person is None or step.target.startswith(PERSON):
+            return person is not None
+        return any(m.account.key == step.target and m.account.network == step.network for m in person.members)
 
     def of(self, step: Step) -> tuple[Account, bool] | None:
         """The account a step is judged on: its own, or, for a person not yet on that network, the
         account they have there now (None until they have one)."""
-        if not step.target.startswith(PERSON):
+        person_level = step.target.startswith(PERSON)
+        person = self.by_id.get(step.person)
+        if person is not None:
+            for m in person.members:
+                a = m.account
+                if a.network == step.network and (a.key == step.target or (person_level and not m.gone)):
+                    return (a, m.gone)
+            if person_level:
+                return None  # not on that network yet
+        if not person_level:
             return self.found.get((step.network, step.target))
         return next((self.found[k] for k in self.members.get(step.person, ())
                      if k[0] == step.network and k in self.found and not self.found[k][1]), None)

@@ -127,6 +127,25 @@ def members_of(ws: Workspace, people: Iterable[str]) -> dict[str, list[Key]]:
 
 
 @guarded
+def revision(ws: Workspace) -> int:
+    """Grows with every change to the workspace's decisions, imports and step states."""
+    return ws.db.execute("SELECT coalesce(max(id), 0) FROM journal").fetchone()[0]
+
+
+@guarded
+def planned_at(ws: Workspace) -> str:
+    """What the kept plan was last worked out from (see set_planned_at), or ""."""
+    row = ws.db.execute("SELECT value FROM meta WHERE key = 'plan_revision'").fetchone()
+    return row[0] if row else ""
+
+
+@guarded
+def set_planned_at(ws: Workspace, value: str) -> None:
+    with ws.transaction() as db:
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('plan_revision', ?)", (value,))
+
+
+@guarded
 def person_ids(ws: Workspace) -> set[str]:
     """Every person in the workspace now."""
     return {p for (p,) in ws.db.execute("SELECT DISTINCT person FROM members")}
