@@ -74,7 +74,7 @@ def test_a_hand_edited_file_places_what_it_can_and_says_what_it_cannot(tmp_path)
         """), encoding="utf-8")
     p = run("decisions", "import", str(edited))
     assert p.returncode == 0, p.stderr
-    assert "Applied decisions for 1 people" in p.stdout
+    assert "Applied decisions for 1 person from" in p.stdout
     assert "no account 'facebook:No Such Friend' in this workspace" in p.stdout
     assert "unknown category 'keep-personel'" in p.stdout
     with Workspace.open() as ws:  # listed together: linked by hand, one person

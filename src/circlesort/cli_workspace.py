@@ -70,8 +70,9 @@ def _decisions(args: argparse.Namespace) -> int:
             return 0
         applied = import_file(ws, args.file)
     if applied.changed:
-        steps = f" and {applied.steps} plan steps" if applied.steps else ""
-        print(f"Applied decisions for {applied.people} people{steps} from {args.file} (one undo step).")
+        steps = f" and {_count(applied.steps, 'plan step')}" if applied.steps else ""
+        print(f"Applied decisions for {_count(applied.people, 'person', 'people')}{steps} from {args.file} "
+              "(one undo step).")
     elif applied.placed or not applied.entries:
         print(f"Nothing to change: the workspace already holds every decision of {args.file}.")
     if applied.unplanned:
@@ -203,3 +204,8 @@ def _delete(args: argparse.Namespace) -> int:
         lock.release()
     print(f"Deleted workspace {paths.name_of(path)}.")
     return 0
+
+
+def _count(n: int, one: str, many: str = "") -> str:
+    """'1 person', '2 people', '1 plan step', '3 plan steps'."""
+    return f"{n:,} {one if n == 1 else many or one + 's'}"
