@@ -60,6 +60,6 @@ REQUEST_PAGES = {
                  "sent": "https://www.facebook.com/friends/requests"},
     "linkedin": {"received": "https://www.linkedin.com/mynetwork/invitation-manager/",
                  "sent": "https://www.linkedin.com/mynetwork/invitation-manager/sent/"},
-    "instagram": {"received": "https://www.instagram.com/accounts/activity/?followRequests=1",
+    "instagram": {"received": "https://www.instagram.com/accounts/activity/",
                   "sent": ""},
 }
