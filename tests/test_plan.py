@@ -15,7 +15,7 @@ from circlesort.planning.writers import safe_cell, write_plan
 from circlesort.workspace import Workspace, import_paths
 from circlesort.workspace.requests import answer, queue
 
-from .conftest import ROOT, drive, screen_text
+from .conftest import ROOT
 from .test_cli import run
 
 GOLDEN = ROOT / "tests" / "golden" / "plan"
@@ -162,29 +162,6 @@ def test_verify_without_a_plan_says_so(tmp_path):
     run("import", "sample_exports")
     p = run("verify", "sample_exports")
     assert p.returncode == 2 and "no plan written yet" in p.stderr
-
-
-def test_plan_screen_previews_and_writes_with_one_key(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-
-    async def test(pilot, app, ws):
-        await pilot.press("P")
-        await pilot.pause()
-        text = screen_text(app)
-        assert "actions from your decisions and answers so far" in text
-        assert "invite to follow your Page Sasha Petrov" in text
-        await pilot.press("w")
-        await pilot.pause()
-        assert (tmp_path / "circlesort-plan" / "PLAN.md").exists()
-        assert "Plan written to circlesort-plan" in screen_text(app)
-        await pilot.press("w")  # again: asks before replacing
-        await pilot.pause()
-        assert "Replace the plan in circlesort-plan?" in screen_text(app)
-        await pilot.press("n", "escape")
-        planned = ws.db.execute("SELECT count(*) FROM plan_status").fetchone()[0]
-        assert planned > 10
-
-    drive(test, size=(120, 40), before=decided)
 
 
 def test_init_settings_writes_the_defaults_once(tmp_path, monkeypatch):

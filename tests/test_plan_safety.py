@@ -18,7 +18,7 @@ from circlesort.planning.plan import Action, link_of
 from circlesort.planning.writers import code, plan_md
 from circlesort.workspace import Workspace, import_paths
 
-from .conftest import drive, screen_text, write_tree, write_zip
+from .conftest import write_tree, write_zip
 
 
 @pytest.fixture
@@ -84,22 +84,6 @@ def test_out_at_a_file_is_one_line_and_the_file_stays(tmp_path, cli, workspace):
         assert err.startswith("circlesort: ") and err.count("\n") == 1 and "Traceback" not in err
     assert "a file, not a folder" in cli("plan", "--out", str(mine))[2]
     assert mine.read_text() == "numbers"
-
-
-def test_w_in_the_app_refuses_a_file_where_the_plan_would_go(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "circlesort-plan").write_text("my own file")
-
-    async def test(pilot, app, ws):
-        await pilot.press("P")
-        await pilot.pause()
-        await pilot.press("w")
-        await pilot.pause()
-        assert "circlesort-plan: a file, not a folder" in screen_text(app)
-        assert type(app.screen).__name__ == "PlanScreen"
-
-    drive(test, size=(120, 40), exports=[])
-    assert (tmp_path / "circlesort-plan").read_text() == "my own file"
 
 
 # --- links only to the networks ---------------------------------------------------------------
@@ -233,15 +217,3 @@ def test_plan_md_writes_a_hostile_link_as_no_link():
                       "day 1"), Action("x", "follow", "Yo", "1", "javascript:alert(1)", "r", 2, "any time")]
     text = plan_md({"instagram": actions[:1], "x": actions[1:]}, "2026-11-23")
     assert "javascript" not in text and "[open]" not in text and "`Zed`" in text
-
-
-def test_the_plan_screen_shows_the_same_safe_link(tmp_path):
-    async def test(pilot, app, ws):
-        await pilot.press("P")
-        await pilot.pause()
-        text = screen_text(app)
-        links = re.findall(r"(?<![(])https://[^\s)`]+", text)  # not the ones inside the hostile names
-        assert "https://www.linkedin.com/in/eve" in links and "evil.org/in/ann" not in text
-        assert {urlsplit(link).hostname for link in links} == {"www.instagram.com", "www.linkedin.com"}
-
-    drive(test, size=(160, 60), exports=hostile_exports(tmp_path), before=sort_everyone)

@@ -28,7 +28,12 @@ def test_after_decisions_and_a_search(app, snap_compare):
 
 
 def test_summary_screen(app, snap_compare):
-    assert snap_compare(app, terminal_size=(80, 24), press=["1", "w", "w", "3", "s"])
+    async def decide_and_open(pilot):  # the steps per network come from a worker: wait for it
+        await pilot.press("1", "w", "w", "3", "s")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=decide_and_open)
 
 
 def test_help_screen(app, snap_compare):

@@ -1,4 +1,8 @@
-"""Where things stand: people per network and category as bars, and the plans' sizes."""
+"""Where things stand: people per network and category as bars, and the steps left per network.
+
+The steps come from the current plan, worked out once when the screen opens (in a worker, as
+the plan screen does), never per keystroke.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +13,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from circlesort.errors import InputError
-from circlesort.planning.plan import build
-from circlesort.planning.settings import load_settings
+from circlesort.planning.current import Plan
+from circlesort.ui.screens.plan_work import PlanWorkScreen
 from circlesort.workspace import CATEGORIES, UNDECIDED, Workspace
 from circlesort.workspace.roster import Roster
 
@@ -26,11 +28,19 @@ STYLE = {"keep-personal": "$success", "move-to-professional": "$primary", "page-
 BAR = 40
 
 
-def summary(roster: Roster, plan: dict[str, int]) -> Content:
+def steps_left(plan: Plan) -> dict[str, int]:
+    """Per network, the steps still to do or to wait for."""
+    return dict(Counter(s.step.network for s in plan.live()))
+
+
+def summary(roster: Roster, plan: dict[str, int] | None) -> Content:
+    """The bars; ``plan``: steps left per network, None while the plan is being worked out."""
     per_network: dict[str, Counter[str]] = defaultdict(Counter)
     for row in roster.rows:
         for network, _, _ in row.brief:
             per_network[network][row.category] += 1
+    for network in plan or {}:
+        per_network.setdefault(network, Counter())  # a network a person is to join: no accounts yet
     total = len(roster.rows)
     counts = roster.counts()
     parts: list = [(f"Sorted {total - counts[UNDECIDED]:,} of {total:,} people", "bold"), "\n\n"]
@@ -39,37 +49,58 @@ def summary(roster: Roster, plan: dict[str, int]) -> Content:
                   ("█" * round(BAR * counts[c] / total) if total else "", STYLE[c]), "\n"]
     parts += ["\n", ("Accounts per network", "bold"), "   ",
               *[part for c in ORDER for part in ((f"■ {LABEL[c]}", STYLE[c]), "  ")], "\n\n"]
-    widest = max((sum(v.values()) for v in per_network.values()), default=1)
-    for network in sorted(per_network, key=lambda n: -sum(per_network[n].values())):
+    widest = max((sum(v.values()) for v in per_network.values()), default=1) or 1
+    for network in sorted(per_network, key=lambda n: (-sum(per_network[n].values()), n)):
         cells = per_network[network]
         parts += [(f"{network:<11}", "bold"), f"{sum(cells.values()):>7,}  "]
+        drawn = 0
         for c in ORDER:
-            parts.append(("█" * round(BAR * cells[c] / widest), STYLE[c]))
-        parts += [f"   plan: {plan[network]:,} actions" if plan.get(network) else "", "\n"]
-    parts += ["\n", ("The plans count what your decisions and answers so far ask of each network "
-                     "(P previews them, circlesort plan writes them).", "dim")]
+            bar = round(BAR * cells[c] / widest)
+            parts.append(("█" * bar, STYLE[c]))
+            drawn += bar
+        parts.append(" " * max(0, BAR - drawn))  # the steps line up, whatever the bar's length
+        if plan and plan.get(network):
+            n = plan[network]
+            parts.append(f"  {n:,} to do")
+        parts.append("\n")
     return Content.assemble(*parts)
 
 
-class SummaryScreen(Screen):
+class SummaryScreen(PlanWorkScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,s,q", "app.pop_screen", "Back", id="summary.back"),
+        Binding("escape,s,q", "back", "Back", id="summary.back"),
     ]
 
     def __init__(self, roster: Roster, ws: Workspace) -> None:
-        super().__init__()
+        super().__init__(ws)
         self.roster = roster
-        try:
-            settings = load_settings()
-        except InputError as e:  # the counts still show; the plan sizes wait for good settings
-            self.plan, self.problem = {}, str(e)
-        else:
-            self.plan = {net: len(actions) for net, actions in build(ws, settings).items()}
-            self.problem = ""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
-            yield Static(summary(self.roster, self.plan), id="summary")
-            if self.problem:
-                yield Static(Content(f"Plan sizes need readable settings: {self.problem}"), id="problem")
+            yield Static(summary(self.roster, None), id="summary")
+            yield Static(Content("Working out the plan's steps…"), id="plan")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.work_out()
+
+    def plan_ready(self) -> None:
+        if self.problem:  # the counts still show; the steps wait for good settings
+            why = f"Plan sizes need readable settings: {self.problem}" if self.bad_settings else self.problem
+            self.query_one("#plan", Static).update(Content(why))
+            return
+        if self.plan is None:
+            return
+        left = steps_left(self.plan)
+        self.query_one("#summary", Static).update(summary(self.roster, left))
+        words = ("To do: the steps your decisions and answers so far still ask of each network "
+                 "(P shows the plan, w there writes it)." if left else
+                 "No steps to do yet: your decisions and answers so far ask nothing of any network.")
+        if self.plan.changes():
+            words += f" Since you last looked: {self.plan.changes()}."
+        self.query_one("#plan", Static).update(Content.styled(words, "dim"))
+
+    def action_back(self) -> None:
+        if self.leave_when_done():
+            self.query_one("#plan", Static).update(Content("Working out the plan's steps… (going back when "
+                                                           "they are saved)"))
