@@ -247,3 +247,20 @@ def test_a_persons_steps_follow_them_when_they_are_linked_into_another(tmp_path,
         plan = current_plan(ws, load_settings(), NOW)
     connects = {s.step.person: s.due for s in plan.steps if s.step.kind == K.CONNECT}
     assert connects == {mom: Due.SENT, before: Due.NOT_NEEDED}
+
+
+def test_a_follow_the_settings_cannot_make_does_not_hold_up_removals(tmp_path, monkeypatch):
+    from circlesort.model import Account, Tie
+    from circlesort.planning.derive import person_steps
+    from circlesort.workspace.store import Member, Person
+
+    monkeypatch.setenv("CIRCLESORT_CONFIG", str(tmp_path))
+    accounts = (Account("facebook", "Ada Quill", name="Ada Quill", ties=(Tie("friend"),)),
+                Account("linkedin", "https://www.linkedin.com/in/adaq", name="Ada Quill", ties=(Tie("connection"),)),
+                Account("x", "123", name="Ada Quill", handle="adaq", ties=(Tie("follower"),)))
+    ada = Person("p-ada", "Ada Quill", tuple(Member(a, False, False) for a in accounts), "move-to-professional")
+    steps = {s.kind: s for s in person_steps(ada, {}, load_settings(), set())}
+    assert steps[K.UNFRIEND].depends_on == ()  # no professional X account named: nothing to wait for
+    (tmp_path / "settings.yaml").write_text("professional_x: '@ada_at_work'\n", encoding="utf-8")
+    steps = {s.kind: s for s in person_steps(ada, {}, load_settings(), set())}
+    assert steps[K.UNFRIEND].depends_on == (steps[K.FOLLOW_FROM].id,)

@@ -184,9 +184,12 @@ def test_summary_draws_counts_as_bars_and_sizes_the_plans():
         await pilot.pause()
         text = screen_text(app)
         assert "Sorted 1 of 220 people" in text and "page" in text and "█" in text
-        # Facebook friend: invite to the Page, then unfriend; LinkedIn connection: follow only.
-        assert re.search(r"facebook +\d+ +█+ +plan: 2 actions", text)
-        assert re.search(r"linkedin +\d+ +█+ +plan: 1 actions", text)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        text = screen_text(app)
+        # Facebook friend: invite to the Page, then unfriend; LinkedIn connection: removed (they follow).
+        assert re.search(r"facebook +\d+ +█+ +2 to do", text)
+        assert re.search(r"linkedin +\d+ +█+ +1 to do", text)
         await pilot.press("escape")
         assert isinstance(app.screen, SortScreen)
 

@@ -197,8 +197,9 @@ def plan_summary(plan) -> str:
 
     effort = plan.effort
     today = sum(s.due == Due.NOW and s.batch == 0 for s in plan.steps)
+    span = "today" if effort.span == "today" else f"over {effort.span}"
     text = (f"{effort.steps:,} {'step' if effort.steps == 1 else 'steps'} to do, {today:,} due today "
-            f"(about {effort.clicks:,} clicks over {effort.span}).")
+            f"(about {effort.clicks:,} clicks {span}).")
     if plan.changes():
         text += f" Since the plan was last looked at: {plan.changes()}."
     return text + "".join(f"\n{note}" for note in plan.notes)

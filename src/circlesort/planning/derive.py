@@ -15,6 +15,7 @@ from circlesort.matching.normalize import parse
 from circlesort.model import Account
 from circlesort.planning.links import REQUEST_PAGES, safe_link, search_link
 from circlesort.planning.steps import PERSON, WAY_BACK, Phase, Step, StepKind, step_id
+from circlesort.planning.words import missing
 from circlesort.workspace import Person
 
 K = StepKind
@@ -62,7 +63,7 @@ def person_steps(person: Person, answers: dict, settings: dict, finished: set[st
     if wants_linkedin and "linkedin" not in networks and any(a.name for a in everyone):
         made.append(Step(K.CONNECT, "linkedin", PERSON + person.id, person.id, person.name, category,
                          search_link("linkedin", search_name(person.name))))
-    return _with_dependencies(made)
+    return _with_dependencies(made, settings)
 
 
 def _answer_steps(account: Account, answer: str | None) -> list[tuple[StepKind, str]]:
@@ -116,10 +117,14 @@ def _category_steps(category: str, account: Account, s: dict) -> Iterable[StepKi
             yield K.SEND_LINK  # Instagram has no "suggest following": a message with the link
 
 
-def _with_dependencies(steps: list[Step]) -> list[Step]:
-    """Removals wait for every bring-over of the same person; one step per id."""
+def _with_dependencies(steps: list[Step], settings: dict) -> list[Step]:
+    """Removals wait for every bring-over of the same person; one step per id.
+
+    A follow from a professional account the settings do not name cannot be done: removals do
+    not wait for it (a Page invitation, which must come while still friends, always counts)."""
     unique = list({s.id: s for s in steps}.values())
-    bring = tuple(sorted(s.id for s in unique if s.phase == Phase.BRING))
+    bring = tuple(sorted(s.id for s in unique if s.phase == Phase.BRING
+                         and not (s.kind == K.FOLLOW_FROM and missing(s, settings))))
     if not bring:
         return unique
     return [Step(s.kind, s.network, s.target, s.person, s.name, s.category, s.link, s.hints, s.flag, bring)
