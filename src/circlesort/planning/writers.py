@@ -1,154 +1,130 @@
-"""The plan written out: plan.yaml (complete), a CSV per network, PLAN.md (a checklist), and the
-import files networks accept: Mastodon's following CSV and a Google Contacts CSV with labels.
+"""The plan written out: plan.yaml (every step), a CSV per network, PLAN.md (planning/markdown.py),
+and the files networks import themselves (planning/import_files.py).
 
-Links are checked once more on the way out (planning/links.py); names and usernames in PLAN.md
-are code spans, so no Markdown link or raw HTML in an export reaches it. folder.py decides where
-a plan may go and writes the files, each staged first.
+plan.yaml is written line by line rather than by a YAML library: PyYAML takes tens of seconds for
+80,000 steps (libyaml too), and its output differs with libyaml or without. Every string that is
+not one of circlesort's own plain words is a double-quoted scalar with JSON's escapes (which YAML
+reads the same), plus escapes for the few characters YAML reads as line breaks or refuses, so
+`yaml.safe_load` gives back exactly what was written. folder.py decides where a plan may go and
+writes the files, each staged first.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
+from collections.abc import Sequence
 from datetime import UTC, datetime
+from functools import lru_cache
+from json.encoder import encode_basestring
 from pathlib import Path
 
-import yaml
-
 from circlesort.errors import InputError
+from circlesort.planning.current import Plan
 from circlesort.planning.folder import MARKER, existing_plan, write_files
+from circlesort.planning.import_files import csv_text, google_contacts, mastodon_files, safe_cell
 from circlesort.planning.links import safe_link
-from circlesort.planning.plan import Action
-from circlesort.planning.table import LABELS
-from circlesort.workspace import UNDECIDED, Workspace
+from circlesort.planning.markdown import code, plan_md, summary
+from circlesort.planning.steps import Due, Scheduled, StepKind
+from circlesort.planning.words import action
+from circlesort.workspace import Workspace
 
-FIELDS = ("step", "action", "person", "account", "link", "reason", "batch")
-MASTODON_HEADER = ["Account address", "Show boosts", "Notify on new posts", "Languages"]
-GOOGLE_HEADER = ["Name", "Given Name", "Family Name", "E-mail 1 - Value", "Phone 1 - Value", "Labels"]
+__all__ = ["FIELDS", "code", "limit_notes", "network_csv", "plan_md", "plan_yaml", "safe_cell", "step_data",
+           "write_plan"]
+
+FIELDS = ("id", "kind", "state", "due", "batch", "name", "action", "link", "hints", "flag", "waits_for",
+          "depends_on", "person")
+K = StepKind
 
 
-def safe_cell(value: object) -> str:
-    """A CSV cell a spreadsheet will not run: formulas start with = + - @ (or a tab or return).
+def step_data(s: Scheduled, settings: dict) -> dict:
+    """One step as plan.yaml holds it."""
+    step = s.step
+    return {"id": step.id, "kind": step.kind.value, "action": action(step, settings), "network": step.network,
+            "account": step.target, "person": step.person, "name": step.name, "category": step.category,
+            "state": s.state.value, "due": s.due.value, "batch": s.batch_label, "waits_for": s.waits_for,
+            "depends_on": list(step.depends_on),
+            "link": safe_link(step.network, step.link, step.account_key or ""), "hints": list(step.hints),
+            "flag": step.flag}
 
-    A phone number ("+34 612 345 678") starts with + and holds nothing a spreadsheet could run,
-    so it stays as it is for the contacts import."""
-    text = "" if value is None else str(value)
-    if text[:1] in ("+", "-") and _NUMBER.fullmatch(text):
+
+# --- plan.yaml ------------------------------------------------------------------------------------
+
+_PLAIN = re.compile(r"[a-z][a-z0-9_-]*(?: [a-z0-9_-]+)*")  # circlesort's own words: kinds, states, "day 2"
+_RESERVED = frozenset({"yes", "no", "true", "false", "on", "off", "null"})  # YAML 1.1 reads these otherwise
+# What JSON leaves as it is but YAML reads as a line break, or refuses in a stream.
+_YAML_ESCAPE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+
+
+def scalar(value: object) -> str:
+    """A YAML scalar that reads back as ``value`` (a string, a whole number or a flag)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    text = str(value)
+    if _PLAIN.fullmatch(text) and text not in _RESERVED:
         return text
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    quoted = encode_basestring(text)  # "...", with \" \\ \n \t and \u00XX for control characters
+    if _YAML_ESCAPE.search(quoted):
+        quoted = _YAML_ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+    return quoted
 
 
-_NUMBER = re.compile(r"[+-][\d\s().-]*")
+def _value(value: object) -> str:
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(scalar(v) for v in value) + "]" if value else "[]"
+    return scalar(value) if value != "" else '""'
 
 
-def _csv(rows: list[list[object]]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerows([[safe_cell(c) for c in row] for row in rows])
-    return out.getvalue()
+_vocabulary = lru_cache(maxsize=4096)(scalar)  # kinds, networks, states ...: a few words, said often
+_VOCABULARY = frozenset({"kind", "network", "category", "state", "due", "batch"})
 
 
-def _link(a: Action) -> str:
-    return safe_link(a.network, a.link, a.key)
-
-
-def _row(a: Action) -> dict:
-    return {"step": a.step, "action": a.action, "person": a.person, "account": a.key, "link": _link(a),
-            "reason": a.reason, "batch": a.batch, "id": a.id}
-
-
-def plan_yaml(plan: dict[str, list[Action]], workspace: str, created: str) -> str:
-    data = {"version": 1, "created": created, "workspace": workspace,
-            "networks": {net: [_row(a) for a in actions] for net, actions in plan.items()}}
-    return MARKER + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)
-
-
-def network_csv(actions: list[Action]) -> str:
-    return _csv([list(FIELDS)] + [[a.step, a.action, a.person, a.key, _link(a), a.reason, a.batch]
-                                   for a in actions])
-
-
-def _md(text: str) -> str:
-    """circlesort's own words (and the settings' names) in Markdown, shown as written."""
-    return "".join("\\" + c if c in "\\`*_{}[]()#+-.!|<>&" else c for c in text)
-
-
-_TICKS = re.compile("`+")
-
-
-def code(text: str) -> str:
-    """Data from an export as a CommonMark code span: shown as written, never a link or HTML.
-
-    The fence is a run of backticks longer than any inside; a space pads a value that starts or
-    ends with a backtick (or with a space at both ends, which CommonMark would strip)."""
-    text = " ".join(text.splitlines())  # a code span holds one line; the importers' clean() made it so
-    if not text:
-        return ""
-    fence = "`" * (max((len(run) for run in _TICKS.findall(text)), default=0) + 1)
-    pad = " " if text[0] == "`" or text[-1] == "`" or (text[0] == text[-1] == " " and text.strip()) else ""
-    return f"{fence}{pad}{text}{pad}{fence}"
-
-
-def plan_md(plan: dict[str, list[Action]], created: str, notes: list[str] | None = None) -> str:
-    lines = ["# Your circlesort plan", "", f"Written {created[:10]}. Work through each network in order; "
-             "tick what you have done. `circlesort verify` checks it against newer exports.", ""]
-    lines += [f"> {_md(note)}" for note in notes or []] + ([""] if notes else [])
-    for net, actions in plan.items():
-        lines.append(f"## {net.capitalize()} ({len(actions)} actions)")
-        batch = None
-        for a in actions:
-            if a.batch != batch:
-                batch = a.batch
-                lines += ["", f"### {batch}", ""]
-            link = _link(a)
-            where = f" — [open]({link})" if link else ""
-            lines.append(f"- [ ] {a.step}. **{_md(a.action)}**: {code(a.person)}{where} — {_md(a.reason)}")
-        lines.append("")
-    if not plan:
-        lines.append("Nothing to do yet: sort some people first.")
+def plan_yaml(plan: Plan, settings: dict, workspace: str, created: str, notes: list[str],
+              data: Sequence[dict] | None = None) -> str:
+    """plan.yaml; ``data``: the steps as step_data gives them, when already at hand."""
+    effort = plan.effort
+    lines = [MARKER, "version: 2", f"created: {scalar(created)}", f"workspace: {scalar(workspace)}",
+             "summary:", f"  steps: {effort.steps}", f"  clicks: {effort.clicks}",
+             f"  span: {scalar(effort.span)}", f"  text: {scalar(summary(plan))}", f"notes: {_value(notes)}"]
+    lines.append("steps:" if plan.steps else "steps: []")
+    for row in data if data is not None else (step_data(s, settings) for s in plan.steps):
+        first = True
+        for key, value in row.items():
+            text = _vocabulary(value) if key in _VOCABULARY else _value(value)
+            lines.append(f"{'- ' if first else '  '}{key}: {text}")
+            first = False
     return "\n".join(lines) + "\n"
 
 
-def mastodon_files(plan: dict[str, list[Action]], limit: int) -> dict[str, str]:
-    """Mastodon's import format, for the professional account: deduplicated, split under the limit."""
-    follows = [a.key for a in plan.get("mastodon", []) if a.action.startswith("follow from")]
-    addresses = list(dict.fromkeys(follows))
-    chunks = [addresses[i:i + limit] for i in range(0, len(addresses), limit)] or []
-    return {(f"mastodon_following_{n}.csv" if len(chunks) > 1 else "mastodon_following.csv"):
-            _csv([MASTODON_HEADER] + [[a, "true", "false", ""] for a in chunk])
-            for n, chunk in enumerate(chunks, 1)}
+# --- the CSVs -------------------------------------------------------------------------------------
+
+def network_csv(steps: Sequence[Scheduled], settings: dict, data: Sequence[dict] | None = None) -> str:
+    """One network's steps, in the order to carry them out, each with its id for `circlesort mark`."""
+    rows: list[list[object]] = [list(FIELDS)]
+    for d in data if data is not None else (step_data(s, settings) for s in steps):
+        rows.append([d["id"], d["kind"], d["state"], d["due"], d["batch"], d["name"], d["action"],
+                     d["link"], "; ".join(d["hints"]), d["flag"], d["waits_for"], "\n".join(d["depends_on"]),
+                     d["person"]])
+    return csv_text(rows)
 
 
-def google_contacts(ws: Workspace) -> str:
-    rows: list[list[object]] = [GOOGLE_HEADER]
-    for person in ws.people(decided_only=True):
-        if person.category == UNDECIDED:
-            continue
-        for m in person.members:
-            a = m.account
-            if a.network == "contacts" and not m.gone:
-                label = LABELS[person.category]
-                rows.append([a.display_name, a.first_name, a.last_name, a.emails[0] if a.emails else "",
-                             a.phones[0] if a.phones else "", f"{label} ::: * myContacts"])
-    return _csv(rows)
-
-
-def limit_notes(ws: Workspace, plan: dict[str, list[Action]], settings: dict) -> list[str]:
+def limit_notes(ws: Workspace, plan: Plan, settings: dict) -> list[str]:
     """What the platforms would refuse: Facebook stops at 5,000 friends."""
     friends = sum(1 for a in ws.accounts(networks=["facebook"]) if "friend" in a.relations)
-    facebook = plan.get("facebook", [])
-    after = friends + sum(a.action == "accept the friend request" for a in facebook) \
-        - sum(a.action == "unfriend" for a in facebook)
+    live = [s.step.kind for s in plan.steps if s.step.network == "facebook"
+            and s.due in (Due.NOW, Due.WAITING, Due.ASK, Due.SENT)]
+    after = friends + sum(k in (K.ACCEPT_REQUEST, K.ADD_FRIEND) for k in live) - live.count(K.UNFRIEND)
     limit = int(settings["limits"]["facebook_friends"])
     if after > limit:
-        return [f"Facebook allows {limit:,} friends; after this plan you would have {after:,}. "
-                "Unfriend before you accept, or leave some requests for later."]
+        return [f"Facebook allows {limit:,} friends; after this plan you would have {after:,}. Unfriend "
+                "before you accept (the unfriends wait for the invitations they follow), or leave some "
+                "requests for later."]
     return []
 
 
-def write_plan(ws: Workspace, plan: dict[str, list[Action]], out: Path, settings: dict,
-               force: bool = False, created: str | None = None) -> list[str]:
+def write_plan(ws: Workspace, plan: Plan, out: Path, settings: dict, force: bool = False,
+               created: str | None = None) -> list[str]:
     """Write every file of the plan into ``out``; returns their names.
 
     ``out`` is a new or empty folder, or one holding a plan circlesort wrote (replaced only with
@@ -156,10 +132,17 @@ def write_plan(ws: Workspace, plan: dict[str, list[Action]], out: Path, settings
     if existing_plan(out) and not force:
         raise InputError(str(out), "a plan is already there; --force replaces it")
     created = created or datetime.now(UTC).isoformat(timespec="seconds")
-    files = {"plan.yaml": plan_yaml(plan, ws.name, created),
-             "PLAN.md": plan_md(plan, created, limit_notes(ws, plan, settings))}
-    files |= {f"{net}.csv": network_csv(actions) for net, actions in plan.items()}
-    files |= mastodon_files(plan, int(settings["limits"]["mastodon_follows"]))
-    files["google_contacts.csv"] = google_contacts(ws)
+    notes = limit_notes(ws, plan, settings)
+    mastodon = mastodon_files(plan, int(settings["limits"]["mastodon_follows"]))
+    contacts, count = google_contacts(ws, plan)
+    data = [step_data(s, settings) for s in plan.steps]
+    per_network: dict[str, list[dict]] = {}
+    for d in data:
+        per_network.setdefault(d["network"], []).append(d)
+    files = {"plan.yaml": plan_yaml(plan, settings, ws.name, created, [*plan.notes, *notes], data),
+             "PLAN.md": plan_md(plan, settings, created, notes, count, sorted(mastodon)),
+             "google_contacts.csv": contacts}
+    files |= {f"{net}.csv": network_csv((), settings, rows) for net, rows in sorted(per_network.items())}
+    files |= mastodon
     write_files(out, files)
     return sorted(files)
