@@ -20,6 +20,7 @@ from circlesort.importers.archive import check_path
 from circlesort.matching import match
 from circlesort.workspace import codec
 from circlesort.workspace.failures import guarded
+from circlesort.workspace.people_ids import stable_ids
 from circlesort.workspace.store import Workspace, now
 
 
@@ -153,21 +154,22 @@ def _others(ws: Workspace, networks: list[str]) -> list[str]:
 
 
 def _write_people(ws: Workspace, matched) -> None:
-    """Replace who-is-who with the new matching; gone accounts keep their last person."""
+    """Replace who-is-who with the new matching, each person keeping the id it had, and the
+    accounts gone from the exports (all those the matching no longer holds) with their person."""
     db = ws.db
-    keep = {(n, k): p for n, k, p in db.execute(
-        "SELECT m.network, m.key, m.person FROM members m JOIN accounts a USING (network, key) "
-        "WHERE a.gone = 1")}
+    before = {(n, k): p for n, k, p in db.execute("SELECT network, key, person FROM members")}
+    ids, placed = stable_ids(matched.people, before, ws.rules("not_same"))
     db.execute("DELETE FROM members")
     db.execute("DELETE FROM links")
     db.execute("DELETE FROM suggestions")
+    people = list(zip(matched.people, ids, strict=True))
     db.executemany("INSERT INTO members VALUES (?, ?, ?)",
-                   [(a.network, a.key, p.id) for p in matched.people for a in p.accounts]
-                   + [(n, k, p) for (n, k), p in keep.items()])
+                   [(a.network, a.key, pid) for p, pid in people for a in p.accounts]
+                   + [(n, k, pid) for (n, k), pid in placed.items()])
     db.executemany("INSERT INTO links VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
-        (p.id, p.accounts[link.a].network, p.accounts[link.a].key, p.accounts[link.b].network,
+        (pid, p.accounts[link.a].network, p.accounts[link.a].key, p.accounts[link.b].network,
          p.accounts[link.b].key, link.tier, link.score, json.dumps(link.evidence, ensure_ascii=False))
-        for p in matched.people for link in p.links])
+        for p, pid in people for link in p.links])
     db.executemany("INSERT INTO suggestions VALUES (?, ?, ?, ?, ?, ?)", [
         (s.a.network, s.a.key, s.b.network, s.b.key, s.score, json.dumps(s.evidence, ensure_ascii=False))
         for s in matched.suggestions])
