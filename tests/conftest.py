@@ -49,9 +49,10 @@ def by_key(result) -> dict[tuple[str, str], object]:
 
 @pytest.fixture(autouse=True)
 def private_workspaces(tmp_path, monkeypatch):
-    """Every test keeps its workspaces in its own folder, never in the user's."""
+    """Every test keeps its workspaces, settings and rules in its own folders, never the user's."""
     home = tmp_path / "circlesort-home"
     monkeypatch.setenv("CIRCLESORT_HOME", str(home))
+    monkeypatch.setenv("CIRCLESORT_CONFIG", str(tmp_path / "circlesort-config"))
     return home
 
 

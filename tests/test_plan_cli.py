@@ -88,3 +88,30 @@ def test_an_accepted_request_is_done_by_the_newer_export_and_leaves_the_queue(tm
     accept = next(s for s in plan.steps if s.step.kind == K.ACCEPT_REQUEST and s.step.name == "Mark Taylor")
     assert accept.due == Due.FINISHED
     assert cli("requests", "--json")[1].count('"Mark Taylor"') == 0  # no longer waiting
+
+
+def test_plan_command_writes_once_and_replaces_only_when_asked(tmp_path, cli):
+    assert cli("import", str(ROOT / "sample_exports"))[0] == 0
+    with Workspace.open() as ws:
+        ws.decide([p.id for p in ws.people()[:20]], "move-to-professional")
+    out = tmp_path / "myplan"
+    code, text, err = cli("plan", "--out", str(out))
+    assert code == 0, err
+    assert f"Written to {out}" in text and (out / "PLAN.md").exists() and (out / "linkedin.csv").exists()
+    code, _, err = cli("plan", "--out", str(out))
+    assert code == 2 and "--force replaces it" in err
+    assert cli("plan", "--out", str(out), "--force")[0] == 0
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".myplan-")]  # no staging left
+
+
+def test_mark_takes_every_step_of_an_import_file_at_once(cli):
+    assert cli("import", str(ROOT / "sample_exports"))[0] == 0
+    with Workspace.open() as ws:
+        ws.decide([p.id for p in ws.people()], "keep-personal")
+        labels = [s for s in current_plan(ws, load_settings()).steps if s.step.kind == K.LABEL]
+    code, out, _ = cli("mark", "done", "label/contacts/*")
+    assert code == 0 and f"Marked done: {len(labels)} steps" in out
+    with Workspace.open() as ws:
+        assert {s.due for s in current_plan(ws, load_settings()).steps if s.step.kind == K.LABEL} == {Due.FINISHED}
+    code, _, err = cli("mark", "done", "label/nowhere/*")
+    assert code == 2 and "no such step in the plan" in err

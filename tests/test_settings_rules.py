@@ -12,7 +12,7 @@ from circlesort.workspace import Workspace
 
 from .conftest import drive, screen_text
 from .test_cli import run
-from .test_plan import decided
+from .test_plan_files import decided
 
 
 @pytest.fixture

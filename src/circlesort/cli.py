@@ -58,7 +58,9 @@ def _parser() -> argparse.ArgumentParser:
     mark.add_argument("state", choices=list(MARKS),
                       help="sent (an invitation you sent), accepted (they accepted), done, skipped, "
                            "remove-anyway (a removal that need not wait), pending (back to not done)")
-    mark.add_argument("ids", nargs="+", metavar="STEP", help="step ids, as plan.yaml and the CSVs give them")
+    mark.add_argument("ids", nargs="+", metavar="STEP",
+                      help="step ids, as plan.yaml and the CSVs give them; a trailing * takes every "
+                           "step whose id starts so ('label/contacts/*': every contact label)")
     requests = sub.add_parser("requests", parents=[common], help="the unanswered requests of the workspace")
     requests.add_argument("--json", action="store_true", help="machine-readable output")
     rules = sub.add_parser("rules", parents=[common], help="where the rules that suggest categories live")
@@ -193,10 +195,9 @@ def _plan(workspace: str | None, out: str, force: bool) -> int:
 
 def plan_summary(plan) -> str:
     """'1,359 steps to do, 212 due today (about 2,700 clicks over 4 weeks); 3 steps added.'"""
-    from circlesort.planning.steps import Due
 
     effort = plan.effort
-    today = sum(s.due == Due.NOW and s.batch == 0 for s in plan.steps)
+    today = effort.today
     span = "today" if effort.span == "today" else f"over {effort.span}"
     text = (f"{effort.steps:,} {'step' if effort.steps == 1 else 'steps'} to do, {today:,} due today "
             f"(about {effort.clicks:,} clicks {span}).")
@@ -228,9 +229,14 @@ def _mark(workspace: str | None, state: str, ids: list[str]) -> int:
 
     with Workspace.open(workspace, create=False) as ws:
         known = stored_steps(ws)
-        unknown = [i for i in ids if i not in known]
-        if unknown:
-            raise InputError(unknown[0], "no such step in the plan (plan.yaml and the CSVs give step ids)")
+        chosen: list[str] = []
+        for given in ids:  # "label/contacts/*": every step whose id starts so
+            found = ([i for i in known if i.startswith(given[:-1])] if given.endswith("*")
+                     else [given] if given in known else [])
+            if not found:
+                raise InputError(given, "no such step in the plan (plan.yaml and the CSVs give step ids)")
+            chosen += found
+        ids = list(dict.fromkeys(chosen))
         wanted = None if state == "pending" else StepState(MARKS[state])
         steps = f"{len(ids):,} {'step' if len(ids) == 1 else 'steps'}"
         changed = set_state(ws, ids, wanted, f"{steps} marked {state}")

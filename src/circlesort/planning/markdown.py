@@ -267,7 +267,7 @@ def summary(plan: Plan) -> str:
         text = "Nothing left to do." if plan.steps else \
             "Nothing to do yet: sort some people, or answer requests, first."
     else:
-        today = sum(s.due == Due.NOW and s.batch == 0 for s in plan.steps)
+        today = effort.today
         when = "" if effort.span == "today" else f" over {effort.span}"
         text = (f"{plural(effort.steps, 'step')} to do, {today:,} of them today: about "
                 f"{plural(effort.clicks, 'click')}{when}.")

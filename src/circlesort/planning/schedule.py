@@ -165,11 +165,19 @@ class Effort:
     steps: int
     clicks: int
     span: str  # "today", "5 days", "4 weeks"
+    today: int = 0  # of the steps, those due today
+
+
+# Steps one import file does all at once (google_contacts.csv, mastodon_following.csv): one step.
+BY_FILE = frozenset({(K.LABEL, "contacts"), (K.FOLLOW_FROM, "mastodon")})
+IMPORT_CLICKS = 8
 
 
 def effort(steps: Sequence[Scheduled]) -> Effort:
     left = [s for s in steps if s.due in (Due.NOW, Due.WAITING, Due.ASK)]
-    clicks = sum(CLICKS[s.step.kind] for s in left)
+    files = {(s.step.kind, s.step.network) for s in left} & BY_FILE
+    singles = [s for s in left if (s.step.kind, s.step.network) not in BY_FILE]
+    clicks = sum(CLICKS[s.step.kind] for s in singles) + IMPORT_CLICKS * len(files)
     weeks = max((s.batch + 1 for s in left if s.batch > 0 and s.batch_label.startswith("week")), default=0)
     days = max((s.batch + 1 for s in left if s.batch > 0 and s.batch_label.startswith("day")), default=0)
     if weeks and days <= 7 * weeks:
@@ -178,4 +186,7 @@ def effort(steps: Sequence[Scheduled]) -> Effort:
         span = f"{days} days"
     else:
         span = "today"
-    return Effort(len(left), clicks, span)
+    due_now = [s for s in left if s.due == Due.NOW and s.batch == 0]
+    today = sum((s.step.kind, s.step.network) not in BY_FILE for s in due_now) + len(
+        {(s.step.kind, s.step.network) for s in due_now} & BY_FILE)
+    return Effort(len(singles) + len(files), clicks, span, today)

@@ -115,7 +115,7 @@ BLANK = _text()
 def heading(plan: Plan, out: Path) -> list[Line]:
     """The plan in a few lines: how much, how long, what changed, the settings it lacks, where it goes."""
     effort = plan.effort
-    today = sum(s.due == Due.NOW and s.batch == 0 for s in plan.steps)
+    today = effort.today
     over = "today" if effort.span == "today" else f"over {effort.span}"
     first: list = [(f"{effort.steps:,} {'step' if effort.steps == 1 else 'steps'} to do", "bold"), ", ",
                    (f"{today:,} due today", "bold"), f" (about {effort.clicks:,} clicks {over})."]
