@@ -264,3 +264,35 @@ def test_a_follow_the_settings_cannot_make_does_not_hold_up_removals(tmp_path, m
     (tmp_path / "settings.yaml").write_text("professional_x: '@ada_at_work'\n", encoding="utf-8")
     steps = {s.kind: s for s in person_steps(ada, {}, load_settings(), set())}
     assert steps[K.UNFRIEND].depends_on == (steps[K.FOLLOW_FROM].id,)
+
+
+def test_working_out_only_what_changed_gives_the_plan_a_full_look_gives(cli):
+    from circlesort.workspace.plan_store import set_planned_at
+
+    from .conftest import ROOT
+
+    assert cli("import", str(ROOT / "sample_exports"))[0] == 0
+    settings = load_settings()
+
+    def looked(ws, full=False):
+        if full:
+            set_planned_at(ws, "")
+        return sorted((s.step.id, s.step.person, s.due, s.batch_label, s.waits_for)
+                      for s in current_plan(ws, settings, NOW).steps)
+
+    with Workspace.open() as ws:
+        people = ws.people()
+        ws.decide([p.id for p in people[:40]], "move-to-professional")
+        ws.decide([p.id for p in people[40:80]], "page-follower")
+        first = current_plan(ws, settings, NOW)
+        invite = next(s.step.id for s in first.steps if s.step.kind == K.CONNECT)
+        first_key = (people[5].members[0].account.network, people[5].members[0].account.key)
+        changes = [lambda: ws.decide([people[3].id], "keep-personal"),
+                   lambda: set_state(ws, [invite], StepState.SENT, "sent"),
+                   lambda: ws.link_people([people[5].id, people[90].id]),
+                   lambda: ws.split(ws.person_of(first_key)),
+                   ws.undo, ws.undo, ws.redo,
+                   lambda: ws.decide([people[100].id, people[3].id], "move-to-professional")]
+        for change in changes:
+            change()
+            assert looked(ws) == looked(ws, full=True)

@@ -13,41 +13,29 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cached_property
 
 from circlesort.errors import InputError
-from circlesort.model import Account
-from circlesort.planning.derive import person_steps
+from circlesort.gcpause import paused_gc
+from circlesort.planning.reconcile import from_row, judge, layer
 from circlesort.planning.schedule import Effort, Kept, effort, schedule
-from circlesort.planning.steps import (
-    FINISHED,
-    PERSON,
-    WAY_BACK,
-    Due,
-    Scheduled,
-    Step,
-    StepKind,
-    StepState,
-    step_id,
-)
+from circlesort.planning.steps import Due, Scheduled, StepState
 from circlesort.planning.words import missing
 from circlesort.workspace import Workspace
 from circlesort.workspace.plan_store import (
-    StoredStep,
-    accounts_by_key,
+    changes_since,
     last_import_at,
-    members_of,
-    person_ids,
+    persons_of,
     plan_people,
     planned_at,
     revision,
-    save_steps,
     set_planned_at,
     step_states,
     stored_steps,
 )
 
-K = StepKind
-NOT_YET, DONE, IMPOSSIBLE = "not yet", "done", "impossible"
+__all__ = ["Plan", "current_plan", "judge", "notes", "set_state"]
+
 PLAN_RULES = 1  # grows when circlesort plans differently: kept plans are worked out again
 
 
@@ -62,213 +50,59 @@ class Plan:
         """Everything still to do or to wait for (not done, skipped or no longer needed)."""
         return [s for s in self.steps if s.due in (Due.NOW, Due.WAITING, Due.ASK, Due.SENT)]
 
-    @property
+    @cached_property
     def effort(self) -> Effort:
         return effort(self.steps)
 
     def changes(self) -> str:
-        """'3 steps added, 1 no longer needed', or ''."""
+        """'3 steps added, 1 step no longer needed', or ''."""
         parts = [f"{n:,} {'step' if n == 1 else 'steps'} {word}" for n, word in
                  ((self.added, "added"), (self.dropped, "no longer needed")) if n]
         return ", ".join(parts)
 
 
-def judge(kind: StepKind, account: Account | None) -> str:
-    """What the newest export shows of a step on this account (None: gone from the export)."""
-    held = set(account.relations) if account else set()
-    gone = account is None
-    removals = {K.UNFRIEND: "friend", K.REMOVE_FOLLOWER: "follower", K.UNFOLLOW: "following",
-                K.REMOVE_CONNECTION: "connection"}
-    if kind in removals:
-        return DONE if gone or removals[kind] not in held else NOT_YET
-    if kind == K.RESTRICT:
-        return DONE if gone or "restricted" in held else NOT_YET
-    if kind in (K.CONNECT, K.RECONNECT):
-        return DONE if "connection" in held else NOT_YET
-    if kind == K.ADD_FRIEND:
-        return DONE if "friend" in held else NOT_YET
-    if kind == K.FOLLOW_AGAIN:
-        return DONE if "following" in held else NOT_YET
-    if kind == K.CLOSE_FRIENDS:
-        return DONE if "close_friend" in held else NOT_YET
-    if kind == K.ACCEPT_REQUEST:
-        settled = held & {"friend", "connection", "follower"}
-        return DONE if settled else IMPOSSIBLE if gone or "request_received" not in held else NOT_YET
-    if kind in (K.DECLINE_REQUEST, K.WITHDRAW_REQUEST):
-        if held & {"friend", "connection"}:
-            return IMPOSSIBLE
-        pending = "request_received" if kind == K.DECLINE_REQUEST else "request_sent"
-        return DONE if gone or pending not in held else NOT_YET
-    return ""  # a Page invitation, a follow from another account, a label: no export shows it
-
-
 def current_plan(ws: Workspace, settings: dict, now: datetime | None = None) -> Plan:
-    """The plan as it stands: laid over the kept steps, saved, judged and scheduled.
+    with paused_gc():  # tens of thousands of small objects and no cycles
+        return _current_plan(ws, settings, now)
 
-    When nothing changed since the plan was last worked out (no decision, import or tick, the
-    same settings), the kept steps are the plan and only their schedule is worked out again."""
+
+def _current_plan(ws: Workspace, settings: dict, now: datetime | None) -> Plan:
+    """The plan as it stands: the kept steps brought up to date, judged and scheduled.
+
+    Only what changed since the plan was last worked out is worked out again: after a few
+    decisions, the steps of those people; after an import or a change of settings, everyone's.
+    Nothing changed: the kept steps are the plan, and only their schedule is worked out."""
     now = now or datetime.now(UTC)
     stored = stored_steps(ws)
     states = step_states(ws)
     imported_at = last_import_at(ws)
     fingerprint = f"{PLAN_RULES}:{json.dumps(settings, sort_keys=True, default=str)}"
-    if stored and planned_at(ws) == f"{revision(ws)}:{fingerprint}":
-        kept = [Kept(_from_row(row), row.needed, row.seen) for row in stored.values()]
-        scheduled = schedule(kept, states, settings, now, imported_at)
-        return Plan(scheduled, 0, 0, notes(scheduled, settings) + _employers_note())
-    finished = {i for i, (s, _) in states.items() if s in FINISHED} | {
-        i for i, row in stored.items() if row.seen == DONE}
-    answers = ws.answers()
-    people = plan_people(ws)
-    category = {p.id: p.category for p in people}
-    wanted: dict[str, Step] = {}
-    for person in people:
-        for step in person_steps(person, answers, settings, finished):
-            wanted[step.id] = step
-    by_id = {p.id: p for p in people}
-    members = _Members(by_id)
-    if _pass_on(ws, wanted, stored, states, members):
+    then, _, was = planned_at(ws).partition(":")
+    touched = changes_since(ws, int(then)) if stored and was == fingerprint and then.isdigit() else None
+    if touched is None:  # the first look, an import, other settings: everyone
+        people, own = plan_people(ws), list(stored)
+    else:
+        affected = _affected(ws, touched, stored)
+        people = plan_people(ws, affected) if affected else []
+        own = [i for i, row in stored.items() if row.person in affected]
+    layered = layer(ws, people, stored, own, states, settings, now, imported_at) if people or own else None
+    if layered and layered.states_changed:
         states = step_states(ws)
-    steps = {i: _from_row(row) for i, row in stored.items() if i not in wanted} | wanted
-    accounts = _Accounts.read(ws, by_id, steps.values())
-    kept, rows, added, dropped = [], [], 0, 0
-    for sid, step in steps.items():
-        row = stored.get(sid)
-        account = accounts.of(step)
-        gone = account is None or account[1]
-        # A newer export drops no step: one whose account it no longer shows stays while the
-        # person's category is the same.
-        needed = sid in wanted or bool(row and row.needed and gone and category.get(step.person)
-                                           == step.category)
-        seen = accounts.seen(step)
-        if step.kind in _BACK_FROM and _ticked_after(states, step, _BACK_FROM[step.kind], imported_at):
-            seen = ""  # the export was made before the removal: it cannot tell whether they are back
-        data = _data(step)
-        if step.target.startswith(PERSON) and step.person in by_id:
-            data["accounts"] = members.get(step.person)  # so its state can follow the person's accounts
-        elif row and "accounts" in row.data:
-            data["accounts"] = row.data["accounts"]
-        if row is None or (row.needed, row.seen, row.data) != (needed, seen, data):
-            rows.append(StoredStep(sid, step.kind, step.network, step.target, step.person, needed, seen,
-                                   row.added if row else now.isoformat(timespec="seconds"), data))
-        added += needed and not (row and row.needed)
-        dropped += bool(row and row.needed and not needed and states.get(sid, ("",))[0] not in FINISHED)
-        kept.append(Kept(step, needed, seen))
-    save_steps(ws, rows)
     set_planned_at(ws, f"{revision(ws)}:{fingerprint}")
+    redone = {k.step.id for k in layered.kept} if layered else set()
+    kept = (layered.kept if layered else []) + [Kept(from_row(row), row.needed, row.seen)
+                                                 for i, row in stored.items() if i not in redone]
     scheduled = schedule(kept, states, settings, now, imported_at)
-    if not stored:
-        added = 0  # the first look at a plan: nothing "changed"
+    added = layered.added if layered and stored else 0  # the first look at a plan: nothing "changed"
+    dropped = layered.dropped if layered else 0
     return Plan(scheduled, added, dropped, notes(scheduled, settings) + _employers_note())
 
 
-def _pass_on(ws: Workspace, wanted: dict[str, Step], stored: dict[str, StoredStep], states: dict,
-             members: _Members) -> int:
-    """Steps of a person not yet on a network follow the person's accounts: when two people are
-    linked into one, what the user said of the other's step (an invitation sent) passes to the
-    step of the person they became."""
-    people = person_ids(ws)
-    orphans = {(row.kind, row.network, tuple(key)): row.id for row in stored.values()
-               if row.target.startswith(PERSON) and row.person not in people and row.id in states
-               for key in row.data.get("accounts", [])}
-    if not orphans:
-        return 0
-    changes = []
-    for step in wanted.values():
-        if step.target.startswith(PERSON) and step.id not in states:
-            found = next((orphans[k] for key in members.get(step.person, [])
-                          if (k := (step.kind, step.network, tuple(key))) in orphans), None)
-            if found:
-                changes.append(["step_states", [step.id], states[found][0]])
-    return ws.record("plan", f"{len(changes)} steps follow their people", changes) if changes else 0
+def _affected(ws: Workspace, touched: tuple[set, set, set], stored: dict) -> set[str]:
+    """The people whose steps a few changes may have changed."""
+    keys, people, step_ids = touched
+    return people | persons_of(ws, keys) | {stored[i].person for i in step_ids if i in stored}
 
-
-_BACK_FROM = {back: removal for removal, back in WAY_BACK.items()}
-
-
-def _ticked_after(states: dict, step: Step, removal: StepKind, imported_at: str) -> bool:
-    """Whether the user said the removal was done after the newest export was imported."""
-    state, at = states.get(step_id(removal, step.network, step.target), ("", ""))
-    return state in FINISHED and at >= imported_at
-
-
-def _from_row(row: StoredStep) -> Step:
-    d = row.data
-    return Step(StepKind(row.kind), row.network, row.target, row.person, d.get("name", ""),
-                d.get("category", ""), d.get("link", ""), tuple(d.get("hints", ())), d.get("flag", ""),
-                tuple(d.get("depends_on", ())))
-
-
-def _data(step: Step) -> dict:
-    return {"name": step.name, "category": step.category, "link": step.link, "hints": list(step.hints),
-            "flag": step.flag, "depends_on": list(step.depends_on)}
-
-
-class _Members:
-    """Each decided person's account keys, worked out only for those asked about."""
-
-    def __init__(self, by_id: dict) -> None:
-        self.by_id = by_id
-
-    def get(self, person: str, default=None) -> list | None:
-        found = self.by_id.get(person)
-        return [[m.account.network, m.account.key] for m in found.members] if found else default
-
-
-@dataclass
-class _Accounts:
-    """The account each step acts on, as the newest import shows it: from the decided people
-    in hand, else (for a step whose person is no longer decided) read from the workspace."""
-
-    by_id: dict  # person id -> Person
-    found: dict[tuple[str, str], tuple[Account, bool]]  # (network, key) -> (account, gone)
-    members: dict[str, list[tuple[str, str]]]  # person id -> keys, of people not decided now
-
-    @classmethod
-    def read(cls, ws: Workspace, by_id: dict, steps) -> _Accounts:
-        here = cls(by_id, {}, {})
-        strays = [s for s in steps if not here._held(s)]
-        here.members = members_of(ws, {s.person for s in strays if s.target.startswith(PERSON)})
-        wanted = {(s.network, s.target) for s in strays if not s.target.startswith(PERSON)}
-        wanted |= {k for keys in here.members.values() for k in keys}
-        if wanted:
-            here.found = accounts_by_key(ws, wanted)
-        return here
-
-    def _held(self, step: Step) -> bool:
-        """Whether the step's person is in hand and holds its account (when it names one)."""
-        person = self.by_id.get(step.person)
-        if person is None or step.target.startswith(PERSON):
-            return person is not None
-        return any(m.account.key == step.target and m.account.network == step.network for m in person.members)
-
-    def of(self, step: Step) -> tuple[Account, bool] | None:
-        """The account a step is judged on: its own, or, for a person not yet on that network, the
-        account they have there now (None until they have one)."""
-        person_level = step.target.startswith(PERSON)
-        person = self.by_id.get(step.person)
-        if person is not None:
-            for m in person.members:
-                a = m.account
-                if a.network == step.network and (a.key == step.target or (person_level and not m.gone)):
-                    return (a, m.gone)
-            if person_level:
-                return None  # not on that network yet
-        if not person_level:
-            return self.found.get((step.network, step.target))
-        return next((self.found[k] for k in self.members.get(step.person, ())
-                     if k[0] == step.network and k in self.found and not self.found[k][1]), None)
-
-    def seen(self, step: Step) -> str:
-        if step.kind not in _JUDGED:
-            return ""
-        account = self.of(step)
-        if step.target.startswith(PERSON) and account is None:
-            return ""  # not on that network yet
-        return judge(step.kind, None if account is None or account[1] else account[0])
-
-
-_JUDGED = frozenset(K) - {K.INVITE_TO_PAGE, K.SEND_LINK, K.FOLLOW_FROM, K.LABEL}
 
 SETTING_HELP = {
     "page.url": "Your Page is not set: page.name and page.url in the settings say whom page followers are "

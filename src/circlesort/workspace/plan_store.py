@@ -68,8 +68,9 @@ def set_step_states(ws: Workspace, ids: Iterable[str], state: str | None, label:
 
 
 @guarded
-def plan_people(ws: Workspace) -> list[Person]:
-    """The people a plan is about (a category, or an answer to a request), read light.
+def plan_people(ws: Workspace, only: set[str] | None = None) -> list[Person]:
+    """The people a plan is about (a category, or an answer to a request), read light; of those
+    in ``only`` when given.
 
     A plan needs of each account its relations, name, handle, company and profile link, and of
     Facebook accounts their dates; reading and decoding every account's JSON would cost seconds
@@ -81,12 +82,16 @@ def plan_people(ws: Workspace) -> list[Person]:
         wanted = {p for (p,) in db.execute(
             "SELECT m.person FROM members m JOIN categories USING (network, key) "
             "UNION SELECT m.person FROM members m JOIN answers USING (network, key)")}
+        if only is not None:
+            wanted &= only
         groups: dict[str, list[Member]] = defaultdict(list)
         for person, network, key, name, handle, company, relations, gone, url, ties in db.execute(
                 "SELECT m.person, a.network, a.key, a.name, a.handle, a.company, a.relations, a.gone, "
                 "json_extract(a.data, '$.url'), "
                 "CASE WHEN a.network = 'facebook' THEN json_extract(a.data, '$.ties') END "
-                "FROM members m JOIN accounts a USING (network, key)"):
+                "FROM members m JOIN accounts a USING (network, key)" + (
+                    " WHERE m.person IN (SELECT value FROM json_each(?))" if only is not None else ""),
+                (json.dumps(sorted(wanted)),) if only is not None else ()):
             if person not in wanted:
                 continue
             held = (tuple(Tie(r, s, m) for r, s, m in json.loads(ties)) if ties
@@ -143,6 +148,46 @@ def planned_at(ws: Workspace) -> str:
 def set_planned_at(ws: Workspace, value: str) -> None:
     with ws.transaction() as db:
         db.execute("INSERT OR REPLACE INTO meta VALUES ('plan_revision', ?)", (value,))
+
+
+@guarded
+def changes_since(ws: Workspace, after: int) -> tuple[set[Key], set[str], set[str]] | None:
+    """What the journal changed after entry ``after``: the accounts whose decisions, answers or
+    person changed, the people accounts left or joined, and the steps whose state changed. None
+    when an import came in between: then everything may have changed."""
+    keys: set[Key] = set()
+    people: set[str] = set()
+    steps: set[str] = set()
+    entries = ws.db.execute("SELECT kind, payload FROM journal WHERE id > ? ORDER BY id", (after,))
+    for kind, payload in entries:
+        if kind == "import":
+            return None
+        data = json.loads(payload)
+        changes = data.get("changes", [])
+        if kind in ("undo", "redo"):
+            ref = ws.db.execute("SELECT payload FROM journal WHERE id = ?", (data.get("ref"),)).fetchone()
+            changes = json.loads(ref[0]).get("changes", []) if ref else []
+        for table, key, before, after_value in changes:
+            if table in ("categories", "answers", "members"):
+                keys.add((key[0], key[1]))
+            if table == "members":
+                people |= {p for p in (before, after_value) if p}
+            elif table == "pair_rules":
+                keys |= {(key[0], key[1]), (key[2], key[3])}
+            elif table == "step_states":
+                steps.add(key[0])
+    return keys, people, steps
+
+
+@guarded
+def persons_of(ws: Workspace, keys: Iterable[Key]) -> set[str]:
+    """The people these accounts belong to now."""
+    found = set()
+    for key in keys:
+        row = ws.db.execute("SELECT person FROM members WHERE network = ? AND key = ?", key).fetchone()
+        if row:
+            found.add(row[0])
+    return found
 
 
 @guarded
