@@ -189,7 +189,8 @@ def _plan(workspace: str | None, out: str, force: bool) -> int:
     with Workspace.open(workspace, create=False) as ws:
         plan = current_plan(ws, settings)
         files = write_plan(ws, plan, Path(out), settings, force)
-    print(plan_summary(plan) + f" Written to {out}: " + ", ".join(files))
+    summary, *notes = plan_summary(plan).split("\n")
+    print("\n".join([f"{summary} Written to {out}: {', '.join(files)}", *notes]))
     return 0
 
 

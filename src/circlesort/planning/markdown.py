@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from circlesort.planning.current import Plan
 from circlesort.planning.links import safe_link
+from circlesort.planning.schedule import BY_FILE
 from circlesort.planning.steps import Due, Phase, Scheduled, Step, StepKind
 from circlesort.planning.words import DUE_WORDS, action, network_name, waits_for
 
@@ -40,6 +41,12 @@ HOW_TO = ("Work from the top, a browser open beside this page: each step links t
           "sent ID` for an invitation the other side still has to accept, `circlesort mark skipped ID` for "
           "one you won't do. Later, download newer exports and run `circlesort verify NEWER-EXPORTS`: what "
           "they show is marked for you, and the removals waiting for it become due.")
+
+
+def _counted(steps: Sequence[Scheduled]) -> int:
+    """Steps as a person counts them: an import file that does many of them is one."""
+    files = {(s.step.kind, s.step.network) for s in steps} & BY_FILE
+    return sum((s.step.kind, s.step.network) not in BY_FILE for s in steps) + len(files)
 
 
 def plural(n: int, word: str, many: str = "") -> str:
@@ -177,7 +184,7 @@ class _Writer:
         """A section of steps, by network; due ones (``render`` None) with their import steps."""
         if not steps:
             return
-        self.add(f"## {title} ({plural(len(steps), 'step')})", "")
+        self.add(f"## {title} ({plural(_counted(steps), 'step')})", "")
         if intro:
             self.add(intro, "")
         for heading, run in _runs(steps, split_removals):
