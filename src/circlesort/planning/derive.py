@@ -15,7 +15,7 @@ from circlesort.matching.normalize import parse
 from circlesort.model import Account
 from circlesort.planning.links import REQUEST_PAGES, safe_link, search_link
 from circlesort.planning.steps import PERSON, WAY_BACK, Phase, Step, StepKind, step_id
-from circlesort.planning.words import missing
+from circlesort.planning.words import missing, network_name
 from circlesort.workspace import Person
 
 K = StepKind
@@ -147,6 +147,7 @@ def _hints(accounts: list[Account]):
         if since:
             out.append(f"friends since {since[:4]}")
         out += [f"works at {a.company}" for a in accounts if a.company][:1]
-        out += [f"@{a.handle} on {a.network}" for a in accounts if a.handle and a is not account][:2]
+        out += [f"@{a.handle} on {network_name(a.network)}" for a in accounts
+                if a.handle and a is not account][:2]
         return tuple(out)
     return hints
