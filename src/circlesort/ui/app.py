@@ -9,6 +9,7 @@ from textual.app import App
 from circlesort.errors import InputError
 from circlesort.suggest import Rule, load_rules
 from circlesort.ui.commands import ScreenKeys
+from circlesort.ui.opener import LinkOpened, UrlOpener, open_in_browser
 from circlesort.ui.screens.importing import ImportScreen
 from circlesort.ui.screens.sort import SortScreen
 from circlesort.workspace import Workspace
@@ -29,6 +30,7 @@ class CirclesortApp(App):
         self.paths = paths or []
         self.rules = rules if rules is not None else load_rules()
         self.failure: InputError | None = None  # why the app stopped, for the command line to say
+        self.url_opener: UrlOpener = open_in_browser  # tests put a recorder here
 
     def _handle_exception(self, error: Exception) -> None:
         """A workspace that fails under the app (damaged, unreadable) is the user's disk talking,
@@ -41,6 +43,14 @@ class CirclesortApp(App):
             self.exit(return_code=2)
             return
         super()._handle_exception(error)
+
+    def on_link_opened(self, message: LinkOpened) -> None:
+        """The URL is always shown: where no browser could be opened, it is the answer."""
+        if message.opened:
+            self.notify(message.url, title="Opened in your browser", markup=False)
+        else:
+            self.notify(message.url, title="No browser could be opened here: the link is",
+                        markup=False, timeout=20)
 
     def on_mount(self) -> None:
         # The sorting screen is always underneath: the import, when there is one, sits on top
