@@ -19,7 +19,8 @@ from circlesort.planning.current import Plan, current_plan, set_state
 from circlesort.planning.import_files import GOOGLE_NAMES, google_contacts, mastodon_files
 from circlesort.planning.markdown import code, fill, plan_md, plural
 from circlesort.planning.settings import load_settings
-from circlesort.planning.steps import Due, Scheduled, Step, StepKind, StepState
+from circlesort.planning.steps import Due, Hint, HintKind, Scheduled, Step, StepKind, StepState
+from circlesort.planning.words import hint_text, namesakes_text
 from circlesort.planning.writers import FIELDS, network_csv, plan_yaml, safe_cell, scalar, write_plan
 from circlesort.workspace import Workspace, import_paths
 from circlesort.workspace.requests import answer, queue
@@ -173,10 +174,10 @@ def hostile_plan(names: list[str]) -> Plan:
     steps = []
     for i, name in enumerate(names):
         connect = Step(K.CONNECT, "linkedin", f"person:p{i}", f"p{i}", name, "move-to-professional",
-                       "https://www.linkedin.com/search/results/people/?keywords=x", flag=name)
+                       "https://www.linkedin.com/search/results/people/?keywords=x")
         unfriend = Step(K.UNFRIEND, "facebook", name, f"p{i}", name, "move-to-professional",
                         "https://www.facebook.com/search/people/?q=x",
-                        (f"works at {name}", f"@{name} on instagram", name), "2 friends share this name",
+                        (Hint(HintKind.WORKS_AT, name), Hint(HintKind.HANDLE, name, "instagram")), 2,
                         (connect.id,))
         steps += [Scheduled(connect, StepState.PENDING, Due.NOW, 0, "today"),
                   Scheduled(unfriend, StepState.PENDING, Due.WAITING, -1, "waiting", f"{name} accepts")]
@@ -242,7 +243,8 @@ def test_plan_yaml_reads_back_with_every_step():
                 row["state"], row["due"], row["batch"], row["waits_for"], row["depends_on"], row["hints"],
                 row["flag"]) == (s.step.kind, s.step.network, s.step.target, s.step.person, s.step.name,
                                  s.step.category, s.state, s.due, s.batch_label, s.waits_for,
-                                 list(s.step.depends_on), list(s.step.hints), s.step.flag)
+                                 list(s.step.depends_on), [hint_text(h) for h in s.step.hints],
+                                 namesakes_text(s.step))
     assert {r["due"] for r in data["steps"]} >= {"due", "waiting", "ask", "sent", "finished", "skipped",
                                                  "not-needed"}
 

@@ -297,3 +297,16 @@ def test_working_out_only_what_changed_gives_the_plan_a_full_look_gives(cli):
         for change in changes:
             change()
             assert looked(ws) == looked(ws, full=True)
+
+
+def test_friends_who_share_a_name_are_flagged_never_unfriended_as_one(tmp_path, cli):
+    rows = [{"name": "John Smith", "timestamp": 1600000000}, {"name": "John Smith", "timestamp": 1650000000}]
+    fb = write_tree(tmp_path / "fb", {FRIENDS: meta({"friends_v2": rows})})
+    assert cli("import", str(fb))[0] == 0
+    with Workspace.open() as ws:
+        ws.decide([person_named(ws, "John Smith").id], "move-to-professional")
+        unfriend = steps_of(current_plan(ws, load_settings(), NOW), "John Smith")[(K.UNFRIEND, "facebook")]
+    assert unfriend.step.namesakes == 2
+    assert cli("plan", "--out", str(tmp_path / "plan"))[0] == 0
+    text = (tmp_path / "plan" / "PLAN.md").read_text("utf-8")
+    assert "**2 friends share this name: check which one**" in text

@@ -10,12 +10,13 @@ of the same person. Accounts gone from a newer export still count: a person keep
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from circlesort.matching.normalize import parse
 from circlesort.model import Account
 from circlesort.planning.links import REQUEST_PAGES, safe_link, search_link
-from circlesort.planning.steps import PERSON, WAY_BACK, Phase, Step, StepKind, step_id
-from circlesort.planning.words import missing, network_name
+from circlesort.planning.steps import PERSON, WAY_BACK, Hint, HintKind, Phase, Step, StepKind, step_id
+from circlesort.planning.words import missing
 from circlesort.workspace import Person
 
 K = StepKind
@@ -44,7 +45,7 @@ def person_steps(person: Person, answers: dict, settings: dict, finished: set[st
     def add(kind: StepKind, account: Account, link: str = "") -> None:
         hints = elsewhere(account) if account.network == "facebook" else ()
         made.append(Step(kind, account.network, account.key, person.id, person.name, category,
-                         link or link_of(account), hints, _flag(account)))
+                         link or link_of(account), hints, _namesakes(account)))
 
     wants_linkedin = category == PROFESSIONAL
     for account in present:
@@ -127,27 +128,27 @@ def _with_dependencies(steps: list[Step], settings: dict) -> list[Step]:
                          and not (s.kind == K.FOLLOW_FROM and missing(s, settings))))
     if not bring:
         return unique
-    return [Step(s.kind, s.network, s.target, s.person, s.name, s.category, s.link, s.hints, s.flag, bring)
+    return [replace(s, depends_on=bring)
             if s.phase == Phase.REMOVE else s for s in unique]
 
 
-def _flag(account: Account) -> str:
+def _namesakes(account: Account) -> int:
     """Facebook keys friends by name: several friends of one name are one account in the export."""
     if account.network != "facebook":
-        return ""
+        return 0
     friends = sum(t.relation == "friend" for t in account.ties)
-    return f"{friends} friends share this name" if friends > 1 else ""
+    return friends if friends > 1 else 0
 
 
 def _hints(accounts: list[Account]):
     """What tells the right search result apart, for a network whose export has no profile links."""
-    def hints(account: Account) -> tuple[str, ...]:
+    def hints(account: Account) -> tuple[Hint, ...]:
         out = []
         since = account.since("friend")
         if since:
-            out.append(f"friends since {since[:4]}")
-        out += [f"works at {a.company}" for a in accounts if a.company][:1]
-        out += [f"@{a.handle} on {network_name(a.network)}" for a in accounts
+            out.append(Hint(HintKind.SINCE, since[:4]))
+        out += [Hint(HintKind.WORKS_AT, a.company) for a in accounts if a.company][:1]
+        out += [Hint(HintKind.HANDLE, a.handle, a.network) for a in accounts
                 if a.handle and a is not account][:2]
         return tuple(out)
     return hints

@@ -18,8 +18,8 @@ from dataclasses import replace
 from circlesort.planning.current import Plan
 from circlesort.planning.links import safe_link
 from circlesort.planning.schedule import BY_FILE
-from circlesort.planning.steps import Due, Phase, Scheduled, Step, StepKind
-from circlesort.planning.words import DUE_WORDS, action, network_name, waits_for
+from circlesort.planning.steps import Due, Hint, HintKind, Phase, Scheduled, Step, StepKind
+from circlesort.planning.words import DUE_WORDS, action, hint_words, namesakes_text, network_name, waits_for
 
 K = StepKind
 PROFESSIONAL = "move-to-professional"
@@ -90,27 +90,10 @@ def message_of(step: Step) -> str:
     return ""
 
 
-_SINCE = re.compile(r"friends since \d{4}")
-_ELSEWHERE = re.compile(r"(@.+) on ([a-z]+)", re.S)
-
-
-def hint(text: str) -> str:
+def hint(h: Hint) -> str:
     """One hint, circlesort's words plain and the export's data as code: 'works at `Adatum`'."""
-    if _SINCE.fullmatch(text):
-        return text
-    if text.startswith("works at ") and len(text) > 9:
-        return "works at " + code(text[9:])
-    found = _ELSEWHERE.fullmatch(text)
-    if found:
-        return f"{code(found.group(1))} on {network_name(found.group(2))}"
-    return code(text)
-
-
-_FLAG = re.compile(r"\d+ friends share this name")
-
-
-def flag(text: str) -> str:
-    return f"**{text}: check which one**" if _FLAG.fullmatch(text) else code(text)
+    before, value, after = hint_words(h)
+    return f"{before}{value if h.kind == HintKind.SINCE else code(value)}{after}"
 
 
 def step_line(s: Scheduled, settings: dict, box: bool = True, tail: str = "") -> str:
@@ -122,8 +105,8 @@ def step_line(s: Scheduled, settings: dict, box: bool = True, tail: str = "") ->
         parts.append(f"[open]({link})")
     if step.hints:
         parts.append(", ".join(hint(h) for h in step.hints))
-    if step.flag:
-        parts.append(flag(step.flag))
+    if step.namesakes > 1:
+        parts.append(f"**{namesakes_text(step)}**")
     message = message_of(step)
     if message and s.due in (Due.NOW, Due.WAITING, Due.ASK) and (settings.get("messages") or {}).get(message):
         word = "you may send" if message == "unfriend_note" else "then send"

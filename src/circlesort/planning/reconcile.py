@@ -15,7 +15,7 @@ from datetime import datetime
 from circlesort.model import Account
 from circlesort.planning.derive import person_steps
 from circlesort.planning.schedule import Kept
-from circlesort.planning.steps import FINISHED, PERSON, WAY_BACK, Step, StepKind, step_id
+from circlesort.planning.steps import FINISHED, PERSON, WAY_BACK, Hint, HintKind, Step, StepKind, step_id
 from circlesort.workspace import Person, Workspace
 from circlesort.workspace.plan_store import StoredStep, accounts_by_key, members_of, person_ids, save_steps
 
@@ -142,14 +142,17 @@ def _ticked_after(states: dict, step: Step, removal: StepKind, imported_at: str)
 
 def from_row(row: StoredStep) -> Step:
     d = row.data
+    hints = tuple(Hint(HintKind(h[0]), *h[1:]) for h in d.get("hints", ())
+                  if isinstance(h, list) and h and h[0] in HintKind._value2member_map_)
     return Step(StepKind(row.kind), row.network, row.target, row.person, d.get("name", ""),
-                d.get("category", ""), d.get("link", ""), tuple(d.get("hints", ())), d.get("flag", ""),
+                d.get("category", ""), d.get("link", ""), hints, int(d.get("namesakes", 0)),
                 tuple(d.get("depends_on", ())))
 
 
 def _data(step: Step) -> dict:
-    return {"name": step.name, "category": step.category, "link": step.link, "hints": list(step.hints),
-            "flag": step.flag, "depends_on": list(step.depends_on)}
+    return {"name": step.name, "category": step.category, "link": step.link,
+            "hints": [list(h) for h in step.hints], "namesakes": step.namesakes,
+            "depends_on": list(step.depends_on)}
 
 
 class _Members:

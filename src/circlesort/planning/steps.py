@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class StepKind(StrEnum):
@@ -89,6 +90,20 @@ class Due(StrEnum):
     NOT_NEEDED = "not-needed"  # a decision changed: no longer part of the plan
 
 
+class HintKind(StrEnum):
+    """What tells the right search result apart, where the export gave no profile link."""
+
+    SINCE = "since"  # the year you became friends
+    WORKS_AT = "works_at"  # the employer another of their accounts gives
+    HANDLE = "handle"  # their username on another network
+
+
+class Hint(NamedTuple):
+    kind: HintKind
+    value: str  # from the export: the year, the employer, the username
+    network: str = ""  # for a handle: where
+
+
 @dataclass(frozen=True, slots=True)
 class Step:
     """One thing to do for one person on one network."""
@@ -100,8 +115,8 @@ class Step:
     name: str  # the person's name, as the screens show it
     category: str  # the person's category when the step was planned (or the answer for requests)
     link: str = ""  # the profile, else a search or the network's own request page
-    hints: tuple[str, ...] = ()  # what tells the right search result apart
-    flag: str = ""  # a warning on the step, e.g. two friends share this name
+    hints: tuple[Hint, ...] = ()  # what tells the right search result apart
+    namesakes: int = 0  # Facebook friends who share this name (one account in the export): check which
     depends_on: tuple[str, ...] = ()  # ids of the bring-overs a removal waits for
     id: str = field(init=False, compare=False)  # kind, network and target: see step_id
 

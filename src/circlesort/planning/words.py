@@ -6,7 +6,7 @@ a setting the user has not given says which one ("set `page.url` first") rather 
 
 from __future__ import annotations
 
-from circlesort.planning.steps import Due, Step, StepKind
+from circlesort.planning.steps import Due, Hint, HintKind, Step, StepKind
 
 K = StepKind
 NETWORK_NAMES = {"facebook": "Facebook", "instagram": "Instagram", "threads": "Threads",
@@ -103,3 +103,22 @@ def waits_for(step: Step, settings: dict) -> str:
     if step.kind == K.SEND_LINK:
         return f"you send {who} the link on {net}"
     return f"you follow {who} from your professional {net} account"
+
+
+def hint_words(h: Hint) -> tuple[str, str, str]:
+    """A hint as (circlesort's words before, the export's value, words after):
+    ("friends since ", "2019", ""), ("works at ", "Adatum", ""), ("", "@jdoe", " on Instagram")."""
+    if h.kind == HintKind.SINCE:
+        return ("friends since ", h.value, "")
+    if h.kind == HintKind.WORKS_AT:
+        return ("works at ", h.value, "")
+    return ("", f"@{h.value}", f" on {network_name(h.network)}")
+
+
+def hint_text(h: Hint) -> str:
+    return "".join(hint_words(h))
+
+
+def namesakes_text(step: Step) -> str:
+    """The warning on a step whose Facebook name several friends share, or ""."""
+    return f"{step.namesakes} friends share this name: check which one" if step.namesakes > 1 else ""

@@ -25,7 +25,7 @@ from circlesort.planning.import_files import csv_text, google_contacts, mastodon
 from circlesort.planning.links import safe_link
 from circlesort.planning.markdown import code, plan_md, summary
 from circlesort.planning.steps import Due, Scheduled, StepKind
-from circlesort.planning.words import action
+from circlesort.planning.words import action, hint_text, namesakes_text
 from circlesort.workspace import Workspace
 
 __all__ = ["FIELDS", "code", "limit_notes", "network_csv", "plan_md", "plan_yaml", "safe_cell", "step_data",
@@ -43,8 +43,9 @@ def step_data(s: Scheduled, settings: dict) -> dict:
             "account": step.target, "person": step.person, "name": step.name, "category": step.category,
             "state": s.state.value, "due": s.due.value, "batch": s.batch_label, "waits_for": s.waits_for,
             "depends_on": list(step.depends_on),
-            "link": safe_link(step.network, step.link, step.account_key or ""), "hints": list(step.hints),
-            "flag": step.flag}
+            "link": safe_link(step.network, step.link, step.account_key or ""),
+            "hints": [hint_text(h) for h in step.hints],
+            "flag": namesakes_text(step)}
 
 
 # --- plan.yaml ------------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ from circlesort.planning.folder import existing_plan
 from circlesort.planning.links import safe_link
 from circlesort.planning.settings import settings_path
 from circlesort.planning.steps import Due, Scheduled, StepKind
-from circlesort.planning.words import DUE_WORDS, LABELS, action, network_name
+from circlesort.planning.words import DUE_WORDS, LABELS, action, hint_text, namesakes_text, network_name
 from circlesort.planning.writers import write_plan
 from circlesort.ui.screens.modals import Confirm, Help
 from circlesort.ui.screens.plan_work import PlanWorkScreen
@@ -97,8 +97,8 @@ def step_line(s: Scheduled, settings: dict) -> Line:
     link = safe_link(step.network, step.link, step.account_key or "")  # as the written files give it
     if link:
         parts += ["\n", (link, "dim")]
-    extras: list = [(clean(", ".join(step.hints)), "dim")] if step.hints else []
-    extras += [(f"⚠ {clean(text)}", "$warning") for text in (step.flag, *s.notes) if text]
+    extras: list = [(clean(", ".join(hint_text(h) for h in step.hints)), "dim")] if step.hints else []
+    extras += [(f"⚠ {clean(text)}", "$warning") for text in (namesakes_text(step), *s.notes) if text]
     for i, extra in enumerate(extras):
         parts += ["\n" if i == 0 else "  ", extra]
     return _network(step.network), Content.assemble(*parts)
