@@ -1,5 +1,6 @@
-"""The plan screen (P) and the summary screen (s) show the workspace's current plan: steps by
-when they are due, what each waits for, the settings the plan lacks; w writes it."""
+"""The plan screen (P) and the summary screen (s) show the workspace's current plan: what is due
+now, then what waits and for what, the settings the plan lacks; w writes it. The keys that carry
+the plan out are in test_ui_plan_ticks.py, views, links and copies in test_ui_plan_views.py."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from circlesort.ui.screens.modals import Confirm
 from circlesort.ui.screens.plan import PlanScreen
+from circlesort.ui.screens.plan_rows import Row
 from circlesort.ui.screens.sort import SortScreen
 from circlesort.ui.screens.summary import SummaryScreen
 from circlesort.workspace import Workspace
@@ -36,32 +39,85 @@ def decide(**people: str):
     return before
 
 
-async def open_plan(pilot, app) -> str:
-    await pilot.press("P")
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    assert isinstance(app.screen, PlanScreen)
+def flat(app) -> str:
     return " ".join(screen_text(app).split())
 
 
-def section(text: str, title: str, after: str) -> str:
-    """The screen's text from a group's title to the next one."""
+def listed(app) -> str:
+    """The list's lines as drawn, every one of them (not only those scrolled into view), one text."""
+    from rich.style import Style
+
+    screen = app.screen
+    width = screen.list.size.width
+    out = [line if isinstance(line, str) else "".join(seg.text for seg in screen._draw(line, width, Style()))
+           for line in screen.list.lines]
+    return " ".join(" | ".join(out).split())
+
+
+async def settle(pilot, app) -> None:
+    """Until the worker has saved what was ticked and the new plan is drawn."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def open_plan(pilot, app) -> str:
+    if isinstance(app.screen, Confirm):  # the app's one-time offer to fill in the settings
+        await pilot.press("n")
+        await pilot.pause()
+    await pilot.press("P")
+    await settle(pilot, app)
+    assert isinstance(app.screen, PlanScreen)
+    return flat(app)
+
+
+def panel(app, name: str) -> str:
+    """A part of the screen as one line: detail (the highlighted step in full), notes, copied,
+    progress, plan-status."""
+    return " ".join(str(app.screen.query_one(f"#{name}").content).split())
+
+
+def detail(app) -> str:
+    return panel(app, "detail")
+
+
+def rows(app) -> list[Row]:
+    return [line for line in app.screen.list.lines if isinstance(line, Row)]
+
+
+async def goto(pilot, app, name: str, kind: str = "") -> Row:
+    """Put the cursor on the row of ``name``'s step (of ``kind``), as j/k would."""
+    screen = app.screen
+    for i, line in enumerate(screen.list.lines):
+        if isinstance(line, Row) and not line.file:
+            step = screen.steps[line.id].step
+            if step.name == name and (not kind or step.kind == kind):
+                screen.list.move_to(i)
+                await pilot.pause()
+                return line
+    raise AssertionError(f"no row for {name} {kind} in {screen.view}")
+
+
+def section(text: str, title: str, after: str | None = None) -> str:
+    """The screen's text from a section's heading to the next one."""
     start = text.index(title)
-    return text[start:text.index(after, start)]
+    return text[start:text.index(after, start)] if after else text[start:]
 
 
-def test_a_linkedin_invitation_is_due_today_and_the_unfriend_waits_for_it(tmp_path, monkeypatch):
+def test_it_opens_on_what_is_due_now_then_what_waits_and_for_what(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
 
     async def test(pilot, app, ws):
-        text = await open_plan(pilot, app)
-        assert "steps to do" in text and "due today" in text and "clicks" in text
-        today = section(text, "Today", "Waiting")
-        assert "LinkedIn send a LinkedIn invitation: Amara Wang" in today
-        assert "https://www.linkedin.com/search/results/people/?keywords=amara%20wang" in today
-        waiting = text[text.index("Waiting"):]
-        assert "Facebook unfriend: Amara Wang waits for: Amara Wang accepts on LinkedIn" in waiting
-        assert "Amara Wang" not in today.replace("LinkedIn send a LinkedIn invitation: Amara Wang", "")
+        assert "View due now" in await open_plan(pilot, app)
+        text = listed(app)
+        assert "Network all" in flat(app)
+        due = section(text, "Due now · 1", "Waiting · 1")
+        assert "○ LinkedIn Amara Wang send a LinkedIn invitation today" in due
+        assert "… Facebook Amara Wang unfriend waiting" in section(text, "Waiting · 1")
+        assert "Amara Wang" in detail(app) and "send a LinkedIn invitation" in detail(app)
+        assert "https://www.linkedin.com/search/results/people/?keywords=amara%20wang" in detail(app)
+        await goto(pilot, app, "Amara Wang", "unfriend")
+        assert "waits for: Amara Wang accepts on LinkedIn" in detail(app)
+        assert "id unfriend/facebook/" in detail(app)
 
     drive(test, size=(120, 40), before=decide(Amara_Wang="move-to-professional"))
 
@@ -81,13 +137,17 @@ def test_an_invitation_sent_and_one_skipped_move_their_steps(tmp_path, monkeypat
         set_state(ws, [connect["Ana Demir"]], StepState.SKIPPED, "skipped")
 
     async def test(pilot, app, ws):
-        text = await open_plan(pilot, app)
-        assert "Amara Wang accepts on LinkedIn" in section(text, "Waiting", "Ask first")
-        ask = section(text, "Ask first", "Sent")
-        assert "Facebook unfriend: Ana Demir waits for: Ana Demir accepts on LinkedIn (skipped): remove anyway?" \
-            in ask
-        assert "LinkedIn send a LinkedIn invitation: Amara Wang" in section(text, "Sent", "Off the list")
-        assert "Off the list 1 skipped" in text
+        await open_plan(pilot, app)
+        text = listed(app)
+        assert "? Facebook Ana Demir unfriend remove anyway?" in section(text, "Due now", "Waiting")
+        waiting = section(text, "Waiting")
+        assert "→ LinkedIn Amara Wang send a LinkedIn invitation sent" in waiting
+        assert "… Facebook Amara Wang unfriend waited 0d" in waiting
+        await goto(pilot, app, "Ana Demir", "unfriend")
+        assert "Ana Demir accepts on LinkedIn (skipped): remove anyway?" in detail(app)
+        assert "r remove anyway" in detail(app)
+        await goto(pilot, app, "Amara Wang", "unfriend")
+        assert "waits for: Amara Wang accepts on LinkedIn waited 0 of 14 days" in detail(app)
 
     drive(test, size=(120, 60), before=before)
 
@@ -96,11 +156,15 @@ def test_the_settings_the_plan_lacks_are_said_with_how_to_set_them(tmp_path, mon
     monkeypatch.chdir(tmp_path)
 
     async def test(pilot, app, ws):
-        text = await open_plan(pilot, app)
+        await open_plan(pilot, app)
+        text = panel(app, "notes")
         assert "Your Page is not set: page.name and page.url in the settings" in text
         assert "circlesort plan --init-settings" in text
         assert f"Settings file: {settings_folder / 'settings.yaml'} (not written yet)" in text
-        assert "invite to follow your Page (set page.url first): Sasha Petrov" in text
+        assert "Facebook Sasha Petrov invite to follow your Page ⚠ page.url" in listed(app)
+        await goto(pilot, app, "Sasha Petrov", "invite_to_page")
+        assert "invite to follow your Page (set page.url first)" in detail(app)
+        assert "⚠ set page.url first" in detail(app)
 
     drive(test, size=(120, 40), before=decide(Sasha_Petrov="page-follower"))
 
@@ -111,10 +175,12 @@ def test_a_set_page_leaves_no_note_and_names_the_page(tmp_path, monkeypatch, set
         "page: {name: Maya Photo, url: 'https://www.facebook.com/mayaphoto'}\n", encoding="utf-8")
 
     async def test(pilot, app, ws):
-        text = await open_plan(pilot, app)
-        assert "Your Page is not set" not in text
-        assert "Facebook invite to follow Maya Photo: Sasha Petrov" in text
-        assert "waits for: Sasha Petrov follows Maya Photo" in text
+        await open_plan(pilot, app)
+        text = panel(app, "notes")
+        assert "Your Page is not set" not in text and "⚠ page.url" not in listed(app)
+        assert "Facebook Sasha Petrov invite to follow Maya Photo today" in listed(app)
+        await goto(pilot, app, "Sasha Petrov", "unfriend")
+        assert "waits for: Sasha Petrov follows Maya Photo" in detail(app)
 
     drive(test, size=(120, 40), before=decide(Sasha_Petrov="page-follower"))
 
@@ -146,8 +212,8 @@ def test_w_in_the_app_refuses_a_file_where_the_plan_would_go(tmp_path, monkeypat
     (tmp_path / "circlesort-plan").write_text("my own file")
 
     async def test(pilot, app, ws):
-        text = await open_plan(pilot, app)
-        assert "Nothing to do yet" in text
+        await open_plan(pilot, app)
+        assert "Nothing to do yet" in panel(app, "notes")
         await pilot.press("w")
         await pilot.pause()
         assert "circlesort-plan: a file, not a folder" in screen_text(app)
@@ -160,12 +226,21 @@ def test_w_in_the_app_refuses_a_file_where_the_plan_would_go(tmp_path, monkeypat
 def test_the_plan_screen_shows_the_same_safe_link(tmp_path):
     async def test(pilot, app, ws):
         await open_plan(pilot, app)
-        text = screen_text(app)
-        links = re.findall(r"(?<![(])https://[^\s)`]+", text)  # not the ones inside the hostile names
-        assert "https://www.linkedin.com/in/eve" in links and "evil.org/in/ann" not in text
-        assert {urlsplit(link).hostname for link in links} == {"www.instagram.com", "www.linkedin.com"}
+        await pilot.press("v", "v", "v")  # all
+        links, shown = set(), ""
+        for row in rows(app):
+            if row.file:
+                continue
+            app.screen.list.move_to(app.screen.list.lines.index(row))
+            await pilot.pause()
+            shown += detail(app) + " "
+            links.update(re.findall(r"link (https://\S+)", detail(app)))
+        assert "https://www.linkedin.com/in/eve" in links and "evil.org" not in " ".join(links)
+        assert "javascript" not in " ".join(links) and "link https://www.linkedin.com/in/eve" in shown
+        assert {urlsplit(link).hostname for link in links} <= {"www.instagram.com", "www.linkedin.com",
+                                                               "www.facebook.com", "x.com"}
 
-    drive(test, size=(160, 80), exports=hostile_exports(tmp_path), before=sort_everyone)
+    drive(test, size=(160, 60), exports=hostile_exports(tmp_path), before=sort_everyone)
 
 
 PROBES = ["Bob [/]", "[bold]Ann[/bold]", "[ Jo ]", "John [Work]", "[@click=app.quit]Free prize[/]",
@@ -180,13 +255,19 @@ def test_hostile_names_render_literally(tmp_path):
         ws.decide([p.id for p in ws.people()], "page-follower")
 
     async def test(pilot, app, ws):
-        text = await open_plan(pilot, app)
+        await open_plan(pilot, app)
+        text = listed(app)
         for name in PROBES:
-            assert f"invite to follow your Page (set page.url first): {name} " in text, name
-            assert f"waits for: {name} follows your Page" in text, name
+            assert f"Facebook {name[:15]}" in text, name
+            await goto(pilot, app, name, "invite_to_page")
+            assert detail(app).startswith(f"{name} Facebook invite to follow your Page (set page.url first)")
+            await goto(pilot, app, name, "unfriend")
+            assert f"waits for: {name} follows your Page" in detail(app), name
+        await pilot.press("c")
+        await pilot.pause()
         assert "\x1b" not in app.export_screenshot()
 
-    drive(test, size=(120, 100), exports=[str(tmp_path / "h")], before=everyone_a_page_follower)
+    drive(test, size=(120, 60), exports=[str(tmp_path / "h")], before=everyone_a_page_follower)
 
 
 def test_back_while_the_plan_is_worked_out_leaves_once_it_is_saved(tmp_path, monkeypatch):
@@ -206,6 +287,8 @@ def test_back_while_the_plan_is_worked_out_leaves_once_it_is_saved(tmp_path, mon
     monkeypatch.setattr(plan_work, "current_plan", slow)
 
     async def test(pilot, app, ws):
+        if isinstance(app.screen, Confirm):
+            await pilot.press("n")
         await pilot.press("P")
         await pilot.pause()
         assert "Working out the plan…" in screen_text(app)
@@ -234,7 +317,8 @@ def test_a_plan_the_disk_refuses_to_save_is_said_and_nothing_written(tmp_path, m
     monkeypatch.setattr("circlesort.ui.screens.plan_work.current_plan", full)
 
     async def test(pilot, app, ws):
-        text = await open_plan(pilot, app)
+        await open_plan(pilot, app)
+        text = detail(app)
         assert "The plan could not be saved, so it is not shown" in text and "the disk is full" in text
         await pilot.press("w")
         await pilot.pause()

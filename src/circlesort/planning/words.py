@@ -6,7 +6,7 @@ a setting the user has not given says which one ("set `page.url` first") rather 
 
 from __future__ import annotations
 
-from circlesort.planning.steps import Due, Hint, HintKind, Step, StepKind
+from circlesort.planning.steps import Due, Hint, HintKind, Scheduled, Step, StepKind, StepState
 
 K = StepKind
 NETWORK_NAMES = {"facebook": "Facebook", "instagram": "Instagram", "threads": "Threads",
@@ -122,3 +122,72 @@ def hint_text(h: Hint) -> str:
 def namesakes_text(step: Step) -> str:
     """The warning on a step whose Facebook name several friends share, or ""."""
     return f"{step.namesakes} friends share this name: check which one" if step.namesakes > 1 else ""
+
+
+# --- The plan screen: carrying the plan out ---------------------------------------------------
+
+STATE_WORDS = {StepState.PENDING: "not done yet", StepState.SENT: "sent", StepState.CONFIRMED: "accepted",
+               StepState.DONE: "done", StepState.SKIPPED: "skipped",
+               StepState.IMPOSSIBLE: "no longer possible", StepState.REMOVE_ANYWAY: "remove anyway"}
+VIEWS = {"due": "due now", "waiting": "waiting", "done": "done", "all": "all"}
+SECTIONS = {"due": "Due now", "waiting": "Waiting", "done": "Done"}
+# What each limit of schedule.LIMITS counts, by its setting.
+LIMIT_WORDS = {"linkedin_invitations_per_week": "invitations", "instagram_unfollows_per_day": "unfollows",
+               "facebook_unfriends_per_day": "unfriends",
+               "facebook_page_invitations_per_day": "Page invitations"}
+# The import files that do every step of a kind at once (schedule.BY_FILE), and where they go.
+FILE_STEPS = {(K.LABEL, "contacts"): ("google_contacts.csv", "contacts", "import it into Google Contacts "
+                                      "(Import, then Merge & fix)"),
+              (K.FOLLOW_FROM, "mastodon"): ("mastodon_following.csv", "accounts to follow",
+                                            "import it on your professional Mastodon account (Preferences, "
+                                            "Import and export, Following list, Merge)")}
+FILE_LINKS = {(K.LABEL, "contacts"): "https://contacts.google.com/"}
+
+
+def limit_line(network: str, setting: str, used: int, limit: int, days: int) -> str:
+    """'LinkedIn: 37 of 100 invitations this week'."""
+    return (f"{network_name(network)}: {used:,} of {limit:,} {LIMIT_WORDS.get(setting, 'steps')} "
+            f"{'this week' if days == 7 else 'today'}")
+
+
+def waited_words(days: int, waiting_days: int) -> str:
+    """'waited 3 of 14 days', 'waited 15 days'."""
+    if days >= waiting_days:
+        return f"waited {days} {'day' if days == 1 else 'days'}"
+    return f"waited {days} of {waiting_days} days"
+
+
+def first_name(name: str) -> str:
+    """The first word of a name, for a message's {first}; '' for none."""
+    return name.split()[0] if name.split() else ""
+
+
+def file_step(kind: StepKind, network: str, n: int) -> str:
+    """One row for all the steps an import file does: 'google_contacts.csv: 45 contacts'."""
+    file, what, _ = FILE_STEPS[(kind, network)]
+    return f"{file}: {n:,} {what}"
+
+
+def tick_label(state: StepState | None, name: str, n: int = 1) -> str:
+    """The journal's words for a tick, shown again by undo: 'done: Ada Quill', 'sent: 3 steps'."""
+    word = STATE_WORDS[state] if state else STATE_WORDS[StepState.PENDING]
+    return f"{word}: {name if n == 1 else f'{n:,} steps'}"
+
+
+def needs_setting(setting: str) -> str:
+    """'set page.url first'."""
+    return f"set {setting} first"
+
+
+def standing(s: Scheduled, waited_days: int | None = None) -> str:
+    """Where a step stands, in a word or two, for a list's last column: 'today', 'day 2',
+    'waited 3 days', 'sent', 'done'."""
+    if s.due == Due.NOW:
+        return "today" if s.batch <= 0 else s.batch_label
+    if s.due == Due.ASK:
+        return DUE_WORDS[Due.ASK]
+    if s.due == Due.WAITING:
+        return f"waited {waited_days}d" if waited_days is not None else "waiting"
+    if s.due == Due.FINISHED:
+        return STATE_WORDS[StepState.CONFIRMED] if s.state == StepState.CONFIRMED else "done"
+    return DUE_WORDS[s.due]

@@ -1,276 +1,334 @@
-"""The plan as it stands today: what to do now and later, what waits and for what; w writes it.
+"""The plan screen: where the plan is carried out, one step at a time; w writes it into files.
 
-The steps are shown in groups by when they are due (today, a later day or week under the
-platforms' limits, waiting, ask first, sent), each a list of the plan's own `Scheduled` rows in
-the order to carry them out; done and no longer needed steps are counted. Every word about a
-step comes from planning/words.py, every link through planning/links.py, and every name reaches
-the screen as plain Content.
+It opens on what is due now across networks, then what waits and why. A cursor sits on one
+step, shown in full beside the list with its link; one key ticks it (done, or sent for an
+invitation the other side has to accept), accepts, skips or releases it. The row changes in
+memory at once and the worker saves the tick and works the plan out again (plan_work.py), so a
+key costs the event loop a few milliseconds at any size; the removals an acceptance releases
+become due when the new plan arrives.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Static
 
-from circlesort.errors import InputError
-from circlesort.importers.text import clean
-from circlesort.planning.current import Plan
-from circlesort.planning.folder import existing_plan
-from circlesort.planning.links import safe_link
+from circlesort.planning.progress import counts, limit_use, per_network
 from circlesort.planning.settings import settings_path
-from circlesort.planning.steps import Due, Scheduled, StepKind
-from circlesort.planning.words import DUE_WORDS, LABELS, action, hint_text, namesakes_text, network_name
-from circlesort.planning.writers import write_plan
-from circlesort.ui.screens.modals import Confirm, Help
-from circlesort.ui.screens.plan_work import PlanWorkScreen
-from circlesort.ui.widgets.hanging import Hanging
+from circlesort.planning.steps import Scheduled, StepState
+from circlesort.planning.words import VIEWS, network_name, tick_label
+from circlesort.ui.opener import open_link
+from circlesort.ui.screens.modals import Help
+from circlesort.ui.screens.plan_panels import detail, draw_row, progress, row_link
+from circlesort.ui.screens.plan_rows import (
+    VIEW_ORDER,
+    Row,
+    copy_text,
+    lines,
+    next_due,
+    section,
+    tick_state,
+    ticked,
+    why_not,
+)
+from circlesort.ui.screens.plan_work import Done, PlanWorkScreen
+from circlesort.ui.screens.plan_write import PlanWriting
+from circlesort.ui.widgets.step_list import StepList
 from circlesort.workspace import Workspace
 
-SHOWN = 300  # steps drawn per group; the written files hold them all
-PER_NETWORK = 100  # steps drawn per network in a group, so that every network shows
-FEW_LABELS = 10  # more contacts to label than this are one line
-LATER_SHOWN = 600  # steps drawn in all the later days and weeks together; the rest are counted
-COUNTED = (Due.FINISHED, Due.SKIPPED, Due.IMPOSSIBLE, Due.NOT_NEEDED)  # counted, not listed
-LATER = 10_000  # groups after every dated one
-Line = tuple[Content, Content]  # (first column, the rest): see ui/widgets/hanging.py
-ABOUT = {
-    "today": "",
-    "later": "left for later: the platforms limit how many a day or a week",
-    "waiting": "removals wait until the person is where they belong",
-    "ask": "what they wait for was skipped, or has waited long: `circlesort mark remove-anyway ID` "
-           "releases one (PLAN.md gives the ids)",
-    "sent": "done on your side; waiting for the other side to accept",
-}
+HELP = ("The arrow and page keys move too. A tick is saved at once and u takes it back. An invitation "
+        "ticked is “sent”: a marks it accepted when they have, and the removals waiting for it become "
+        "due. The copied text also shows on screen, to select by hand where the terminal does not "
+        "take it. `circlesort mark` does the same from the command line.")
 
 
-@dataclass
-class Group:
-    """Steps shown under one heading, in the order to carry them out."""
-
-    title: str
-    about: str
-    order: int  # days from today for dated groups; LATER and on for the rest
-    rows: list[Scheduled] = field(default_factory=list)
-
-
-def _group_of(s: Scheduled) -> tuple[int, str, str]:
-    """(order, title, about) of the group a live step is shown in."""
-    if s.due == Due.NOW:
-        if s.batch <= 0:
-            return 0, "Today", ABOUT["today"]
-        unit, _, n = s.batch_label.partition(" ")
-        days = (int(n) - 1 if n.isdigit() else s.batch) * (7 if unit == "week" else 1)
-        return days, s.batch_label.capitalize(), ABOUT["later"]
-    return {Due.WAITING: (LATER, "Waiting", ABOUT["waiting"]),
-            Due.ASK: (LATER + 1, "Ask first", ABOUT["ask"]),
-            Due.SENT: (LATER + 2, "Sent", ABOUT["sent"])}[s.due]
-
-
-def groups(plan: Plan) -> list[Group]:
-    """The live steps by when they are due, soonest first; each group keeps the plan's order."""
-    found: dict[str, Group] = {}
-    for s in plan.live():
-        order, title, about = _group_of(s)
-        found.setdefault(title, Group(title, about, order)).rows.append(s)
-    return sorted(found.values(), key=lambda g: g.order)
-
-
-def _network(network: str) -> Content:
-    """The first column of a step's line: its network."""
-    return Content.assemble("  ", (f"{network_name(network):<10}", "bold $accent"), " ")
-
-
-def step_line(s: Scheduled, settings: dict) -> Line:
-    """One step: the network, what to do and for whom; under it what it waits for, the link, flags."""
-    step = s.step
-    parts: list = [action(step, settings), ": ", (clean(step.name) or "(no name)", "bold")]
-    if s.waits_for:
-        parts += ["\n", ("waits for: ", "italic"), clean(s.waits_for)]
-    link = safe_link(step.network, step.link, step.account_key or "")  # as the written files give it
-    if link:
-        parts += ["\n", (link, "dim")]
-    extras: list = [(clean(", ".join(hint_text(h) for h in step.hints)), "dim")] if step.hints else []
-    extras += [(f"⚠ {clean(text)}", "$warning") for text in (namesakes_text(step), *s.notes) if text]
-    for i, extra in enumerate(extras):
-        parts += ["\n" if i == 0 else "  ", extra]
-    return _network(step.network), Content.assemble(*parts)
-
-
-def _text(*parts: object) -> Line:
-    """A line of the screen's own words, from the left edge."""
-    return Content(""), Content.assemble(*parts)  # type: ignore[arg-type]
-
-
-BLANK = _text()
-
-
-def heading(plan: Plan, out: Path) -> list[Line]:
-    """The plan in a few lines: how much, how long, what changed, the settings it lacks, where it goes."""
-    effort = plan.effort
-    today = effort.today
-    over = "today" if effort.span == "today" else f"over {effort.span}"
-    first: list = [(f"{effort.steps:,} {'step' if effort.steps == 1 else 'steps'} to do", "bold"), ", ",
-                   (f"{today:,} due today", "bold"), f" (about {effort.clicks:,} clicks {over})."]
-    if plan.changes():
-        first += [" Since you last looked: ", plan.changes(), "."]
-    lines = [_text(*first), BLANK]
-    lines += [(Content.styled("⚠ ", "$warning"), Content.styled(note, "$warning")) for note in plan.notes]
-    path = settings_path()
-    unwritten = "" if path.exists() else " (not written yet)"
-    lines += [_text(("Settings file: ", "dim"), str(path), (unwritten, "dim")),
-              BLANK, _text(("w", "bold $accent"), " writes the plan (PLAN.md, a checklist, and the files to "
-                           "import) into ", str(out.absolute()), ".")]
-    return lines
-
-
-def _labels_line(labels: list[Scheduled]) -> Line:
-    """Many contacts' labels as one line: the Google Contacts file sets them all at once."""
-    per = Counter(LABELS.get(s.step.category, s.step.category) for s in labels)
-    return _network(labels[0].step.network), Content.assemble(
-        f"label {len(labels):,} contacts: ", ", ".join(f"{label} {n:,}" for label, n in per.most_common()),
-        ("  (google_contacts.csv sets them all)", "dim"))
-
-
-def group_lines(g: Group, settings: dict, room: int) -> tuple[list[Line], int]:
-    """A group's lines: a share of ``room`` (at most PER_NETWORK) for each network's steps, the rest
-    counted; returns the lines and the number of steps drawn."""
-    by_network: dict[str, list[Scheduled]] = {}
-    for s in g.rows:
-        by_network.setdefault(s.step.network, []).append(s)
-    lines: list[Line] = []
-    drawn = 0
-    each = max(10, min(PER_NETWORK, room // max(1, len(by_network))))  # every network gets its share
-    for network, rows in by_network.items():
-        labels = [s for s in rows if s.step.kind == StepKind.LABEL]
-        if len(labels) > FEW_LABELS:
-            lines.append(_labels_line(labels))
-            rows = [s for s in rows if s.step.kind != StepKind.LABEL]
-        take = max(0, min(each, room - drawn, len(rows)))
-        lines += [step_line(s, settings) for s in rows[:take]]
-        drawn += take
-        if len(rows) > take:
-            more = f"… and {len(rows) - take:,} more" if take else f"{len(rows):,} steps"
-            lines.append((_network(network), Content.styled(f"{more} in the written files", "dim")))
-    return lines, drawn
-
-
-def preview(plan: Plan, settings: dict, out: Path) -> Hanging:
-    """Everything the screen shows of a plan."""
-    lines = heading(plan, out)
-    if not plan.steps:
-        lines += [BLANK, _text("Nothing to do yet: sort some people (1, 2, 3 on the sorting screen) or "
-                               "answer requests (r) first.")]
-    later = LATER_SHOWN  # what the later days and weeks may still draw between them
-    said: set[str] = set()
-    for g in groups(plan):
-        title: list = [(g.title, "bold $accent underline"), (f"  {len(g.rows):,}", "bold")]
-        if g.about and g.about not in said:  # said once, over the first group it is about
-            title.append((f"  {g.about}", "dim"))
-            said.add(g.about)
-        lines += [BLANK, _text(*title)]
-        dated_later = 0 < g.order < LATER
-        drawn_lines, drawn = group_lines(g, settings, min(SHOWN, later) if dated_later else SHOWN)
-        lines += drawn_lines
-        later -= drawn if dated_later else 0
-    counted = [(DUE_WORDS[due], sum(s.due == due for s in plan.steps)) for due in COUNTED]
-    if any(n for _, n in counted):
-        lines += [BLANK, _text(("Off the list", "bold $accent underline"), "  ",
-                               ", ".join(f"{n:,} {word}" for word, n in counted if n))]
-    return Hanging(lines)
-
-
-class PlanScreen(PlanWorkScreen):
+class PlanScreen(PlanWriting, PlanWorkScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("w", "write", "Write the plan", id="plan.write"),
-        Binding("j", "scroll(1)", "Down", show=False, id="plan.down"),
-        Binding("k", "scroll(-1)", "Up", show=False, id="plan.up"),
-        Binding("g", "scroll_to(0)", "Top", show=False, id="plan.top"),
-        Binding("G", "scroll_to(-1)", "Bottom", show=False, id="plan.bottom"),
+        Binding("space,enter", "tick", "Done", id="plan.tick"),
+        Binding("a", "mark('confirmed')", "Accepted", id="plan.accept"),
+        Binding("s", "mark('skipped')", "Skip", id="plan.skip"),
+        Binding("r", "mark('remove-anyway')", "Remove anyway", show=False, id="plan.remove_anyway"),
+        Binding("o", "open", "Open link", id="plan.open"),
+        Binding("c", "copy", "Copy", id="plan.copy"),
+        Binding("v", "cycle_view", "View", id="plan.view"),
+        Binding("n", "cycle_network", "Network", id="plan.network"),
+        Binding("u", "undo", "Undo", id="plan.undo"),
+        Binding("U", "redo", "Redo", show=False, id="plan.redo"),
+        Binding("w", "write", "Write files", id="plan.write"),
+        Binding("comma", "settings", "Settings", show=False, id="plan.settings"),
+        Binding("p", "toggle_progress", "Progress", show=False, id="plan.progress"),
+        Binding("j", "move(1)", "Down", show=False, id="plan.down"),
+        Binding("k", "move(-1)", "Up", show=False, id="plan.up"),
+        Binding("g", "jump(0)", "First", show=False, id="plan.top"),
+        Binding("G", "jump(-1)", "Last", show=False, id="plan.bottom"),
         Binding("question_mark", "help", "Keys", id="plan.help"),
         Binding("escape,q", "back", "Back", id="plan.back"),
     ]
     DEFAULT_CSS = """
-    PlanScreen #preview { padding: 0 1; }
+    PlanScreen #plan-status { height: 1; padding: 0 1; background: $panel; }
+    PlanScreen #progress { height: auto; max-height: 10; padding: 0 1; }
+    PlanScreen #plan-body { height: 1fr; }
+    PlanScreen #steps { width: 1fr; }
+    PlanScreen #side { width: 42; padding: 0 1; border-left: tall $panel; }
+    PlanScreen #copied { margin-top: 1; }
+    PlanScreen #notes { margin-top: 1; }
+    PlanScreen.-narrow #plan-body { layout: vertical; }
+    PlanScreen.-narrow #steps { width: 100%; }
+    PlanScreen.-narrow #side { width: 100%; height: 10; border-left: none; border-top: tall $panel; }
+    PlanScreen.-no-progress #progress { display: none; }
     """
 
     def __init__(self, ws: Workspace, out: Path | None = None) -> None:
         super().__init__(ws)
         self.out = out or Path("circlesort-plan")
+        self.steps: dict[str, Scheduled] = {}  # the plan's rows by id, ticks laid over in memory
+        self.order: list[str] = []  # the ids in the order shown, kept stable while the screen is open
+        self.rank: dict[str, int] = {}
+        self.overlay: dict[str, tuple[int, Scheduled]] = {}  # ticks not yet in a plan: (write, row)
+        self.origin: dict[str, str] = {}  # the section a step ticked here was in
+        self.view, self.network = "due", ""
+        self.settings_seen = 0.0
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll():
-            yield Static(Content("Working out the plan…"), id="preview")
+        yield Static(Content("Working out the plan…"), id="plan-status")
+        yield Static(Content(""), id="progress")
+        with Horizontal(id="plan-body"):
+            yield StepList(self._draw, id="steps")
+            with VerticalScroll(id="side"):
+                yield Static(Content(""), id="detail")
+                yield Static(Content(""), id="copied")
+                yield Static(Content(""), id="notes")
         yield Footer()
 
     def on_mount(self) -> None:
+        self.set_class(self.app.size.height < 32, "-no-progress")  # the steps first on a small terminal
+        self.settings_seen = _mtime(settings_path())
         self.work_out()
+        self.query_one(StepList).focus()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < 100, "-narrow")  # the step in full under the list, not beside
+
+    def action_toggle_progress(self) -> None:
+        self.toggle_class("-no-progress")
+
+    def on_screen_resume(self) -> None:
+        """Back from the settings (or any screen above): a changed settings file makes a new plan."""
+        if _mtime(settings_path()) != self.settings_seen:
+            self.settings_seen = _mtime(settings_path())
+            self.work_out()
+
+    @property
+    def list(self) -> StepList:
+        return self.query_one(StepList)
+
+    # --- the plan arrives ---------------------------------------------------------------------
 
     def plan_ready(self) -> None:
         if self.problem:
-            shown: Content | Hanging = Content.assemble(("circlesort: ", "bold $error"), self.problem)
-        elif self.plan is not None:
-            shown = preview(self.plan, self.settings, self.out)
-        else:
+            said = Content.assemble(("circlesort: ", "bold $error"), self.problem)
+            self.query_one("#plan-status", Static).update(said)
+            self.query_one("#detail", Static).update(said)  # in full: the status line is one line
             return
-        self.query_one("#preview", Static).update(shown)
+        if self.plan is None:
+            return
+        steps = self.plan.steps
+        base = len(self.rank) and 1_000_000_000  # steps new since the screen opened come after
+        for i, s in enumerate(steps):
+            self.rank.setdefault(s.step.id, base + i)
+        self.steps = {s.step.id: s for s in steps}
+        self.overlay = {i: o for i, o in self.overlay.items() if o[0] > self.saved and i in self.steps}
+        for i, (_, row) in self.overlay.items():
+            self.steps[i] = row
+        self.order = sorted(self.steps, key=self.rank.__getitem__)
+        self._rebuild()
+        self._notes()
+        self.write_if_waiting()
+
+    def _rebuild(self) -> None:
+        """The list anew for the view and network, the cursor kept on its step."""
+        current = self.list.current
+        keep = current.id if isinstance(current, Row) else None
+        shown = lines((self.steps[i] for i in self.order), self.view, self.network, self.origin)
+        self.list.show(shown, (lambda row: keep in row.ids) if keep else None)  # type: ignore[attr-defined]
+        self._counts()
+
+    def _counts(self) -> None:
+        """The status line and the progress, counted again from the rows in memory."""
+        rows = [self.steps[i] for i in self.order]  # in the screen's order: the networks stay in place
+        done, due, waiting = counts(rows)
+        status: list = [("View ", "dim"), (VIEWS[self.view], "bold"), ("  Network ", "dim"),
+                        (network_name(self.network) if self.network else "all", "bold"),
+                        f"   {due:,} due now · {waiting:,} waiting · {done:,} done"]
+        effort = self.plan.effort if self.plan is not None else None
+        if effort is not None and effort.span != "today":
+            status.append(f" · {effort.span} to go")
+        status.append(("   v view · n network · p progress", "dim"))
+        if self.unsaved:
+            status.append(("    saving…", "$warning"))
+        self.query_one("#plan-status", Static).update(Content.assemble(*status))
+        limits = limit_use(rows, self.settings, datetime.now(UTC))
+        self.query_one("#progress", Static).update(progress(per_network(rows), limits, effort))
+
+    def _notes(self) -> None:
+        assert self.plan is not None
+        parts: list = []
+        for note in self.plan.notes:
+            parts += [("⚠ " + note, "$warning"), "\n"]
+        path = settings_path()
+        unwritten = "" if path.exists() else " (not written yet)"
+        parts += [("Settings file: ", "dim"), str(path), (unwritten, "dim"), "\n", ("w", "bold $accent"),
+                  " writes the plan (PLAN.md, a checklist, and the files to import) into ",
+                  str(self.out.absolute()), "."]
+        if not self.plan.steps:
+            parts = ["Nothing to do yet: sort some people (1, 2, 3 on the sorting screen) or answer requests "
+                     "(r) first.\n\n", *parts]
+        self.query_one("#notes", Static).update(Content.assemble(*parts))
+
+    def _draw(self, row: Row, width: int, base):  # type: ignore[no-untyped-def]
+        return draw_row(row, self.steps, self.settings, width, base)
+
+    def on_step_list_highlighted(self, message: StepList.Highlighted) -> None:
+        row = message.row if isinstance(message.row, Row) else None
+        can_set = hasattr(self.app, "action_open_settings")
+        self.query_one("#detail", Static).update(detail(row, self.steps, self.settings, can_set))
+
+    # --- ticks ----------------------------------------------------------------------------------
+
+    def _row(self) -> tuple[Row, Scheduled] | None:
+        row = self.list.current
+        if not isinstance(row, Row) or row.id not in self.steps:
+            return None
+        return row, self.steps[row.id]
+
+    def action_tick(self) -> None:
+        found = self._row()
+        if found:
+            self._mark(found[0], tick_state(found[1]) if not found[0].file else StepState.DONE)
+
+    def action_mark(self, state: str) -> None:
+        found = self._row()
+        if found:
+            self._mark(found[0], StepState(state))
+
+    def _mark(self, row: Row, state: StepState) -> None:
+        """The user's word on the row's steps: shown at once, saved by the worker, then the next due."""
+        ids = [i for i in row.ids if not why_not(self.steps[i], state)]
+        if not ids:
+            self.notify(why_not(self.steps[row.id], state), markup=False)
+            return
+        at = datetime.now(UTC).isoformat(timespec="seconds")
+        seq = self.queue_write("state", ids, state, tick_label(state, self.steps[ids[0]].step.name, len(ids)))
+        for i in ids:
+            old = self.steps[i]
+            self.origin.setdefault(i, section(old))
+            self.steps[i] = self.overlay_row(i, seq, ticked(old, state, at))
+        self.list.refresh_line(self.list.cursor)
+        self._counts()
+        following = next_due(self.list.lines, self.list.cursor, self.steps)
+        if following is not None and following != self.list.cursor:
+            self.list.move_to(following)
+        else:
+            self.on_step_list_highlighted(StepList.Highlighted(self.list.current))
+
+    def overlay_row(self, step_id: str, seq: int, row: Scheduled) -> Scheduled:
+        self.overlay[step_id] = (seq, row)
+        return row
+
+    def action_undo(self) -> None:
+        self.queue_write("undo")
+        self._counts()
+
+    def action_redo(self) -> None:
+        self.queue_write("redo")
+        self._counts()
+
+    def writes_done(self, done: list[Done]) -> None:
+        for d in done:
+            if d.error is not None:
+                self.notify(str(d.error), title="Not saved", severity="error", markup=False, timeout=12)
+            elif d.write.kind in ("undo", "redo"):
+                verb = "Undone" if d.write.kind == "undo" else "Redone"
+                said = f"{verb}: {d.label}" if d.label else f"Nothing to {d.write.kind}."
+                self.notify(said, markup=False)
+
+    # --- moving, views, links, copies ----------------------------------------------------------
+
+    def action_move(self, delta: int) -> None:
+        self.list.action_move(delta)
+
+    def action_jump(self, where: int) -> None:
+        self.list.action_jump(where)
+
+    def action_cycle_view(self) -> None:
+        self.view = VIEW_ORDER[(VIEW_ORDER.index(self.view) + 1) % len(VIEW_ORDER)]
+        self.origin.clear()  # a view chosen again shows each step where it now stands
+        self._rebuild()
+
+    def action_cycle_network(self) -> None:
+        networks = ["", *dict.fromkeys(self.steps[i].step.network for i in self.order)]
+        self.network = networks[(networks.index(self.network) + 1) % len(networks)] if \
+            self.network in networks else ""
+        self.origin.clear()
+        self._rebuild()
+
+    def action_open(self) -> None:
+        row = self.list.current
+        if not isinstance(row, Row):
+            return
+        url = row_link(row, self.steps)
+        if not url:
+            self.notify("This step has no link: search for the name on the site.", markup=False)
+            return
+        open_link(self, url)
+
+    def action_copy(self) -> None:
+        found = self._row()
+        if not found:
+            return
+        row, s = found
+        names = "\n".join(self.steps[i].step.name for i in row.ids)
+        text = names if row.file else copy_text(s, self.settings)
+        self.app.copy_to_clipboard(text)
+        self.query_one("#copied", Static).update(Content.assemble(
+            ("Copied", "bold"), (" (where the terminal does not take it, select it here):", "dim"), "\n",
+            text))
+        self.notify("Copied to the clipboard; it also shows beside the list.", markup=False)
+
+    async def action_settings(self) -> None:
+        if hasattr(self.app, "action_open_settings"):
+            await self.app.run_action("open_settings")
+        else:
+            self.notify(f"The settings are in {settings_path()}: `circlesort plan --init-settings` writes "
+                        "them to edit; the plan follows them when you come back here.", markup=False,
+                        timeout=12)
+
+    def action_help(self) -> None:
+        keys = [b for b in self.BINDINGS if isinstance(b, Binding)]
+        self.app.push_screen(Help("The plan: keys", keys, HELP))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.leaving:
             return action == "back"
         if action == "write":
-            return None if self.working else True  # dimmed until the plan is there
+            return None if self.plan is None else True  # dimmed until the plan is there
         return True
 
     def action_back(self) -> None:
         if self.leave_when_done():
-            self.query_one("#preview", Static).update(Content("Working out the plan… (going back when it is "
-                                                              "saved)"))
+            self.query_one("#plan-status", Static).update(
+                Content("Working out the plan… (going back when it is saved)"))
 
-    def action_scroll(self, lines: int) -> None:
-        self.query_one(VerticalScroll).scroll_relative(y=lines, animate=False)
 
-    def action_scroll_to(self, where: int) -> None:
-        view = self.query_one(VerticalScroll)
-        if where == 0:
-            view.scroll_home(animate=False)
-        else:
-            view.scroll_end(animate=False)
-
-    def action_help(self) -> None:
-        self.app.push_screen(Help("The plan: keys", [b for b in self.BINDINGS if isinstance(b, Binding)],
-                                  "The arrow and page keys scroll too. `circlesort plan` writes the same "
-                                  "files from the command line; when you have done a step, `circlesort mark "
-                                  "done ID` says so (PLAN.md gives each step's id)."))
-
-    def action_write(self) -> None:
-        if self.problem or self.plan is None:
-            self.notify(self.problem or "The plan is not worked out yet.", markup=False, severity="error")
-            return
-        try:
-            replacing = existing_plan(self.out)  # a file, or a folder of other things, is refused here
-        except InputError as e:
-            self.notify(str(e), markup=False, severity="error")
-            return
-        if replacing:
-            self.app.push_screen(Confirm(f"Replace the plan in {self.out}?"),
-                                 lambda yes: yes and self._write(force=True))
-        else:
-            self._write(force=False)
-
-    def _write(self, force: bool) -> None:
-        assert self.plan is not None
-        try:
-            files = write_plan(self.ws, self.plan, self.out, self.settings, force)
-        except InputError as e:
-            self.notify(str(e), markup=False, severity="error")
-            return
-        self.notify(f"Plan written to {self.out}: {len(files)} files. PLAN.md is the checklist.",
-                    markup=False)
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
