@@ -92,6 +92,7 @@ def drive(test, paths=None, size=(110, 32), exports=None, before=None):
             if before is not None:
                 before(ws)
             app = CirclesortApp(ws, paths)
+            app.offer_settings = False  # the one-time offer of the settings has its own tests
             async with app.run_test(size=size, notifications=True) as pilot:
                 await app.workers.wait_for_complete()
                 await pilot.pause()

@@ -36,7 +36,7 @@ def default_text() -> str:
 
 def load_settings(path: Path | None = None) -> dict:
     """The defaults, with the user's file laid over them. Raises InputError on a bad file."""
-    settings = yamlfile.load(default_text(), "default settings")
+    settings = defaults()
     path = path or settings_path()
     if not path.exists():
         return settings
@@ -61,6 +61,16 @@ def load_settings(path: Path | None = None) -> dict:
         else:
             settings[key] = value
     return settings
+
+
+def defaults() -> dict:
+    """The default settings, as the file circlesort ships gives them."""
+    return yamlfile.load(default_text(), "default settings")
+
+
+def problem(key: str, value: object) -> str:
+    """What load_settings would say of one top-level setting as a file gives it, or "" (for forms)."""
+    return _problem(defaults(), key, value)
 
 
 def _problem(defaults: dict, key: object, value: object) -> str:

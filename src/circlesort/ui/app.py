@@ -3,17 +3,32 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import UTC, datetime
+from typing import ClassVar
 
 from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
+from textual.screen import ModalScreen
 
 from circlesort.errors import InputError
+from circlesort.planning.settings import load_settings, settings_path
+from circlesort.planning.settings_file import unset
+from circlesort.rules_file import employers
 from circlesort.suggest import Rule, load_rules
 from circlesort.ui.commands import ScreenKeys
+from circlesort.ui.failures import PASSING
 from circlesort.ui.opener import LinkOpened, UrlOpener, open_in_browser
 from circlesort.ui.screens.importing import ImportScreen
+from circlesort.ui.screens.modals import Confirm
+from circlesort.ui.screens.settings import SettingsSaved, SettingsScreen
 from circlesort.ui.screens.sort import SortScreen
-from circlesort.workspace import Workspace
-from circlesort.workspace.failures import explain
+from circlesort.workspace import ImportSummary, Workspace
+from circlesort.workspace.failures import WorkspaceError, explain
+from circlesort.workspace.plan_store import set_settings_offered, settings_offered
+
+OFFER = ("Your plan needs a few settings: your Page, your professional accounts, the companies you "
+         "work for. Fill them in now? (Later: the , key opens them.)")
 
 
 class CirclesortApp(App):
@@ -22,6 +37,9 @@ class CirclesortApp(App):
     TITLE = "circlesort"
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {ScreenKeys}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("comma", "open_settings", "Settings", show=False, id="app.settings"),
+    ]
 
     def __init__(self, ws: Workspace, paths: list[str] | None = None,
                  rules: list[Rule] | None = None) -> None:
@@ -31,6 +49,7 @@ class CirclesortApp(App):
         self.rules = rules if rules is not None else load_rules()
         self.failure: InputError | None = None  # why the app stopped, for the command line to say
         self.url_opener: UrlOpener = open_in_browser  # tests put a recorder here
+        self.offer_settings = True  # tests of other screens turn the one-time offer off
 
     def _handle_exception(self, error: Exception) -> None:
         """A workspace that fails under the app (damaged, unreadable) is the user's disk talking,
@@ -58,4 +77,64 @@ class CirclesortApp(App):
         sort = SortScreen(self.ws, self.rules)
         self.push_screen(sort)
         if self.paths:
-            self.push_screen(ImportScreen(self.ws, self.paths), sort.imported)
+            def imported(summary: ImportSummary | None) -> None:
+                sort.imported(summary)
+                self._offer_settings()
+
+            self.push_screen(ImportScreen(self.ws, self.paths), imported)
+        else:
+            self._offer_settings()
+
+    # --- settings ----------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open_settings":  # not over a dialog, nor over itself (the palette aside)
+            stack = [s for s in self.screen_stack if not isinstance(s, CommandPalette)]
+            return not isinstance(stack[-1], ModalScreen) and not any(
+                isinstance(s, SettingsScreen) for s in stack)
+        return True
+
+    def action_open_settings(self) -> None:
+        if self.check_action("open_settings", ()):
+            self.push_screen(SettingsScreen(), self._settings_closed)
+
+    def _settings_closed(self, saved: bool | None) -> None:
+        """Saved: the rules are read again and every screen is told, so suggestions and plans
+        follow the new employers and settings."""
+        if not saved:
+            return
+        try:
+            self.rules = load_rules()
+            settings = load_settings()
+        except InputError as e:  # changed on disk meanwhile: said, the old rules kept
+            self.notify(str(e), severity="error", markup=False)
+            return
+        for screen in self.screen_stack:
+            screen.post_message(SettingsSaved(settings, self.rules))
+
+    def _offer_settings(self) -> None:
+        """Once per workspace, when it holds decisions and nothing the plan rests on is set, ask
+        whether to fill in the settings now. Asked is remembered, whatever the answer."""
+        if not self.offer_settings:
+            return
+        try:
+            if settings_offered(self.ws) or not self._settings_unset():
+                return
+            counts = self.ws.counts()
+            if not (counts["decided accounts"] or counts["answers"]):
+                return
+            set_settings_offered(self.ws, datetime.now(UTC).isoformat(timespec="seconds"))
+        except WorkspaceError as e:
+            if e.kind not in PASSING:
+                raise  # a damaged workspace ends the app with one line
+            return  # a disk that refuses to remember it: no offer rather than one offered each time
+        self.push_screen(Confirm(OFFER), lambda yes: yes and self.action_open_settings())
+
+    @staticmethod
+    def _settings_unset() -> bool:
+        if not settings_path().exists():
+            return True
+        try:
+            return unset(load_settings(), employers())
+        except InputError:
+            return False  # a broken file is said where it is used, not offered over

@@ -1,4 +1,4 @@
-"""The command palette (ctrl+p): every key of the screen shown, by its name, from its bindings.
+"""The command palette (ctrl+p): every key of the screen shown, and the app's, by name, from their bindings.
 
 The palette, the footer and the help list all read the same Binding objects, so a key, its
 label and its palette entry cannot drift apart.
@@ -24,6 +24,10 @@ class ScreenKeys(Provider):
         for binding in getattr(screen, "BINDINGS", []):
             if isinstance(binding, Binding) and binding.description:
                 out.append((binding.description, binding.action, key_names(binding.key)))
+        for binding in getattr(self.app, "BINDINGS", []):  # the app's own keys (settings), on every screen
+            usable = isinstance(binding, Binding) and self.app.check_action(binding.action, ())
+            if usable and binding.description:
+                out.append((binding.description, f"app.{binding.action}", key_names(binding.key)))
         return out
 
     async def discover(self) -> Hits:

@@ -151,6 +151,18 @@ def set_planned_at(ws: Workspace, value: str) -> None:
 
 
 @guarded
+def settings_offered(ws: Workspace) -> bool:
+    """Whether the app has offered this workspace's user the settings screen (it does so once)."""
+    return ws.db.execute("SELECT 1 FROM meta WHERE key = 'settings_offered'").fetchone() is not None
+
+
+@guarded
+def set_settings_offered(ws: Workspace, at: str) -> None:
+    with ws.transaction() as db:
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('settings_offered', ?)", (at,))
+
+
+@guarded
 def changes_since(ws: Workspace, after: int) -> tuple[set[Key], set[str], set[str]] | None:
     """What the journal changed after entry ``after``: the accounts whose decisions, answers or
     person changed, the people accounts left or joined, and the steps whose state changed. None

@@ -19,6 +19,7 @@ from textual.widgets import Footer, Input, Static
 from circlesort.suggest import Rule, Suggestion, load_rules
 from circlesort.ui.failures import saves
 from circlesort.ui.screens.modals import Confirm, Help
+from circlesort.ui.screens.settings import SettingsSaved
 from circlesort.ui.widgets.people_list import PeopleList
 from circlesort.ui.widgets.person_card import CATEGORY_WORDS, PersonCard
 from circlesort.workspace import CATEGORIES, UNDECIDED, ImportSummary, Workspace
@@ -331,6 +332,14 @@ class SortScreen(Screen):
         self.people.roster = self.roster
         self.people.marked.clear()
         self._apply_filter()
+        self.people.refresh()
+        self._show_person()
+
+    def on_settings_saved(self, message: SettingsSaved) -> None:
+        """New employers, say: every suggestion is worked out again, with the rules just saved."""
+        self.rules = message.rules
+        self.roster = Roster(self.roster.rows, self.roster.position)  # the same people, no suggestion kept
+        self.people.roster = self.roster
         self.people.refresh()
         self._show_person()
 
