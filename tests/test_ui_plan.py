@@ -114,7 +114,7 @@ def test_it_opens_on_what_is_due_now_then_what_waits_and_for_what(tmp_path, monk
         assert "○ LinkedIn Amara Wang send a LinkedIn invitation today" in due
         assert "… Facebook Amara Wang unfriend waiting" in section(text, "Waiting · 1")
         assert "Amara Wang" in detail(app) and "send a LinkedIn invitation" in detail(app)
-        assert "https://www.linkedin.com/search/results/people/?keywords=amara%20wang" in detail(app)
+        assert "https://www.linkedin.com/search/results/people/?keywords=amara%20wang" in panel(app, "link")
         await goto(pilot, app, "Amara Wang", "unfriend")
         assert "waits for: Amara Wang accepts on LinkedIn" in detail(app)
         assert "id unfriend/facebook/" in detail(app)
@@ -233,8 +233,8 @@ def test_the_plan_screen_shows_the_same_safe_link(tmp_path):
                 continue
             app.screen.list.move_to(app.screen.list.lines.index(row))
             await pilot.pause()
-            shown += detail(app) + " "
-            links.update(re.findall(r"link (https://\S+)", detail(app)))
+            shown += panel(app, "link") + " "
+            links.update(re.findall(r"link (https://\S+)", panel(app, "link")))
         assert "https://www.linkedin.com/in/eve" in links and "evil.org" not in " ".join(links)
         assert "javascript" not in " ".join(links) and "link https://www.linkedin.com/in/eve" in shown
         assert {urlsplit(link).hostname for link in links} <= {"www.instagram.com", "www.linkedin.com",

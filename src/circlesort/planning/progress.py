@@ -8,9 +8,9 @@ the limit's rolling window, as the schedule counts it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from circlesort.planning.schedule import LIMITS
 from circlesort.planning.steps import NEEDS_ACCEPTANCE, Due, Phase, Scheduled, StepState
@@ -20,14 +20,24 @@ ACTED = frozenset({StepState.SENT, StepState.DONE, StepState.CONFIRMED})  # what
 _LIMIT_OF = {(cls[0], kind): cls for cls in LIMITS for kind in cls[1]}
 
 
+# Where a step stands in the progress: 0 done (off the list), 1 due today, 2 waiting; None: by its batch.
+_BUCKET = {**dict.fromkeys(DONE, 0), Due.ASK: 1, Due.WAITING: 2, Due.SENT: 2}
+
+
+def bucket(s: Scheduled) -> int:
+    """0: done, skipped or no longer needed; 1: due today; 2: waiting (or in a later batch)."""
+    b = _BUCKET.get(s.due)
+    return b if b is not None else (1 if s.batch <= 0 else 2)
+
+
 def due_now(s: Scheduled) -> bool:
     """To do today: due in today's batch, or a removal that asks for the user's word."""
-    return (s.due == Due.NOW and s.batch <= 0) or s.due == Due.ASK
+    return bucket(s) == 1
 
 
 def waiting(s: Scheduled) -> bool:
     """Live but not for today: waiting for another step or the other side, or for a later batch."""
-    return s.due in (Due.WAITING, Due.SENT) or (s.due == Due.NOW and s.batch > 0)
+    return bucket(s) == 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,20 +52,6 @@ class NetworkProgress:
         return self.done + self.due + self.waiting
 
 
-def per_network(steps: Iterable[Scheduled]) -> list[NetworkProgress]:
-    """Per network, in the order the networks first come in ``steps``."""
-    counts: dict[str, list[int]] = {}
-    for s in steps:
-        row = counts.setdefault(s.step.network, [0, 0, 0])
-        if s.due in DONE:
-            row[0] += 1
-        elif due_now(s):
-            row[1] += 1
-        else:
-            row[2] += 1
-    return [NetworkProgress(network, *row) for network, row in counts.items()]
-
-
 @dataclass(frozen=True, slots=True)
 class LimitUse:
     network: str
@@ -65,18 +61,52 @@ class LimitUse:
     days: int  # the window: 1 or 7
 
 
+class Tally:
+    """The counts of a plan, kept up to date one changed step at a time (a screen's tick costs
+    next to nothing, whatever the plan's size)."""
+
+    def __init__(self, steps: Iterable[Scheduled], settings: Mapping, now: datetime) -> None:
+        self.settings, self.now = settings, now
+        self.networks: dict[str, list[int]] = {}  # network -> [done, due, waiting], in first-seen order
+        self.used: dict[tuple, int] = {}  # limit (schedule.LIMITS key) -> steps counted against it
+        for s in steps:
+            self.add(s, 1)
+
+    def add(self, s: Scheduled, sign: int) -> None:
+        self.networks.setdefault(s.step.network, [0, 0, 0])[bucket(s)] += sign
+        cls = _LIMIT_OF.get((s.step.network, s.step.kind))
+        if cls is not None:
+            self.used[cls] = self.used.get(cls, 0) + sign * self._against(s, LIMITS[cls][1])
+
+    def change(self, old: Scheduled, new: Scheduled) -> None:
+        self.add(old, -1)
+        self.add(new, 1)
+
+    def _against(self, s: Scheduled, days: int) -> int:
+        acted = s.state in ACTED and bool(s.state_at)
+        return int(acted and _since(s.state_at, self.now) < timedelta(days=days))
+
+    def progress(self) -> list[NetworkProgress]:
+        return [NetworkProgress(network, *row) for network, row in self.networks.items()]
+
+    def limits(self) -> list[LimitUse]:
+        return [LimitUse(cls[0], setting, n, int(self.settings["limits"][setting]), days)
+                for cls, n in self.used.items() for setting, days in (LIMITS[cls],)]
+
+    def totals(self) -> tuple[int, int, int]:
+        """(done, due today, waiting) over all networks."""
+        rows = self.networks.values()
+        return sum(r[0] for r in rows), sum(r[1] for r in rows), sum(r[2] for r in rows)
+
+
+def per_network(steps: Iterable[Scheduled]) -> list[NetworkProgress]:
+    """Per network, in the order the networks first come in ``steps``."""
+    return Tally(steps, {}, datetime.now(UTC)).progress()
+
+
 def limit_use(steps: Iterable[Scheduled], settings: Mapping, now: datetime) -> list[LimitUse]:
     """Each limit that a step of the plan falls under, with how much of it the window has used."""
-    used: dict[tuple, int] = {}
-    for s in steps:
-        cls = _LIMIT_OF.get((s.step.network, s.step.kind))
-        if cls is None:
-            continue
-        used.setdefault(cls, 0)
-        if s.state in ACTED and s.state_at and _since(s.state_at, now) < timedelta(days=LIMITS[cls][1]):
-            used[cls] += 1
-    return [LimitUse(cls[0], LIMITS[cls][0], n, int(settings["limits"][LIMITS[cls][0]]), LIMITS[cls][1])
-            for cls, n in used.items()]
+    return Tally(steps, settings, now).limits()
 
 
 def waited(s: Scheduled, by_id: Mapping[str, Scheduled], now: datetime) -> timedelta | None:
@@ -89,12 +119,6 @@ def waited(s: Scheduled, by_id: Mapping[str, Scheduled], now: datetime) -> timed
     if not sent or len(sent) < len(open_):
         return None
     return min(_since(d.state_at, now) for d in sent)
-
-
-def counts(steps: Sequence[Scheduled]) -> tuple[int, int, int]:
-    """(done, due today, waiting) over all networks."""
-    rows = per_network(steps)
-    return sum(r.done for r in rows), sum(r.due for r in rows), sum(r.waiting for r in rows)
 
 
 def _since(at: str, now: datetime) -> timedelta:

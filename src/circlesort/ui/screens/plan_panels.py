@@ -57,6 +57,17 @@ def row_link(row: Row, steps: Mapping[str, Scheduled]) -> str:
     return link_of(steps[row.id])
 
 
+def link_line(row: Row | None, steps: Mapping[str, Scheduled]) -> Content:
+    """The highlighted step's link, written out in full across the screen, never cut: to read,
+    to select by hand, or to open with o."""
+    if row is None:
+        return Content("")
+    link = row_link(row, steps)
+    if not link:
+        return Content.styled("link  none: search for the name on the site", "dim")
+    return Content.assemble(("link  ", "dim"), (link, "underline"), ("   o opens it", "dim"))
+
+
 def days(at: str, now: datetime) -> int | None:
     try:
         return (now - datetime.fromisoformat(at)).days
@@ -102,11 +113,8 @@ def detail(row: Row | None, steps: Mapping[str, Scheduled], settings: dict, can_
     s = steps[row.id]
     step = s.step
     now = datetime.now(UTC)
-    link = link_of(s)
     parts: list = [(clean(step.name) or "(no name)", "bold"), "  ",
-                   (network_name(step.network), "bold $accent"), "\n", action(step, settings), "\n",
-                   ("link ", "dim"), (link or "none: search for the name on the site", "underline"),
-                   ("  o opens it" if link else "", "dim"), "\n"]
+                   (network_name(step.network), "bold $accent"), "\n", action(step, settings), "\n"]
     setting = missing(step, settings)
     if setting:
         key = ", opens the settings" if can_set else " in the settings file"
@@ -162,18 +170,16 @@ def _file_detail(row: Row, steps: Mapping[str, Scheduled]) -> Content:
         states[STATE_WORDS[s.state]] = states.get(STATE_WORDS[s.state], 0) + 1
     parts: list = [(file_step(kind, network, len(rows)), "bold"), "  ",
                    (network_name(network), "bold $accent"), "\n", f"w writes {file}; {how}.", "\n"]
-    link = FILE_LINKS.get((kind, network), "")
-    if link:
-        parts += [("link ", "dim"), (link, "underline"), ("  o opens it", "dim"), "\n"]
     parts += [("state ", "dim"), ", ".join(f"{n:,} {word}" for word, n in states.items()), "\n",
               ("space", "bold $accent"), " marks them all done  ", ("s", "bold $accent"), " skip  ",
               ("u", "bold $accent"), " undo", "\n", names]
     return Content.assemble(*parts)
 
 
-def progress(networks: Sequence[NetworkProgress], limits: Sequence[LimitUse],
-             effort: Effort | None) -> Content:
-    """Per network a bar of done, due and waiting; each limit's use; then the time left."""
+def progress(networks: Sequence[NetworkProgress], limits: Sequence[LimitUse], effort: Effort | None,
+             width: int = 120) -> Content:
+    """Per network a bar of done, due and waiting; each limit's use (lines broken between limits,
+    never inside one, at ``width``); then the time left."""
     parts: list = []
     widest = max((n.total for n in networks), default=1) or 1
     for n in networks:
@@ -182,8 +188,19 @@ def progress(networks: Sequence[NetworkProgress], limits: Sequence[LimitUse],
                   ("█" * cells[1], "$warning"), ("░" * cells[2], "$text-muted"), " " * (BAR - sum(cells)),
                   f" {n.done:,} done · {n.due:,} due · {n.waiting:,} waiting", "\n"]
     if limits:
-        parts += [("Limits  ", "dim"), "  ·  ".join(limit_line(u.network, u.setting, u.used, u.limit, u.days)
-                                                    for u in limits), "\n"]
+        line = "Limits  "
+        parts.append(("Limits  ", "dim"))
+        for i, use in enumerate(limits):
+            text = limit_line(use.network, use.setting, use.used, use.limit, use.days)
+            if i and len(line) + 3 + len(text) > width:
+                parts.append("\n        ")
+                line = " " * 8
+            elif i:
+                parts.append(("  ·  ", "dim"))
+                line += "  ·  "
+            parts.append(text)
+            line += text
+        parts.append("\n")
     if effort is not None:
         left = ("Nothing left to do." if not effort.steps else
                 f"{effort.steps:,} steps left, about {effort.clicks:,} clicks: "

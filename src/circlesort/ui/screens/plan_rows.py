@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from circlesort.planning.markdown import fill, message_of
-from circlesort.planning.progress import due_now, waiting
+from circlesort.planning.progress import bucket, due_now
 from circlesort.planning.steps import NEEDS_ACCEPTANCE, Due, Phase, Scheduled, StepKind, StepState
 from circlesort.planning.words import FILE_STEPS, SECTIONS, first_name, page_name
 
@@ -21,6 +21,7 @@ VIEW_ORDER = ("due", "waiting", "done", "all")
 VIEW_SECTIONS = {"due": ("due", "waiting"), "waiting": ("waiting",), "done": ("done",),
                  "all": ("due", "waiting", "done")}
 LIVE = (Due.NOW, Due.WAITING, Due.ASK, Due.SENT)
+FILE_NETWORKS = frozenset(network for _, network in FILE_STEPS)
 
 
 @dataclass(eq=False)
@@ -35,12 +36,11 @@ class Row:
         return self.ids[0]
 
 
+SECTION_OF = ("done", "due", "waiting")  # by progress.bucket
+
+
 def section(s: Scheduled) -> str:
-    if due_now(s):
-        return "due"
-    if waiting(s):
-        return "waiting"
-    return "done"
+    return SECTION_OF[bucket(s)]
 
 
 def lines(ordered: Iterable[Scheduled], view: str, network: str, origin: Mapping[str, str]) -> list[object]:
@@ -50,15 +50,15 @@ def lines(ordered: Iterable[Scheduled], view: str, network: str, origin: Mapping
     rows: dict[str, list[Row]] = {key: [] for key in wanted}
     files: dict[tuple, Row] = {}
     counts = dict.fromkeys(wanted, 0)
-    for s in ordered:
+    for s in ordered:  # one tight pass: thousands of steps on every view switch and new plan
         step = s.step
         if network and step.network != network:
             continue
-        where = origin.get(step.id) or section(s)
+        where = (origin.get(step.id) if origin else None) or SECTION_OF[bucket(s)]
         if where not in rows:
             continue
         counts[where] += 1
-        kind = (step.kind, step.network)
+        kind = (step.kind, step.network) if step.network in FILE_NETWORKS else None  # (enums hash slowly)
         if kind in FILE_STEPS:
             row = files.get((where, kind))
             if row is None:

@@ -57,10 +57,11 @@ class PlanWorkScreen(Screen):
         (up to ``saved``, in order) and what each came to."""
 
         def __init__(self, plan: Plan | None, error: Exception | None = None, saved: int = 0,
-                     done: Sequence[Done] = (), last: bool = True) -> None:
+                     done: Sequence[Done] = (), last: bool = True, prepared: object = None) -> None:
             super().__init__()
             self.plan, self.error, self.saved, self.done = plan, error, saved, list(done)
             self.last = last  # the worker has ended
+            self.prepared = prepared  # what prepare() made of the plan, in the worker
 
     def __init__(self, ws: Workspace) -> None:
         super().__init__()
@@ -72,6 +73,7 @@ class PlanWorkScreen(Screen):
         self.working = False  # a worker is running (reads and writes the workspace)
         self.leaving = False
         self.saved = 0  # the last write the worker has saved
+        self.prepared: object = None
         self._lock = threading.Lock()  # guards the queue and the worker's coming and going
         self._queue: list[Write] = []
         self._again = False
@@ -117,17 +119,18 @@ class PlanWorkScreen(Screen):
             with self._lock:
                 writes, self._queue = self._queue, []
                 self._again = False
-            plan, error, done = None, None, []
+            plan, error, done, prepared = None, None, [], None
             try:
                 done = [self._save(w) for w in writes]
                 plan = None if self.leaving else current_plan(self.ws, self.settings)
+                prepared = None if plan is None else self.prepare(plan)
             except Exception as e:  # handed to the event loop, which tells it or ends the app
                 error = e
             with self._lock:
                 last = error is not None or (not self._queue and not self._again)
                 if last:
                     self.working = False  # before the message: its handler may start another
-            self.post_message(self.Ready(plan, error, writes[-1].seq if writes else 0, done, last))
+            self.post_message(self.Ready(plan, error, writes[-1].seq if writes else 0, done, last, prepared))
             if last:
                 return
 
@@ -160,8 +163,14 @@ class PlanWorkScreen(Screen):
             return
         if message.plan is not None or error is not None:
             self.plan = message.plan
+            self.prepared = message.prepared
             self.plan_ready()
         self.refresh_bindings()
+
+    def prepare(self, plan: Plan) -> object:
+        """In the worker, after the plan: what the screen would otherwise work out from it on the
+        event loop (``self.prepared`` when plan_ready is called). Must not touch widgets."""
+        return None
 
     def writes_done(self, done: list[Done]) -> None:
         """What the saved writes came to: for the screen that queued them."""
