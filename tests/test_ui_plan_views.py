@@ -129,7 +129,7 @@ def test_p_hides_the_progress_and_a_small_terminal_starts_without_it():
     drive(test, size=(80, 24), before=PEOPLE)
 
 
-def test_comma_opens_the_settings_for_a_step_that_needs_one():
+def test_comma_opens_the_settings_and_the_plan_follows_them_back(settings_folder):
     async def test(pilot, app, ws):
         await open_plan(pilot, app)
         await goto(pilot, app, "Sasha Petrov", "invite_to_page")
@@ -137,11 +137,16 @@ def test_comma_opens_the_settings_for_a_step_that_needs_one():
         plan_screen = app.screen
         await pilot.press("comma")
         await pilot.pause()
-        if hasattr(app, "action_open_settings"):
-            assert app.screen is not plan_screen  # the settings screen, over the plan
-            await pilot.press("escape")
-            await pilot.pause()
-        else:
+        if not hasattr(app, "action_open_settings"):
             assert "settings.yaml" in flat(app)
+            return
+        assert app.screen is not plan_screen  # the settings screen, over the plan
+        (settings_folder / "settings.yaml").write_text(  # as saving there would
+            "page: {name: Maya Photo, url: 'https://www.facebook.com/mayaphoto'}\n", encoding="utf-8")
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert app.screen is plan_screen
+        assert "Facebook Sasha Petrov invite to follow Maya Photo today" in listed(app)
+        assert "⚠ set page.url first" not in detail(app)
 
     drive(test, size=(120, 40), before=PEOPLE)
