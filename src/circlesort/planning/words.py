@@ -68,6 +68,26 @@ def action(step: Step, settings: dict) -> str:
     return f"{text} (set {setting} first)" if setting else text
 
 
+SHORT_ACTIONS = {
+    K.ACCEPT_REQUEST: "accept the request", K.DECLINE_REQUEST: "decline the request",
+    K.WITHDRAW_REQUEST: "withdraw your request", K.CONNECT: "connect",
+    K.INVITE_TO_PAGE: "invite to your Page", K.FOLLOW_FROM: "follow from your professional account",
+    K.CLOSE_FRIENDS: "add to Close Friends", K.UNFRIEND: "unfriend", K.RESTRICT: "restrict",
+    K.REMOVE_FOLLOWER: "remove follower", K.UNFOLLOW: "unfollow", K.REMOVE_CONNECTION: "remove connection",
+    K.ADD_FRIEND: "add friend again", K.FOLLOW_AGAIN: "follow again", K.RECONNECT: "connect again",
+}
+
+
+def short_action(step: Step) -> str:
+    """What to do in a few words, for a line that holds several networks: "connect", "unfriend",
+    "label Professional". Without the settings' names, which can be long."""
+    if step.kind == K.LABEL:
+        return f"label {LABELS.get(step.category, '')}".rstrip()
+    if step.kind == K.SEND_LINK:
+        return "send your Page's link" if step.network == "facebook" else "send your public account's link"
+    return SHORT_ACTIONS[step.kind]
+
+
 def _follower(step: Step, settings: dict) -> str:
     mine = settings.get(FOLLOWER_ACCOUNT.get(step.network, ""), "")
     return mine or f"your professional {network_name(step.network)} account"

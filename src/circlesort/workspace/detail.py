@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from circlesort.matching import network_rank
 from circlesort.model import Account
 from circlesort.workspace import codec
-from circlesort.workspace.store import Workspace
+from circlesort.workspace.store import Member, Person, Workspace
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +26,14 @@ class Detail:
     links: tuple[LinkInfo, ...]
     suggestions: tuple[LinkInfo, ...]  # possible matches with people outside this one
     manual: bool  # the user linked or split this person by hand
+    id: str = ""  # the person's
+    answers: dict[tuple[str, str], str] = field(default_factory=dict)  # to this person's requests
+    steps: dict[str, tuple[str, str]] = field(default_factory=dict)  # planned: id -> (state, seen)
+
+    def as_person(self, name: str, category: str) -> Person:
+        """The person as the planner takes them, with this category."""
+        members = tuple(Member(a, False, (a.network, a.key) in self.gone) for a in self.accounts)
+        return Person(self.id, name, members, category)
 
 
 def person_detail(ws: Workspace, person: str) -> Detail:
@@ -58,4 +66,10 @@ def person_detail(ws: Workspace, person: str) -> Detail:
         "SELECT 1 FROM pair_rules WHERE (a_network = ? AND a_key = ?) OR (b_network = ? AND b_key = ?)",
         (*key, *key)).fetchone() for key in by_key)
     gone = frozenset((n, k) for n, k, _, _, g in rows if g)
-    return Detail(tuple(accounts), gone, links, tuple(suggestions), manual)
+    answers = {(n, k): a for n, k, a in ws.db.execute(
+        "SELECT network, key, answer FROM members JOIN answers USING (network, key) WHERE person = ?",
+        (person,))}
+    steps = {i: (state, seen) for i, state, seen in ws.db.execute(
+        "SELECT p.id, coalesce(s.state, ''), p.seen FROM plan_steps p LEFT JOIN step_states s USING (id) "
+        "WHERE p.person = ?", (person,))}
+    return Detail(tuple(accounts), gone, links, tuple(suggestions), manual, person, answers, steps)

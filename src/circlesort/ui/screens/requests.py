@@ -12,8 +12,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from circlesort.importers.text import clean
+from circlesort.planning.derive import link_of
 from circlesort.suggest import Rule
 from circlesort.ui.failures import saves
+from circlesort.ui.opener import open_link
 from circlesort.ui.text import cell
 from circlesort.workspace import Workspace
 from circlesort.workspace.requests import Request, answer, describe, presence, queue, suggested_answer
@@ -27,8 +29,10 @@ class RequestsScreen(Screen[bool]):
         Binding("2,w", "answer('decline-linkedin')", "Professional", id="requests.professional"),
         Binding("3,f", "answer('decline-page')", "Page", id="requests.page"),
         Binding("l", "answer('later')", "Later", id="requests.later"),
-        Binding("d", "answer('withdraw')", "Withdraw (sent)", id="requests.withdraw"),
+        Binding("d", "answer('withdraw')", "Withdraw", tooltip="Withdraw a request you sent",
+                id="requests.withdraw"),
         Binding("0,x", "answer('')", "No answer", show=False, id="requests.clear"),
+        Binding("o", "open", "Open", tooltip="Open the profile in your browser", id="requests.open"),
         Binding("u", "undo", "Undo", id="requests.undo"),
         Binding("U", "redo", "Redo", show=False, id="requests.redo"),
         Binding("j", "move(1)", "Next", show=False, id="requests.next"),
@@ -51,7 +55,7 @@ class RequestsScreen(Screen[bool]):
         yield Static(id="title")
         yield DataTable(cursor_type="row", zebra_stripes=True)
         yield Static(id="detail")
-        yield Footer()
+        yield Footer(show_command_palette=False)  # ctrl+p still opens it; the keys need the room
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -136,6 +140,19 @@ class RequestsScreen(Screen[bool]):
         self.changed = True
         self._load(self.query_one(DataTable).cursor_row)
         self.notify(f"{verb}: {label}" if label else f"Nothing to {verb[:-1].lower()}.", markup=False)
+
+    def action_open(self) -> None:
+        """The highlighted request's account: its profile when the export gave a safe link, else
+        the network's people search."""
+        r = self.current
+        if r is None:
+            return
+        url = link_of(r.account)
+        if not url:
+            self.notify(f"No link for this account: {r.account.network} has no profile page or search.",
+                        markup=False)
+            return
+        open_link(self, url)
 
     def action_move(self, step: int) -> None:
         table = self.query_one(DataTable)

@@ -16,12 +16,14 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
+from circlesort.planning.preview import for_card, settings_or_none
 from circlesort.suggest import Rule, Suggestion, load_rules
 from circlesort.ui.failures import saves
+from circlesort.ui.opener import open_link
 from circlesort.ui.screens.modals import Confirm, Help
 from circlesort.ui.screens.settings import SettingsSaved
 from circlesort.ui.widgets.people_list import PeopleList
-from circlesort.ui.widgets.person_card import CATEGORY_WORDS, PersonCard
+from circlesort.ui.widgets.person_card import CATEGORY_WORDS, PersonCard, link_to_open
 from circlesort.workspace import CATEGORIES, UNDECIDED, ImportSummary, Workspace
 from circlesort.workspace.detail import person_detail
 from circlesort.workspace.roster import Filter, Roster, Row
@@ -50,6 +52,7 @@ class SortScreen(Screen):
         Binding("space", "mark", "Mark", show=False, id="sort.mark"),
         Binding("asterisk", "mark_all", "Mark shown", show=False, id="sort.mark_all"),
         Binding("slash", "search", "Search", id="sort.search"),
+        Binding("o", "open", "Open", tooltip="Open the profile on the card in your browser", id="sort.open"),
         Binding("d", "toggle_undecided", "Undecided only", show=False, id="sort.only_undecided"),
         Binding("n", "cycle_network", "By network", show=False, id="sort.by_network"),
         Binding("c", "cycle_category", "By category", show=False, id="sort.by_category"),
@@ -79,6 +82,7 @@ class SortScreen(Screen):
         self.roster = Roster.load(ws)
         self.filter = Filter()
         self.networks = sorted({n for r in self.roster.rows for n in r.networks})
+        self.settings = settings_or_none()  # read once: the card redraws on every cursor move
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
@@ -121,7 +125,24 @@ class SortScreen(Screen):
         if row is None:
             card.show("", UNDECIDED, None)
             return
-        card.show(row.name, row.category, person_detail(self.ws, row.id), self.suggested(row))
+        detail = person_detail(self.ws, row.id)
+        card.show(row.name, row.category, detail, self.suggested(row),
+                  for_card(detail, row.name, row.category, self.settings))
+
+    def on_screen_resume(self) -> None:
+        """Back from another screen (the settings', say): the settings file may have changed."""
+        if (settings := settings_or_none()) != self.settings:
+            self.settings = settings
+            self._show_person()
+
+    def action_open(self) -> None:
+        row = self.people.current
+        url = link_to_open(person_detail(self.ws, row.id)) if row else ""
+        if url:
+            open_link(self, url)
+        elif row:
+            self.notify("No link for this person: none of their networks has a profile page or a search.",
+                        markup=False)
 
     def suggested(self, row: Row) -> Suggestion | None:
         return self.roster.suggestion(row, self.rules)

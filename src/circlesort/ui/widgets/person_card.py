@@ -1,14 +1,23 @@
-"""The highlighted person in full: every account with its relations and dates, and the evidence."""
+"""The highlighted person in full: every account with its relations and dates, and the evidence,
+and what each of the keys 1, 2 and 3 would ask of each of the person's networks."""
 
 from __future__ import annotations
 
 from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 from textual.widgets import Static
 
 from circlesort.importers.text import clean
 from circlesort.model import Account
+from circlesort.planning.derive import link_of
 from circlesort.planning.links import safe_link
+from circlesort.planning.preview import Consequence
+from circlesort.planning.words import network_name
 from circlesort.suggest import Suggestion
+from circlesort.ui.widgets.people_list import BADGES
 from circlesort.workspace.detail import Detail
 
 RELATION_WORDS = {"friend": "friends", "follower": "follows you", "following": "you follow",
@@ -31,13 +40,77 @@ def _relations(account: Account) -> str:
     return ", ".join(parts)
 
 
-def card(name: str, category: str, detail: Detail, suggestion: Suggestion | None = None) -> Content:
-    """The card's whole text. Data only ever enters as plain text pieces, never as markup."""
-    parts: list = [(clean(name), "bold"), "  ", (CATEGORY_WORDS.get(category, category), "italic $accent"),
-                   "\n"]
+KEYS = {"keep-personal": "1", "move-to-professional": "2", "page-follower": "3"}
+SEPARATOR, COMMA = Content(" · "), Content(", ")
+NARROW = 16  # below this many cells beside the key, a consequence line wraps plainly
+SPELLED_OUT = 40  # from this many cells beside the key, networks are named in full
+
+
+def head(name: str, category: str, suggestion: Suggestion | None = None) -> Content:
+    """The name, the category and the suggestion. Data only ever enters as plain text pieces."""
+    parts: list = [(clean(name), "bold"), "  ", (CATEGORY_WORDS.get(category, category), "italic $accent")]
     if suggestion is not None:
-        parts += [("Suggested: ", "bold"), (CATEGORY_WORDS[suggestion.category], "bold $success"), " — ",
-                  clean(suggestion.reason), (f" (rule “{clean(suggestion.rule)}”; a accepts)", "dim"), "\n"]
+        parts += ["\n", ("Suggested: ", "bold"), (CATEGORY_WORDS[suggestion.category], "bold $success"),
+                  " — ", clean(suggestion.reason), (f" (rule “{clean(suggestion.rule)}”; a accepts)", "dim")]
+    return Content.assemble(*parts)
+
+
+Group = tuple[str, list[Content]]  # a network, and what a key asks there ("unfriend after")
+Line = tuple[Content, list[Group]]  # a key's prefix ("2 → "), and its networks
+
+
+def consequence_lines(found: dict[str, list[Consequence]], category: str) -> list[Line]:
+    """Per key, its prefix and its networks' steps. The person's own category is the key shown
+    reversed."""
+    lines = []
+    for each, steps in found.items():
+        key_style = "bold reverse $accent" if each == category else "bold $accent"
+        groups: list[Group] = []
+        for network, words, waits in steps:
+            said = Content.assemble(words, *([(" after", "italic")] if waits else []))
+            if groups and groups[-1][0] == network:
+                groups[-1][1].append(said)
+            else:
+                groups.append((network, [said]))
+        lines.append((Content.assemble((KEYS[each], key_style), " → "), groups))
+    return lines
+
+
+def pack(groups: list[Group], room: int, spelled: bool | None = None) -> list[Content]:
+    """Networks side by side with " · " while they fit in ``room`` cells, named as the list
+    names them ("fb") when the room is narrow; a network that fits nowhere else starts a row;
+    one too long for any row breaks between its steps (the rest indented under it), and only a
+    step too long for a row is wrapped inside, indented too."""
+    if not groups:
+        return [Content.styled("nothing to do", "dim")]
+    spelled = room >= SPELLED_OUT if spelled is None else spelled
+    rows: list[Content] = []
+    joinable = False  # the last row holds whole networks only: another may join it
+    for network, steps in groups:
+        name = network_name(network) if spelled else BADGES.get(network, network)
+        label = Content.styled(f"{name}:", "bold") + " "
+        whole = label + COMMA.join(steps)
+        if joinable and rows[-1].cell_length + SEPARATOR.cell_length + whole.cell_length <= room:
+            rows[-1] = rows[-1] + SEPARATOR + whole
+            continue
+        row, joinable = label + steps[0], True
+        for step in steps[1:]:
+            if row.cell_length + COMMA.cell_length + step.cell_length <= room:
+                row = row + COMMA + step
+            else:
+                rows.append(row + ",")
+                row, joinable = Content("  ") + step, False
+        rows.append(row)
+    out: list[Content] = []
+    for row in rows:  # a step too long for a row: wrapped, the rest indented under its network
+        first, *rest = row.wrap(room - 2) if row.cell_length > room else [row]
+        out += [first, *(Content("  ") + piece for piece in rest)]
+    return out
+
+
+def body(detail: Detail) -> Content:
+    """Every account, then why they are one person and who else they may be."""
+    parts: list = []
     for a in detail.accounts:
         gone = (a.network, a.key) in detail.gone
         parts += ["\n", (f"{a.network:<10}", "bold $secondary"), " ",
@@ -70,11 +143,66 @@ def card(name: str, category: str, detail: Detail, suggestion: Suggestion | None
     return Content.assemble(*parts)
 
 
+def link_to_open(detail: Detail) -> str:
+    """What `o` opens: the first account shown that has a link (accounts still in the exports
+    first), its profile when the export gave a safe one, else the network's people search
+    (Facebook's export gives no profile links); "" when none has either (contacts)."""
+    shown = sorted(detail.accounts, key=lambda a: (a.network, a.key) in detail.gone)
+    return next((link for a in shown if (link := link_of(a))), "")
+
+
+class CardText(Visual):
+    """The card: its head, the consequence lines, then the accounts, laid out for each width.
+
+    A consequence line that does not fit beside its key goes on under it, a network to a row
+    where one fits (see pack)."""
+
+    def __init__(self, top: Content, lines: list[Line], rest: Content) -> None:
+        self.top, self.lines, self.rest = top, lines, rest
+        self._laid: tuple[int, Content] | None = None
+
+    @property
+    def plain(self) -> str:
+        """The text without wrapping, for tests and logs."""
+        return self._at(10_000).plain
+
+    def _at(self, width: int) -> Content:
+        if self._laid is not None and self._laid[0] == width:
+            return self._laid[1]
+        out = [self.top, Content("")] if self.lines else [self.top]
+        for prefix, groups in self.lines:
+            room = width - prefix.cell_length
+            if room < NARROW:
+                out.append(prefix + pack(groups, 10_000, spelled=False)[0])  # one row, wrapped plainly
+                continue
+            pieces = pack(groups, room)
+            indent = Content(" " * prefix.cell_length)
+            out += [prefix + pieces[0], *(indent + piece for piece in pieces[1:])]
+        laid = Content("\n").join(out) + "\n" + self.rest
+        self._laid = (width, laid)
+        return laid
+
+    def render_strips(self, width: int, height: int | None, style: Style,
+                      options: RenderOptions) -> list[Strip]:
+        return self._at(width).render_strips(width, height, style, options)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return container_width
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return self._at(width).get_height(rules, width)
+
+
 class PersonCard(Static):
     DEFAULT_CSS = """
     PersonCard { width: 1fr; height: 1fr; padding: 0 1; border-left: tall $panel; overflow-y: auto; }
     """
 
-    def show(self, name: str, category: str, detail: Detail | None,
-             suggestion: Suggestion | None = None) -> None:
-        self.update(card(name, category, detail, suggestion) if detail else Content(EMPTY))
+    def show(self, name: str, category: str, detail: Detail | None, suggestion: Suggestion | None = None,
+             found: dict[str, list[Consequence]] | None = None) -> None:
+        """``found``: what each key would ask (planning/preview.py), or None to leave it out."""
+        if detail is None:
+            self.update(Content(EMPTY))
+            return
+        lines = consequence_lines(found, category) if found else []
+        self.update(CardText(head(name, category, suggestion), lines, body(detail)))
