@@ -81,9 +81,10 @@ def screen_text(app) -> str:
     return html.unescape("".join(re.findall(r">([^<>]*)</text>", svg))).replace("\xa0", " ")
 
 
-def drive(test, paths=None, size=(110, 32), exports=None, before=None):
+def drive(test, paths=None, size=(110, 32), exports=None, before=None, settings_first=False):
     """Run ``test(pilot, app, ws)`` in the app, on a fresh workspace holding ``exports`` (the
-    sample exports unless given; [] for none). ``before(ws)`` runs ahead of the app."""
+    sample exports unless given; [] for none). ``before(ws)`` runs ahead of the app;
+    ``settings_first``: the app opens on the settings form, as with a broken settings file."""
     async def go():
         with Workspace.open() as ws:
             wanted = [str(sample_exports())] if exports is None else exports
@@ -93,6 +94,7 @@ def drive(test, paths=None, size=(110, 32), exports=None, before=None):
                 before(ws)
             app = CirclesortApp(ws, paths)
             app.offer_settings = False  # the one-time offer of the settings has its own tests
+            app.settings_first = settings_first
             async with app.run_test(size=size, notifications=True) as pilot:
                 await app.workers.wait_for_complete()
                 await pilot.pause()

@@ -39,12 +39,22 @@ def test_a_fifo_is_refused_in_one_line_instead_of_blocking(cli, tmp_path, comman
     assert err == f"circlesort: {fifo}: is a FIFO (named pipe), not an export file\n"
 
 
-def test_bad_settings_stop_the_app_before_it_starts(cli, tmp_path, monkeypatch):
+def test_bad_settings_open_the_app_on_the_settings_form_that_says_why(tmp_path, monkeypatch):
+    from circlesort.cli import startup_rules
+    from circlesort.ui.screens.settings import SettingsScreen
+
     monkeypatch.setenv("CIRCLESORT_CONFIG", str(tmp_path / "config"))
     write_tree(tmp_path / "config", {"settings.yaml": "limits:\n  linkedin_invitations_per_week: 0\n"})
-    code, _out, err = cli()
-    assert code == 2 and err.count("\n") == 1
-    assert "settings.yaml" in err and "linkedin_invitations_per_week" in err
+    rules, broken = startup_rules()
+    assert broken and rules  # the default rules, and the form first
+
+    async def test(pilot, app, ws):
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+        text = " ".join(screen_text(app).split())
+        assert "settings.yaml" in text and "linkedin_invitations_per_week" in text
+
+    drive(test, before=lambda ws: None, settings_first=True)
 
 
 def test_the_summary_screen_says_what_is_wrong_with_the_settings(tmp_path, monkeypatch):

@@ -305,19 +305,31 @@ def _demo() -> int:
 def _open(paths: list[str], workspace: str | None) -> int:
     """The app on a workspace; given exports, it imports them first, in a worker, with progress."""
     from circlesort.importers.archive import check_path
-    from circlesort.planning.settings import load_settings
-    from circlesort.suggest import load_rules
     from circlesort.workspace import Workspace
 
     for path in paths:  # a wrong path (or a FIFO, which would block) is one line here, not in the app
         check_path(path)
-    rules = load_rules()  # a broken rules or settings file is a one-line error before the app starts
-    load_settings()
+    rules, broken = startup_rules()
     with Workspace.open(workspace) as ws:
         from circlesort.ui.app import CirclesortApp
 
         app = CirclesortApp(ws, paths, rules)
+        app.settings_first = broken
         app.run()
     if app.failure is not None:
         raise app.failure
     return app.return_code or 0
+
+
+def startup_rules() -> tuple[list, bool]:
+    """The rules the app starts with, and whether a settings or rules file is broken: then the
+    app starts on the default rules and opens on the settings form, which says what is wrong."""
+    from circlesort.planning.settings import load_settings
+    from circlesort.suggest import default_text, load_rules, parse
+
+    try:
+        rules = load_rules()
+        load_settings()
+    except InputError:
+        return parse(default_text(), "default rules"), True
+    return rules, False

@@ -50,6 +50,7 @@ class CirclesortApp(App):
         self.failure: InputError | None = None  # why the app stopped, for the command line to say
         self.url_opener: UrlOpener = open_in_browser  # tests put a recorder here
         self.offer_settings = True  # tests of other screens turn the one-time offer off
+        self.settings_first = False  # a broken settings or rules file: open on the form that says why
 
     def _handle_exception(self, error: Exception) -> None:
         """A workspace that fails under the app (damaged, unreadable) is the user's disk talking,
@@ -82,6 +83,8 @@ class CirclesortApp(App):
                 self._offer_settings()
 
             self.push_screen(ImportScreen(self.ws, self.paths), imported)
+        elif self.settings_first:
+            self.action_open_settings()
         else:
             self._offer_settings()
 
