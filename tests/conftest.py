@@ -94,7 +94,7 @@ def drive(test, paths=None, size=(110, 32), exports=None, before=None, settings_
                 before(ws)
             app = CirclesortApp(ws, paths)
             app.offer_settings = False  # the one-time offer of the settings has its own tests
-            app.settings_first = settings_first
+            app.settings_first = app.settings_first or settings_first
             async with app.run_test(size=size, notifications=True) as pilot:
                 await app.workers.wait_for_complete()
                 await pilot.pause()

@@ -11,7 +11,6 @@ from circlesort.suggest import Seen, load_rules, parse, suggest
 from circlesort.workspace import Workspace
 
 from .conftest import drive, screen_text
-from .test_cli import run
 from .test_plan_files import decided
 
 
@@ -142,9 +141,17 @@ def test_an_alias_in_the_rules_is_refused_in_one_line(config, cli):
     assert err.startswith(f"circlesort: {config / 'rules.yaml'}: not readable YAML at line") and "alias" in err
 
 
-@pytest.mark.timeout(30)
-def test_the_app_does_not_start_on_rules_of_the_wrong_shape(config, tmp_path):
+def test_rules_of_the_wrong_shape_open_the_app_on_the_settings_form_that_says_why(config):
+    from circlesort.cli import startup_rules
+    from circlesort.suggest import default_text, parse
+
     (config / "rules.yaml").write_text(rule("{relation: [facebook]}"), encoding="utf-8")
-    p = run("--workspace", str(tmp_path / "w.circlesort"))
-    assert p.returncode == 2 and p.stderr.count("\n") == 1
-    assert p.stderr.startswith(f"circlesort: {config / 'rules.yaml'}: rule 'mine': relation is a mapping")
+    rules, broken = startup_rules()
+    assert broken and rules == parse(default_text(), "default rules")  # never a crash on the rule
+
+    async def test(pilot, app, ws):
+        await pilot.pause()
+        text = " ".join(screen_text(app).split())
+        assert "rules.yaml" in text and "rule 'mine': relation is a mapping" in text
+
+    drive(test, settings_first=True)

@@ -16,6 +16,8 @@ from circlesort.planning.settings import load_settings, settings_path
 from circlesort.planning.settings_file import unset
 from circlesort.rules_file import employers
 from circlesort.suggest import Rule, load_rules
+from circlesort.suggest import default_text as default_rules
+from circlesort.suggest import parse as parse_rules
 from circlesort.ui.commands import ScreenKeys
 from circlesort.ui.failures import PASSING
 from circlesort.ui.opener import LinkOpened, UrlOpener, open_in_browser
@@ -46,11 +48,16 @@ class CirclesortApp(App):
         super().__init__()
         self.ws = ws
         self.paths = paths or []
-        self.rules = rules if rules is not None else load_rules()
+        self.settings_first = False  # a broken settings or rules file: open on the form that says why
+        if rules is None:
+            try:
+                rules = load_rules()
+            except InputError:
+                rules, self.settings_first = parse_rules(default_rules(), "default rules"), True
+        self.rules = rules
         self.failure: InputError | None = None  # why the app stopped, for the command line to say
         self.url_opener: UrlOpener = open_in_browser  # tests put a recorder here
         self.offer_settings = True  # tests of other screens turn the one-time offer off
-        self.settings_first = False  # a broken settings or rules file: open on the form that says why
 
     def _handle_exception(self, error: Exception) -> None:
         """A workspace that fails under the app (damaged, unreadable) is the user's disk talking,
