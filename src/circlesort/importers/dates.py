@@ -28,11 +28,6 @@ def from_unix(value: object) -> str | None:
     return datetime.fromtimestamp(int(ts), UTC).isoformat(timespec="seconds")
 
 
-# LinkedIn Connected On: "08 Feb 2026"; older exports and Excel re-saves write other forms.
-_LINKEDIN_DATE_FORMATS = ("%d %b %Y", "%d-%b-%y", "%d-%b-%Y", "%m/%d/%Y", "%m/%d/%y", "%Y-%m-%d",
-                          "%d %B %Y", "%b %d, %Y", "%Y/%m/%d")
-
-
 def _parse(text: str, formats: tuple[str, ...]) -> datetime | None:
     """The first of ``formats`` that reads ``text``."""
     for fmt in formats:
@@ -43,29 +38,42 @@ def _parse(text: str, formats: tuple[str, ...]) -> datetime | None:
     return None
 
 
+# LinkedIn: one reader for every file's dates, as LinkedIn wrote them and as spreadsheets re-save
+# them. Connected On "08 Feb 2026" (2018 exports: "1/8/18, 6:14 PM"), Sent At "1/29/26, 2:37 PM",
+# Member_Follows "2024-02-19 17:32:21"; Excel re-saves "9-Sep-22", "1/8/2018", "1/8/2018 18:14",
+# Spanish "30-oct-09", Danish "16.09.2021". Slashes are month first, as LinkedIn writes them; a
+# day-first spreadsheet that re-saves "9/4/21" writes "09-04-2021", the digits still month first.
+_LINKEDIN_FORMATS = (
+    "%d %b %Y", "%d-%b-%y", "%d-%b-%Y", "%m/%d/%y, %I:%M %p", "%m/%d/%Y, %I:%M %p", "%m/%d/%y, %H:%M",
+    "%m/%d/%Y", "%m/%d/%y", "%m/%d/%Y %H:%M", "%m/%d/%y %H:%M", "%m/%d/%Y %I:%M %p", "%m/%d/%y %I:%M %p",
+    "%m-%d-%Y", "%d.%m.%Y", "%d.%m.%y", "%Y-%m-%d %H:%M:%S UTC", "%Y-%m-%d %H:%M:%S",
+    "%Y/%m/%d %H:%M:%S UTC", "%Y-%m-%d", "%d %B %Y", "%b %d, %Y", "%Y/%m/%d",
+)
+# Month abbreviations of the re-saves seen that strptime's English "%b" does not read.
+_LINKEDIN_MONTHS = {"ene": "Jan", "abr": "Apr", "ago": "Aug", "dic": "Dec", "sept": "Sep"}
+_WORD = re.compile(r"[^\W\d_]+")
+
+
 def linkedin_date(text: object) -> str | None:
-    """A LinkedIn "Connected On" date."""
-    return _linkedin_date(text) if isinstance(text, str) else None
+    """Any LinkedIn file's date: an ISO date, or a date-time to the minute when it gives the time
+    (no time zone is given: kept as written)."""
+    return _linkedin_date(" ".join(text.split())) if isinstance(text, str) else None
+
+
+linkedin_datetime = linkedin_date  # the one reader, under the name Sent At used
 
 
 @lru_cache(maxsize=4096)  # a few thousand rows share each day; bounded against a hostile file
 def _linkedin_date(text: str) -> str | None:
-    text = text.strip()
-    parsed = _parse(text, _LINKEDIN_DATE_FORMATS)
-    return parsed.date().isoformat() if parsed else iso_loose(text)
-
-
-# LinkedIn Invitations "Sent At": "1/29/26, 2:37 PM" (no time zone given: kept as local time).
-_INVITATION_FORMATS = ("%m/%d/%y, %I:%M %p", "%m/%d/%Y, %I:%M %p", "%m/%d/%y, %H:%M",
-                       "%Y-%m-%d %H:%M:%S UTC", "%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M:%S UTC")
-
-
-def linkedin_datetime(text: object) -> str | None:
-    if not isinstance(text, str):
-        return None
-    text = " ".join(text.split())
-    parsed = _parse(text, _INVITATION_FORMATS)
-    return parsed.isoformat(timespec="minutes") if parsed else linkedin_date(text)
+    words = _WORD.sub(lambda m: _LINKEDIN_MONTHS.get(m[0].lower(), m[0]), text)
+    for fmt in _LINKEDIN_FORMATS:
+        try:
+            parsed = datetime.strptime(words, fmt)
+        except ValueError:
+            continue
+        timed = "%H" in fmt or "%I" in fmt
+        return parsed.isoformat(timespec="minutes") if timed else parsed.date().isoformat()
+    return iso_loose(text)
 
 
 def iso_loose(text: object) -> str | None:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import replace
 from itertools import chain, islice
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from circlesort.importers.archive import Container, Entry, SkipFile
 from circlesort.importers.csvfile import cell, columns, head_rows, lower_cells, read_rows
-from circlesort.importers.dates import linkedin_date, linkedin_datetime
+from circlesort.importers.dates import linkedin_date
 from circlesort.importers.sink import Sink
 from circlesort.importers.text import clean, clean_multiline, counted
 from circlesort.model import Account, Tie
@@ -18,10 +20,13 @@ LI = "linkedin"
 
 
 _PLAIN_URL = re.compile(r"https?://(?:www\.)?linkedin\.com/in/([A-Za-z0-9_%-]+)/?")
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 def profile_url(url: str) -> str:
-    """The key form of a profile URL: https, lower case, no query, no trailing slash."""
+    """The key form of a profile URL: https, lower case, no query, no trailing slash, non-ASCII
+    percent-encoded (Connections.csv writes "sof%C3%ADa", Invitations.csv "sofía": one key).
+    A URL naming no profile (some Invitations.csv write "https://www.linkedin.com/in") is none."""
     url = clean(url)
     if not url:
         return ""
@@ -31,13 +36,16 @@ def profile_url(url: str) -> str:
     if "://" not in url:
         url = "https://" + url
     try:
-        parts = urlsplit(url.lower())
+        parts = urlsplit(url)
     except ValueError:
         return ""
-    host = parts.netloc
+    host = parts.netloc.lower()
+    path = _NOT_ASCII.sub(lambda m: quote(m[0]), parts.path).rstrip("/").lower()
     if host.endswith("linkedin.com"):
         host = "www.linkedin.com"
-    return f"https://{host}{parts.path.rstrip('/')}"
+        if path in ("", "/in", "/pub"):
+            return ""
+    return f"https://{host}{path}"
 
 
 def kind(entry: Entry) -> str | None:
@@ -64,22 +72,30 @@ def kind(entry: Entry) -> str | None:
 
 _HEADER_WITHIN = 50  # rows; a Notes preamble takes a few
 
+# The columns each file is recognised by, as LinkedIn writes them: in English whatever the
+# member's language (real exports from Argentina, Denmark, India, Italy and Spain alike).
+_CONNECTIONS = ("First Name", "Last Name", "Connected On")
+_INVITATIONS = ("From", "To", "Direction")
+_FOLLOWS = ("FullName",)
+Rows = Iterator[list[str]]
 
-def _table(rows: Iterator[list[str]], *required: set[str]) -> tuple[dict[str, int], Iterator[list[str]]]:
+
+def _table(rows: Rows, *required: tuple[str, ...]) -> tuple[dict[str, int], Rows]:
     """The columns of the first row naming one of the ``required`` sets (tried in turn), and the
     rows after it. Only the first rows are held to find the header; the rest stream on."""
     head = list(islice(rows, _HEADER_WITHIN))
     for names in required:
+        wanted = {n.lower() for n in names}
         for i, row in enumerate(head):
-            if names <= set(lower_cells(row)):
+            if wanted <= set(lower_cells(row)):
                 return columns(row), chain(head[i + 1 :], rows)
-    raise SkipFile(f"no header row with {', '.join(sorted(required[-1]))}")
+    raise SkipFile(f"no header row with LinkedIn's columns {', '.join(required[0])} (LinkedIn writes "
+                   "them in English in every language; a translated header is not read)")
 
 
-def _connections(rows: Iterator[list[str]], container: Container, sink: Sink) -> list[Account]:
+def _connections(rows: Rows, container: Container, sink: Sink) -> list[Account]:
     # Notes preamble, Excel re-saves: the header is the first row naming these columns.
-    cols, rows = _table(rows, {"first name", "last name", "connected on"},
-                        {"first name", "last name", "company"})
+    cols, rows = _table(rows, _CONNECTIONS, ("First Name", "Last Name", "Company"))
     out, unnamed = [], 0
     # Connections share first names, companies, positions and days: one string and one tie for
     # each keeps the accounts of a large file a fraction of their size.
@@ -89,7 +105,9 @@ def _connections(rows: Iterator[list[str]], container: Container, sink: Sink) ->
         first = clean(cell(row, cols, "first name"))
         last = clean(cell(row, cols, "last name"))
         url = profile_url(cell(row, cols, "url"))
+        # 2018 exports put the member's id ("urn:li:member:…") where no e-mail address is shared.
         email = clean(cell(row, cols, "email address")).lower()
+        member, email = (email, "") if email.startswith("urn:li:") else ("", email)
         if not (first or last or url):
             if any(c.strip() for c in row):
                 unnamed += 1
@@ -101,7 +119,7 @@ def _connections(rows: Iterator[list[str]], container: Container, sink: Sink) ->
         company = clean(cell(row, cols, "company"))
         position = clean(cell(row, cols, "position"))
         out.append(Account(
-            LI, url or email or name, name=name, url=url or None, first_name=one(first, first),
+            LI, url or email or member or name, name=name, url=url or None, first_name=one(first, first),
             last_name=one(last, last), emails=(email,) if email else (),
             company=one(company, company), position=one(position, position), ties=tie,
         ))
@@ -114,8 +132,10 @@ def _connections(rows: Iterator[list[str]], container: Container, sink: Sink) ->
     return out
 
 
-def _invitations(rows: Iterator[list[str]]) -> list[Account]:
-    cols, rows = _table(rows, {"from", "to", "direction"})
+def _invitations(rows: Rows) -> list[Account]:
+    """Every invitation LinkedIn kept, accepted ones too: an accepted one is told apart by the
+    connection it became (see ``_joined``)."""
+    cols, rows = _table(rows, _INVITATIONS)
     out = []
     for row in rows:
         direction = cell(row, cols, "direction").upper()
@@ -126,26 +146,58 @@ def _invitations(rows: Iterator[list[str]]) -> list[Account]:
         url = profile_url(cell(row, cols, "inviterprofileurl" if incoming else "inviteeprofileurl"))
         if not (name or url):
             continue
-        tie = Tie("request_received" if incoming else "request_sent",
-                  linkedin_datetime(cell(row, cols, "sent at")),
+        when = linkedin_date(cell(row, cols, "sent at"))
+        tie = Tie("request_received" if incoming else "request_sent", when,
                   clean_multiline(cell(row, cols, "message")) or None)
         out.append(Account(LI, url or name, name=name, url=url or None, ties=(tie,)))
     return out
 
 
-def _follows(rows: Iterator[list[str]]) -> list[Account]:
-    cols, rows = _table(rows, {"fullname"})
+def _follows(rows: Rows) -> list[Account]:
+    cols, rows = _table(rows, _FOLLOWS)
     out = []
     for row in rows:
         name = clean(cell(row, cols, "fullname"))
         status = cell(row, cols, "status").lower()
         if name and status in ("", "active"):
-            when = linkedin_datetime(cell(row, cols, "date"))
+            when = linkedin_date(cell(row, cols, "date"))
             out.append(Account(LI, name, name=name, ties=(Tie("following", when),)))
     return out
 
 
+def _joined(invitations: list[Account], connections: list[Account]) -> list[Account]:
+    """Invitations keyed as the connection of the same name, where they give no profile URL.
+
+    Older exports key connections by e-mail and invitations by name (2023 ones give invitations
+    a member id that nothing else has), so one person would be two accounts, and an invitation
+    accepted long ago would look unanswered. Names compare as matching compares them."""
+    if not connections or all(a.url for a in invitations):
+        return invitations
+    from circlesort.matching.normalize import parse  # only for exports that need it
+
+    named: dict[str, list[Account]] = defaultdict(list)
+    for c in connections:
+        if full := parse(c.name).full:
+            named[full].append(c)
+    out = []
+    for a in invitations:
+        if a.url is None and (same := named.get(parse(a.name).full)):
+            c = _accepted_as(a, same)
+            a = replace(a, key=c.key, url=c.url)
+        out.append(a)
+    return out
+
+
+def _accepted_as(invitation: Account, namesakes: list[Account]) -> Account:
+    """Of connections sharing a name, the first made on or after the invitation was sent."""
+    sent = (invitation.ties[0].since or "")[:10]
+    later = [(since, i) for i, c in enumerate(namesakes)
+             if sent and (since := (c.since("connection") or "")[:10]) >= sent]
+    return namesakes[min(later)[1]] if later else namesakes[0]
+
+
 def read(container: Container, entries: list[tuple[Entry, str]], sink: Sink) -> None:
+    read_files: list[tuple[Entry, str, list[Account]]] = []
     for entry, what in entries:
         try:
             rows = read_rows(entry)
@@ -158,4 +210,8 @@ def read(container: Container, entries: list[tuple[Entry, str]], sink: Sink) -> 
         except SkipFile as e:
             sink.skip(container, LI, entry, str(e))
             continue
-        sink.add(container, LI, entry, accounts)
+        read_files.append((entry, what, accounts))
+    # Within one export, whichever order its files come in.
+    connections = [a for _, what, accounts in read_files if what == "connections" for a in accounts]
+    for entry, what, accounts in read_files:
+        sink.add(container, LI, entry, _joined(accounts, connections) if what == "invitations" else accounts)

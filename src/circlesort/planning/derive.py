@@ -18,6 +18,7 @@ from circlesort.planning.links import REQUEST_PAGES, safe_link, search_link
 from circlesort.planning.steps import PERSON, WAY_BACK, Hint, HintKind, Phase, Step, StepKind, step_id
 from circlesort.planning.words import missing
 from circlesort.workspace import Person
+from circlesort.workspace.requests import waiting
 
 K = StepKind
 PROFESSIONAL, PERSONAL, PAGE = "move-to-professional", "keep-personal", "page-follower"
@@ -68,13 +69,14 @@ def person_steps(person: Person, answers: dict, settings: dict, finished: set[st
 
 
 def _answer_steps(account: Account, answer: str | None) -> list[tuple[StepKind, str]]:
-    held, net = set(account.relations), account.network
+    """The answer to a request still waiting; one the export shows accepted asks for nothing."""
+    pending, net = waiting(account), account.network
     page = REQUEST_PAGES.get(net, {})
     out: list[tuple[StepKind, str]] = []
-    if "request_sent" in held and answer == "withdraw":
+    if "request_sent" in pending and answer == "withdraw":
         out.append((K.WITHDRAW_REQUEST, page.get("sent", "")))
-    if "request_received" in held and net in REQUEST_PAGES and answer in ("accept", "decline-linkedin",
-                                                                           "decline-page"):
+    if "request_received" in pending and net in REQUEST_PAGES and answer in ("accept", "decline-linkedin",
+                                                                              "decline-page"):
         accept = answer == "accept" or (answer == "decline-linkedin" and net == "linkedin")
         out.append((K.ACCEPT_REQUEST if accept else K.DECLINE_REQUEST, page.get("received", "")))
         if answer == "decline-page" and net in ("facebook", "instagram"):

@@ -18,6 +18,7 @@ from circlesort.planning.schedule import Kept
 from circlesort.planning.steps import FINISHED, PERSON, WAY_BACK, Hint, HintKind, Step, StepKind, step_id
 from circlesort.workspace import Person, Workspace
 from circlesort.workspace.plan_store import StoredStep, accounts_by_key, members_of, person_ids, save_steps
+from circlesort.workspace.requests import accepted
 
 K = StepKind
 NOT_YET, DONE, IMPOSSIBLE = "not yet", "done", "impossible"
@@ -100,10 +101,10 @@ def judge(kind: StepKind, account: Account | None) -> str:
     if kind == K.CLOSE_FRIENDS:
         return DONE if "close_friend" in held else NOT_YET
     if kind == K.ACCEPT_REQUEST:
-        settled = held & {"friend", "connection", "follower"}
+        settled = account is not None and accepted(account, "incoming")
         return DONE if settled else IMPOSSIBLE if gone or "request_received" not in held else NOT_YET
     if kind in (K.DECLINE_REQUEST, K.WITHDRAW_REQUEST):
-        if held & {"friend", "connection"}:
+        if account is not None and accepted(account, "incoming" if kind == K.DECLINE_REQUEST else "outgoing"):
             return IMPOSSIBLE
         pending = "request_received" if kind == K.DECLINE_REQUEST else "request_sent"
         return DONE if gone or pending not in held else NOT_YET

@@ -1,8 +1,10 @@
 """The unanswered-requests queue: friend and follow requests and invitations, across networks.
 
 Incoming requests (Facebook, Instagram, LinkedIn) wait for an answer; outgoing ones, sent and
-never accepted, can be withdrawn. An answer is a decision like the others: journaled, undoable,
-kept on the account's key across newer exports, and it sets the person's category too.
+never accepted, can be withdrawn. A request the export shows accepted is history, not a request
+(LinkedIn's Invitations.csv keeps every invitation, also those accepted long ago). An answer is a
+decision like the others: journaled, undoable, kept on the account's key across newer exports,
+and it sets the person's category too.
 """
 
 from __future__ import annotations
@@ -17,6 +19,15 @@ from circlesort.workspace.failures import guarded
 from circlesort.workspace.store import Key, Workspace
 
 INCOMING_NETWORKS = ("facebook", "instagram", "linkedin")
+DIRECTIONS = {"request_received": "incoming", "request_sent": "outgoing"}
+# (network, direction) -> the relation that shows the request accepted. Following is not
+# friendship: a Facebook requester who also follows the user still waits for an answer.
+SETTLED_BY = {
+    ("facebook", "incoming"): "friend", ("facebook", "outgoing"): "friend",
+    ("linkedin", "incoming"): "connection", ("linkedin", "outgoing"): "connection",
+    ("instagram", "incoming"): "follower", ("instagram", "outgoing"): "following",
+    ("threads", "incoming"): "follower", ("threads", "outgoing"): "following",
+}
 # answer -> (what it means, the category it puts the person in)
 ANSWERS = {
     "accept": ("accept (personal)", "keep-personal"),
@@ -65,19 +76,32 @@ def queue(ws: Workspace) -> list[Request]:
     found = []
     for network, key, name, data, person in rows:
         account = codec.load(network, key, name, data)
+        if not (pending := waiting(account)):
+            continue  # accepted: history, not a request
         others = tuple(
             codec.load(n, k, nm, d) for n, k, nm, d in ws.db.execute(
                 "SELECT a.network, a.key, a.name, a.data FROM members m JOIN accounts a USING (network, key) "
                 "WHERE m.person = ? AND NOT (a.network = ? AND a.key = ?) AND a.gone = 0",
                 (person, network, key)))
-        for relation, direction in (("request_received", "incoming"), ("request_sent", "outgoing")):
-            if relation in account.relations and (direction == "outgoing" or network in INCOMING_NETWORKS):
-                tie = next(t for t in account.ties if t.relation == relation)
-                found.append(Request(account, direction, account.since(relation), tie.message, person,
-                                     answers.get((network, key)), others))
+        for relation in pending:
+            tie = next(t for t in account.ties if t.relation == relation)
+            found.append(Request(account, DIRECTIONS[relation], account.since(relation), tie.message, person,
+                                 answers.get((network, key)), others))
     found.sort(key=lambda r: (r.direction != "incoming", r.since or "9999",
                               r.account.display_name.casefold()))
     return found
+
+
+def accepted(account: Account, direction: str) -> bool:
+    """Whether the export shows the account's request of this direction accepted."""
+    return SETTLED_BY.get((account.network, direction)) in account.relations
+
+
+def waiting(account: Account) -> list[str]:
+    """The account's requests still waiting for an answer: "request_received", "request_sent"."""
+    return [relation for relation, direction in DIRECTIONS.items()
+            if relation in account.relations and not accepted(account, direction)
+            and (direction == "outgoing" or account.network in INCOMING_NETWORKS)]
 
 
 def presence(request: Request) -> list[str]:
