@@ -37,7 +37,8 @@ def read(container: Container, entries: list[Entry], sink: Sink) -> None:
             groups = meta_html.parse(entry) if html else meta_json.parse(entry)
             read = [(group, *_accounts(group)) for group in groups]
         except SkipFile as e:
-            sink.skip(container, meta_json.network_hint(entry) or FB, entry, str(e))
+            network = e.network if isinstance(e, meta_html.NoPeople) else meta_json.network_hint(entry) or FB
+            sink.skip(container, network, entry, str(e))
             continue
         except (RecursionError, ValueError, TypeError, AttributeError, KeyError, IndexError,
                 OverflowError, AssertionError) as e:
@@ -73,6 +74,10 @@ def _add_group(container: Container, entry: Entry, group: Group, accounts: list[
         sink.warn(container, group.network,
                   f"{counted(group.malformed, 'entry', 'entries')} of an unexpected shape in {entry.name} "
                   "skipped (values of the wrong type)")
+    if isinstance(group, meta_html.HtmlGroup) and group.unread_dates:
+        sink.warn(container, group.network,
+                  f"{counted(group.unread_dates, 'date', 'dates')} in {entry.name} could not be read "
+                  f"(such as '{group.unread_example}'): those people are left undated")
     if html:
         sink.warn(container, group.network,
                   "this export is HTML: names were read, dates only where they could be; "

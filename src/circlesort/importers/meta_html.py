@@ -1,20 +1,26 @@
-"""Facebook and Instagram HTML exports: names (and usernames) exactly, dates on a best effort.
+"""Facebook and Instagram HTML exports: names (and usernames) exactly, dates in any language.
 
 Class names are obfuscated and change between versions, so records are found by the few
 markers every known layout shares: ``_a6-g``/``uiBoxWhite`` record boxes, a name in ``h2`` or
-the first text block, dates in ``_a72d``/``_2lem``, and profile links for Instagram.
+the first text block, profile links for Instagram. The date is found by its place, not its class:
+the first text after the name that reads as a date (Instagram's 2025 layout gives it no class).
+Which network a file is comes from its links when it has any: Facebook's records link nowhere.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from html.parser import HTMLParser
+from urllib.parse import urlsplit
 
 from circlesort.importers.archive import Entry, SkipFile
 from circlesort.importers.dates import html_date
 from circlesort.importers.meta_json import (
     FACEBOOK_FILES,
+    FB,
     IG,
     INSTAGRAM_FILES,
     TH,
@@ -23,12 +29,29 @@ from circlesort.importers.meta_json import (
     stem,
 )
 from circlesort.importers.meta_records import MetaRecord, username_from_href
-from circlesort.importers.text import clean
+from circlesort.importers.text import clean, counted
 
 _VOID = {"br", "img", "meta", "link", "hr", "input", "wbr", "col", "area", "base", "source"}
 _RECORD_CLASSES = {"_a6-g", "uiBoxWhite", "_2lej"}
 _NAME_CLASSES = {"_a6-h", "_2lel", "_2pim"}
-_DATE_CLASSES = {"_a72d", "_2lem", "_a6-o"}
+_DATES_LOOKED_AT = 8  # texts after the name tried as the date, at most: a hostile box holds thousands
+_DATE_LIKE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\d:\d\d")  # what was meant as a date
+
+
+@dataclass
+class HtmlGroup(Group):
+    """A group read from HTML, with the dates in it that could not be read."""
+
+    unread_dates: int = 0
+    unread_example: str = ""
+
+
+class NoPeople(SkipFile):
+    """An HTML file in which no one could be found: skipped, with the network it was read as."""
+
+    def __init__(self, reason: str, network: str) -> None:
+        super().__init__(reason)
+        self.network = network
 
 
 class _Node:
@@ -121,32 +144,114 @@ def _first(node: _Node, test) -> _Node | None:
     return next((n for n in node.walk() if n is not node and test(n)), None)
 
 
-def _date(node: _Node) -> str | None:
-    """The first date box below ``node`` holding text, read; a box without text holds none below."""
-    for n in node.walk(prune=lambda n: bool(n.classes & _DATE_CLASSES)):
-        if n is not node and n.classes & _DATE_CLASSES and (text := n.all_text()):
-            return html_date(clean(text))
+_PROFILE_HOSTS = ((IG, "instagram.com"), (TH, "threads.net"), (TH, "threads.com"))
+
+
+def _profile_network(href: str) -> str | None:
+    """Instagram or Threads for a link to a profile there, else None."""
+    try:
+        host = (urlsplit(href).hostname or "").removeprefix("www.")
+    except ValueError:
+        return None
+    network = next((n for n, domain in _PROFILE_HOSTS if host == domain or host.endswith("." + domain)), None)
+    return network if network and username_from_href(href) else None
+
+
+def _profile_link(n: _Node) -> bool:
+    return n.tag == "a" and _profile_network(n.attrs.get("href", "")) is not None
+
+
+def _linked_network(nodes: list[_Node]) -> str | None:
+    """The network the first profile link below ``nodes`` points to; None when none does."""
+    for node in nodes:
+        link = node if _profile_link(node) else _first(node, _profile_link)
+        if link is not None:
+            return _profile_network(link.attrs["href"])
     return None
 
 
-def _profile_host(href: str) -> bool:
-    return "instagram.com" in href or "threads." in href
+def _texts_after(node: _Node, first: _Node | None, skip: tuple[_Node, ...]) -> Iterator[str]:
+    """The own text of each element below ``node`` from ``first`` on, in document order; none
+    from within ``skip``."""
+    seen = first is None
+    for n in node.walk(prune=lambda n: n in skip):
+        seen = seen or n is first
+        if seen and n.text and n not in skip:
+            yield clean(" ".join(n.text))
 
 
-def _record(node: _Node, instagram: bool) -> MetaRecord:
-    when = _date(node)
+class _Dates:
+    """Reads each record's date, and counts those that were meant as dates but cannot be read."""
+
+    def __init__(self) -> None:
+        self.unread = 0
+        self.example = ""
+
+    def read(self, texts: Iterator[str]) -> str | None:
+        meant = ""
+        for _, text in zip(range(_DATES_LOOKED_AT), texts, strict=False):
+            if when := html_date(text):
+                return when
+            meant = meant or (text if len(text) <= 60 and _DATE_LIKE.search(text) else "")
+        if meant:
+            self.unread += 1
+            self.example = self.example or meant
+        return None
+
+
+def _record(node: _Node, instagram: bool, dates: _Dates) -> MetaRecord:
     if instagram:
-        link = _first(node, lambda n: n.tag == "a" and _profile_host(n.attrs.get("href", "")))
+        link = _first(node, _profile_link)
         href = clean(link.attrs.get("href")) if link else ""
         heading = _first(node, lambda n: n.tag == "h2")
         username = username_from_href(href) or (clean(heading.all_text()) if heading else "")
-        return MetaRecord(username=username, href=href, timestamp=when)
+        skip = tuple(n for n in (link, heading) if n is not None)
+        first = next((n for n in node.walk() if n in skip), None)
+        return MetaRecord(username=username, href=href, timestamp=dates.read(_texts_after(node, first, skip)))
     name_node = _first(node, lambda n: n.tag == "h2" or bool(n.classes & _NAME_CLASSES))
-    text = clean(name_node.all_text() if name_node else (node.text[0] if node.text else ""))
-    if not name_node and node.tag == "li":
-        # Legacy lists append notes in (...) or [...] after the name.
-        text = clean(text.split(" (")[0].split(" [")[0])
-    return MetaRecord(name=text, timestamp=when)
+    if name_node is None and node.tag == "li":
+        # Legacy lists append notes in (...) or [...] after the name, and hold no dates.
+        text = clean(node.text[0] if node.text else "")
+        return MetaRecord(name=clean(text.split(" (")[0].split(" [")[0]))
+    if name_node is not None:
+        texts = _texts_after(node, name_node, (name_node,))
+        return MetaRecord(name=clean(name_node.all_text()), timestamp=dates.read(texts))
+    texts = _texts_after(node, None, ())
+    return MetaRecord(name=next(texts, ""), timestamp=dates.read(texts))
+
+
+def _by_links(root: _Node, dates: _Dates) -> list[MetaRecord]:
+    """Layouts without record boxes: each profile link is one account, dated by the texts after it."""
+    recs: list[MetaRecord] = []
+    following: list[str] = []
+
+    def close() -> None:
+        if recs:
+            recs[-1].timestamp = dates.read(iter(following))
+        following.clear()
+
+    for n in root.walk(prune=_profile_link):
+        if _profile_link(n):
+            close()
+            recs.append(MetaRecord(username=username_from_href(n.attrs["href"]), href=n.attrs["href"]))
+        elif recs and n.text and len(following) < _DATES_LOOKED_AT:
+            following.append(clean(" ".join(n.text)))
+    close()
+    return recs
+
+
+def _network(entry: Entry, nodes: list[_Node], root: _Node) -> str:
+    """Which network the file is: its links when they point to Instagram or Threads, then its
+    folders, then its name."""
+    hint = network_hint(entry)
+    if hint in (IG, TH):
+        return hint
+    if linked := _linked_network(nodes or [root]):
+        return linked
+    if hint is not None:
+        return hint
+    s = stem(entry.name)
+    return IG if s in INSTAGRAM_FILES and s not in FACEBOOK_FILES else FB
 
 
 def parse(entry: Entry) -> list[Group]:
@@ -157,19 +262,22 @@ def parse(entry: Entry) -> list[Group]:
     # No close(): in this Python it reads what follows an unfinished tag once per "<", which is
     # quadratic (20,000 "<a " take a minute). What follows an unfinished tag is not read.
     tree.feed(raw.decode("utf-8", errors="replace"))
-    s = stem(entry.name)
-    network = network_hint(entry)
-    if network is None:
-        network = IG if s in INSTAGRAM_FILES and s not in FACEBOOK_FILES else "facebook"
+    nodes = _records(tree.root)
+    network = _network(entry, nodes, tree.root)
     instagram = network in (IG, TH)
-    relation = (INSTAGRAM_FILES if instagram else FACEBOOK_FILES).get(s)
+    relation = (INSTAGRAM_FILES if instagram else FACEBOOK_FILES).get(stem(entry.name))
     if relation is None:
         raise SkipFile("an HTML file of a kind circlesort does not know")
-    nodes = _records(tree.root)
+    dates = _Dates()
     if instagram and not nodes:
-        # Layouts without record boxes: every profile link is one account.
-        nodes = [n for n in tree.root.walk() if n.tag == "a" and username_from_href(n.attrs.get("href", ""))]
-        recs = [MetaRecord(username=username_from_href(n.attrs["href"]), href=n.attrs["href"]) for n in nodes]
+        recs = _by_links(tree.root, dates)
     else:
-        recs = [_record(n, instagram) for n in nodes]
-    return [Group(network, relation, [r for r in recs if r.name or r.username])]
+        recs = [_record(n, instagram, dates) for n in nodes]
+    people = [r for r in recs if r.name or r.username]
+    if not people:
+        what = "a username" if instagram else "a name"
+        raise NoPeople(f"no people found in it: none of its {counted(len(recs), 'entry', 'entries')} "
+                       f"holds {what} circlesort can read (a page layout it does not know)" if recs else
+                       "no people found in it (an empty list, or a page layout circlesort does not know)",
+                       network)
+    return [HtmlGroup(network, relation, people, unread_dates=dates.unread, unread_example=dates.example)]
