@@ -10,8 +10,9 @@ professional and page), then, in the running app (headless, 120x40), on a fresh 
    step new, all saved) and on a second look (the plan kept).
 2. The event loop's work per key: the action handler plus drawing the list's visible lines (not
    Pilot's pauses): moving, paging, ticking (the row changed in memory, the counts again, the
-   write queued), switching the view and the network; and the work of drawing a new plan when
-   the worker posts it after a tick.
+   write queued), switching the view and the network; the step in full beside the list, drawn
+   when the cursor lands on it; and the work of drawing a new plan when the worker posts it
+   after a tick.
 
 Medians over the runs (and over the keys within a run); the load average before and after.
 """
@@ -109,6 +110,8 @@ async def one_run(path: Path) -> tuple[dict[str, float], dict[str, list[float]],
                         del screen.plan_ready
 
                 timed("move down (j)", lambda: screen.action_move(1))
+                timed("the step in full, after a move", lambda: screen.on_step_list_highlighted(
+                    StepList.Highlighted(screen.list.current)))
                 timed("page down", lambda: screen.list.action_page(1), 10)
                 timed("move up (k)", lambda: screen.action_move(-1))
                 await ticks("tick (space)", screen.action_tick)
