@@ -65,16 +65,19 @@ FULL = "full"  # both given name (or a nickname) and surname
 INITIAL = "initial"  # the given name's initial and the surname: "jdoe", "doe.j"
 GIVEN_INITIAL = "given and initial"  # the given name and the surname's initial: "janed", "bob.j"
 GIVEN = "given"  # only the given name (or a nickname): "the.jane", "jane92"
+# Given name and surname, each of one or two letters: "kaan" holds An Ka, as "boli" holds Bo Li.
+# So many usernames hold such letters by chance that this is at most a suggestion, never a link.
+SHORT = "short parts"
 SURNAME = "surname"  # only the surname
-LEVELS = (FULL, INITIAL, GIVEN_INITIAL, GIVEN, SURNAME)
+LEVELS = (FULL, INITIAL, GIVEN_INITIAL, SHORT, GIVEN, SURNAME)
 
 
 def explain(handle: Handle, tokens: tuple[str, ...]) -> tuple[str, str] | None:
     """How much of the name ``tokens`` the handle spells, and the form of the given name it uses.
 
     Returns (level, given form) or None. Surnames count from four letters and given names from
-    three, so "al" or "li" alone never explain a handle. German umlauts written out ("mueller")
-    are tried as well.
+    three, so "al" or "li" alone never explain a handle; together, two parts of one or two
+    letters are SHORT. German umlauts written out ("mueller") are tried as well.
     """
     if len(handle.letters) > LONGEST:
         return None
@@ -119,20 +122,27 @@ def _explain(letters: str, segments: tuple[str, ...], tokens: tuple[str, ...]) -
         for form in forms:
             if len(form) >= 3 and letters == form + tokens[-1]:
                 return GIVEN_INITIAL, form
+    short: tuple[str, str] | None = None  # the name spelled only by parts of one or two letters
     for last in surnames:
         if last not in letters:
             continue
         for form in forms:
             if len(form) >= 2 and form in letters and (
                     _adjacent(letters, segments, form, last) or last + form in letters):
-                return FULL, form
+                if len(form) > 2 or len(last) > 2:
+                    return FULL, form
+                short = short or (SHORT, form)
     if len(segments) <= 2:
         for last in surnames:
             if len(given) > 1 and last in letters and _beside(segments, given[0], last):
-                return INITIAL, given[0]
+                if len(last) > 2:
+                    return INITIAL, given[0]
+                short = short or (SHORT, given[0])
         for form in forms:
             if surnames and len(form) >= 3 and form in letters and _beside(segments, form, surnames[0][0]):
                 return GIVEN_INITIAL, form
+    if short:
+        return short
     for form in forms:
         if len(form) >= 3 and form in segments:
             return GIVEN, form

@@ -22,7 +22,8 @@ from circlesort.matching.rarity import ADJUSTMENT, COMMON_GIVEN, UNCOMMON, VERY_
 
 CERTAIN, LIKELY, POSSIBLE = "certain", "likely", "possible"
 CERTAIN_FLOOR = 4.5
-THRESHOLDS = ((CERTAIN, CERTAIN_FLOOR), (LIKELY, 3.0), (POSSIBLE, 1.5))
+LIKELY_FLOOR = 3.0  # links start here; below it a pair is at most a suggestion
+THRESHOLDS = ((CERTAIN, CERTAIN_FLOOR), (LIKELY, LIKELY_FLOOR), (POSSIBLE, 1.5))
 CONFLICT = -4.0  # at or below this, two accounts can never be one person
 STRUCTURE = 1.0  # a name held by exactly one account on each of three networks or more
 
@@ -139,25 +140,28 @@ def _given_relation(a: str, b: str) -> str:
 _GENDERED = re.compile(r"(a|o|us|e|os|as|ina|ine)$")
 
 
-_HANDLE_WEIGHT = {H.FULL: 4.0, H.INITIAL: 2.5, H.GIVEN_INITIAL: 1.5, H.GIVEN: 0.5, H.SURNAME: 0.5}
+_HANDLE_WEIGHT = {H.FULL: 4.0, H.INITIAL: 2.5, H.GIVEN_INITIAL: 1.5, H.SHORT: 1.5, H.GIVEN: 0.5,
+                  H.SURNAME: 0.5}
 _HANDLE_SENTENCE = {
     H.FULL: "{kind} '{shown}' spells the name {name}",
     H.INITIAL: "{kind} '{shown}' spells the initial and surname of {name}",
     H.GIVEN_INITIAL: "{kind} '{shown}' spells the given name and surname initial of {name}",
+    H.SHORT: "{kind} '{shown}' may spell {name}, but only with name parts of one or two letters",
     H.GIVEN: "{kind} '{shown}' holds only the given name of {name}",
     H.SURNAME: "{kind} '{shown}' holds only the surname of {name}",
 }
 
 
 def _handles_vs_name(handles: tuple[H.Handle, ...], tokens: tuple[str, ...],
-                     freq: Frequencies | None) -> tuple[float, str]:
+                     freq: Frequencies | None) -> tuple[float, str, str]:
+    """Weight, sentence and level of the handle that spells most of the name."""
     best: tuple[int, H.Handle] | None = None  # (level's place in LEVELS, handle)
     for h in handles:
         found = H.explain(h, tokens)
         if found and (best is None or H.LEVELS.index(found[0]) < best[0]):
             best = (H.LEVELS.index(found[0]), h)
     if best is None:
-        return 0.0, ""
+        return 0.0, "", ""
     level, h = H.LEVELS[best[0]], best[1]
     w = _HANDLE_WEIGHT[level]
     sentence = _HANDLE_SENTENCE[level].format(kind=h.kind, shown=h.shown, name=" ".join(map(_title, tokens)))
@@ -170,7 +174,7 @@ def _handles_vs_name(handles: tuple[H.Handle, ...], tokens: tuple[str, ...],
           and commonness(tokens) in (UNCOMMON, COMMON_GIVEN)):
         w += 0.5
         sentence += f", and hardly anyone else here is called {_title(tokens[-1])}"
-    return w, sentence
+    return w, sentence, level
 
 
 # Usernames people pick themselves; LinkedIn builds its addresses from the name.
@@ -211,8 +215,13 @@ def _shared_handle(a: Profile, b: Profile, freq: Frequencies | None) -> tuple[fl
 
 def compare(a: Profile, b: Profile, freq: Frequencies | None = None) -> Comparison:
     """All the evidence that ``a`` and ``b`` are one person, summed as log-odds."""
-    found = [*_identifiers(a, b, freq), _name_evidence(a, b, freq), _employer(a, b)]
-    return Comparison(sum(w for w, s in found if s), tuple(s for _, s in found if s))
+    identifiers = _identifiers(a, b, freq)
+    w, sentence, short = _name_evidence(a, b, freq)
+    found = [*identifiers, (w, sentence), _employer(a, b)]
+    logit = sum(w for w, s in found if s)
+    if short:  # "kaan" for An Ka: a suggestion at most, whatever else agrees, bar a shared identifier
+        logit = min(logit, sum(w for w, s in identifiers if s) + LIKELY_FLOOR - 0.1)
+    return Comparison(logit, tuple(s for _, s in found if s))
 
 
 def _identifiers(a: Profile, b: Profile, freq: Frequencies | None) -> list[tuple[float, str]]:
@@ -228,9 +237,10 @@ def _identifiers(a: Profile, b: Profile, freq: Frequencies | None) -> list[tuple
     return out
 
 
-def _name_evidence(a: Profile, b: Profile, freq: Frequencies | None) -> tuple[float, str]:
-    """The names, or a username standing in for a name, weighed by how many could share them."""
-    w, sentence = 0.0, ""
+def _name_evidence(a: Profile, b: Profile, freq: Frequencies | None) -> tuple[float, str, bool]:
+    """The names, or a username standing in for a name, weighed by how many could share them;
+    and whether that username spells the name only by parts of one or two letters."""
+    w, sentence, short = 0.0, "", False
     if a.tokens and b.tokens:
         w, sentence = compare_names(a.tokens, b.tokens)
         notes = a.notes + b.notes
@@ -239,13 +249,14 @@ def _name_evidence(a: Profile, b: Profile, freq: Frequencies | None) -> tuple[fl
     both_named = len(a.tokens) > 1 and len(b.tokens) > 1
     for named, other in ((a, b), (b, a)):
         if named.tokens and other.handles:
-            hw, hs = _handles_vs_name(other.handles, named.tokens, freq)
+            hw, hs, level = _handles_vs_name(other.handles, named.tokens, freq)
             if not both_named and hw > w:
                 w, sentence = hw, hs  # a username stands in for a name the account lacks
+                short = level == H.SHORT
             elif both_named and hw >= 4.0 and 3.0 <= w < 4.5:
                 w, sentence = w + 0.5, f"{sentence}; {hs}"  # a username backs a near match
     if w < 2.0:
-        return w, sentence
+        return w, sentence, short
     # What both accounts show is what tells the person apart: a middle name on one side does not.
     tokens = min((t for t in (a.tokens, b.tokens) if t), key=len)
     if not both_named and len(tokens) > 2:
@@ -266,7 +277,7 @@ def _name_evidence(a: Profile, b: Profile, freq: Frequencies | None) -> tuple[fl
             w = max(w, min(w + STRUCTURE, CERTAIN_FLOOR - 0.1))  # a glance, never certain alone
             sentence += (f"; the only {' '.join(map(_title, a.tokens))} on each of "
                          f"{', '.join(network_name(n) for n in alone)}")
-    return w, sentence
+    return w, sentence, short
 
 
 def _employer(a: Profile, b: Profile) -> tuple[float, str]:
