@@ -100,6 +100,10 @@ def _main(args_list: list[str]) -> int:
             return _open(opened.paths, getattr(opened, "workspace", None))
         args = _parser().parse_args(args_list)
         args.workspace = getattr(args, "workspace", None)
+        if args.command is not None:
+            from circlesort.cli_paths import check_paths
+
+            check_paths(args)  # a wrong path is one line before anything is made
         if args.command == "inspect":
             return _inspect(args.paths, args.json)
         if args.command == "match":
@@ -173,8 +177,7 @@ def _init_settings() -> int:
     path = settings_path()
     if path.exists():
         raise InputError(str(path), "already exists; circlesort leaves your settings as they are")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(default_text(), encoding="utf-8")
+    _write_new(path, default_text())
     print(f"Wrote the default plan settings to {path}; edit them there.")
     return 0
 
@@ -283,8 +286,7 @@ def _rules(init: bool) -> int:
 
     path = rules_path()
     if init and not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(default_text(), encoding="utf-8")
+        _write_new(path, default_text())
         print(f"Wrote the default rules to {path}; edit them there.")
     elif init:
         raise InputError(str(path), "already exists; circlesort leaves your rules as they are")
@@ -296,6 +298,18 @@ def _rules(init: bool) -> int:
     return 0
 
 
+def _write_new(path: Path, text: str) -> None:
+    """A file of circlesort's configuration, with its folders; a configuration folder that cannot
+    be made (CIRCLESORT_CONFIG naming a file, say) is one line."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as e:
+        reason = str(e.strerror or e)
+        reason = reason[:1].lower() + reason[1:]
+        raise InputError(str(e.filename or path), f"cannot be written ({reason})") from None
+
+
 def _demo() -> int:
     """The app on the sample exports, in a workspace that is thrown away afterwards."""
     with tempfile.TemporaryDirectory(prefix="circlesort-demo-") as tmp:
@@ -304,11 +318,13 @@ def _demo() -> int:
 
 def _open(paths: list[str], workspace: str | None) -> int:
     """The app on a workspace; given exports, it imports them first, in a worker, with progress."""
-    from circlesort.importers.archive import check_path
+    from circlesort.cli_paths import check_exports, check_workspace
     from circlesort.workspace import Workspace
 
-    for path in paths:  # a wrong path (or a FIFO, which would block) is one line here, not in the app
-        check_path(path)
+    # A wrong path, a FIFO (which would block) or a file that is no export is one line here, before
+    # the app takes the screen and before a workspace is made.
+    check_exports(paths)
+    check_workspace(workspace, create=True)
     rules, broken = startup_rules()
     with Workspace.open(workspace) as ws:
         from circlesort.ui.app import CirclesortApp

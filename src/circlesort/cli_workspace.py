@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sqlite3
 import sys
+from contextlib import suppress
 from datetime import datetime
 from pathlib import Path
 
@@ -97,7 +98,8 @@ def _write_atomically(path: Path, text: str, force: bool) -> None:
         tmp.write_text(text, encoding="utf-8")
         tmp.replace(path)
     except OSError as e:
-        tmp.unlink(missing_ok=True)
+        with suppress(OSError):  # the first error is the one to tell
+            tmp.unlink(missing_ok=True)
         raise InputError(str(path), e.strerror or str(e)) from None
 
 
