@@ -83,4 +83,4 @@ def test_vcard_4_and_2_1(tmp_path):
     keys = by_key(load([str(d)]))
     zoe = keys[("contacts", "zoe@example.fr")]
     assert zoe.name == "Zoë Dupont" and zoe.phones == ("+33-6-12-34-56-78",)
-    assert keys[("contacts", "Jürgen Müller")].phones == ("+4917012345",)
+    assert keys[("contacts", "Jürgen Müller (+4917012345)")].phones == ("+4917012345",)

@@ -157,12 +157,13 @@ def test_a_second_opener_is_refused_while_the_first_has_it():
 
 
 def test_an_older_workspace_is_migrated_forward(private_workspaces, monkeypatch):
-    monkeypatch.setitem(schema.MIGRATIONS, 2, ["CREATE TABLE future_notes (x TEXT)"])
+    future = schema.VERSION + 1
+    monkeypatch.setitem(schema.MIGRATIONS, future, ["CREATE TABLE future_notes (x TEXT)"])
     with Workspace.open() as ws:
         import_paths(ws, [SAMPLES])
-    monkeypatch.setattr(schema, "VERSION", 2)
+    monkeypatch.setattr(schema, "VERSION", future)
     with Workspace.open() as ws:
-        assert schema.version_of(ws.db) == 2 and ws.counts()["accounts"] == 315
+        assert schema.version_of(ws.db) == future and ws.counts()["accounts"] == 315
 
 
 def test_a_decision_that_changes_nothing_leaves_nothing_to_undo():

@@ -54,6 +54,7 @@ class Account:
     position: str = ""
     labels: tuple[str, ...] = ()
     ties: tuple[Tie, ...] = field(default=())
+    phone_labels: tuple[tuple[str, str], ...] = ()  # (phone, label) where the export names the phone
 
     @property
     def relations(self) -> tuple[str, ...]:
@@ -92,7 +93,7 @@ class Account:
             first_name=first("first_name"), last_name=first("last_name"),
             emails=union("emails"), phones=union("phones"),
             company=first("company"), position=first("position"),
-            labels=union("labels"), ties=union("ties"),
+            labels=union("labels"), ties=union("ties"), phone_labels=union("phone_labels"),
         )
 
 

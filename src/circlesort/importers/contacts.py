@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import logging
 import re
+import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterator, Sequence
 
-import vobject
-
+from circlesort.importers import vcard
 from circlesort.importers.archive import Container, Entry, SkipFile
 from circlesort.importers.csvfile import cell, columns, decode, head_rows, lower_cells, read_rows
 from circlesort.importers.sink import Sink
@@ -16,14 +16,10 @@ from circlesort.importers.text import clean, counted
 from circlesort.model import Account, Tie
 
 CONTACTS = "contacts"
-# vobject writes each line it cannot parse, export text and all, to its own stderr handler;
-# the reader counts the cards it skips instead.
-logging.getLogger("vobject.base").disabled = True
-# At the start of a line (old Macs end lines with a lone CR).
-_MARK = re.compile(r"(?:^|(?<=\r))[ \t]*(BEGIN|END):VCARD", re.IGNORECASE | re.MULTILINE)
 _GOOGLE_MARKERS = {"e-mail 1 - value", "phone 1 - value", "group membership", "labels",
                    "given name", "e-mail address", "e-mail 1 - type"}
 _DEFAULT_GROUPS = {"mycontacts", "my contacts", "starred"}
+_DIGITS = 30  # more than any number and its extension: a hostile "phone" makes no huge key
 
 
 def kind(entry: Entry) -> str | None:
@@ -57,17 +53,38 @@ def _labels(values: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(o for o in out if o))
 
 
+def contact_key(name: str, emails: Sequence[str], phones: Sequence[str]) -> str:
+    """A contact's key: its first e-mail; without one, its name and first phone number, so that
+    two people of one name ("Anuj" and "Anuj") stay two; the name alone when it has neither.
+
+    Each card is keyed by what it holds itself, never by which other cards share its name, so a
+    namesake added later changes no key. The number is its digits (and a leading +), as the
+    same number is spaced and dashed differently by Google and by the phone.
+    """
+    if emails:
+        return emails[0]
+    number = next((d for d in map(_dialled, phones) if d.strip("+")), "")
+    return f"{name} ({number})" if name and number else name
+
+
+def _dialled(phone: str) -> str:
+    digits = "".join(str(unicodedata.decimal(c)) for c in phone if c.isdecimal())
+    return ("+" if phone.lstrip().startswith("+") else "") + digits[:_DIGITS]
+
+
 def _contact(name: str, first: str, last: str, emails: list[str], phones: list[str],
-             company: str, position: str, labels: tuple[str, ...], url: str = "") -> Account | None:
+             company: str, position: str, labels: tuple[str, ...], url: str = "",
+             phone_labels: tuple[tuple[str, str], ...] = ()) -> Account | None:
     emails = list(dict.fromkeys(e.lower() for e in emails if "@" in e))
     phones = list(dict.fromkeys(p for p in phones if p))
     name = name or f"{first} {last}".strip()
-    key = emails[0] if emails else name
+    key = contact_key(name, emails, phones)
     if not key:
         return None
     return Account(CONTACTS, key, name=name or company, first_name=first, last_name=last,
                    emails=tuple(emails), phones=tuple(phones), company=company,
-                   position=position, labels=labels, url=url or None, ties=(Tie("contact"),))
+                   position=position, labels=labels, url=url or None, ties=(Tie("contact"),),
+                   phone_labels=phone_labels)
 
 
 def _matching(cols: dict[str, int], pattern: str) -> list[int]:
@@ -111,74 +128,25 @@ def _csv_accounts(rows: Iterator[list[str]]) -> tuple[list[Account], int]:
     return out, skipped
 
 
-def _values(card, name: str) -> list:
-    return [c.value for c in card.contents.get(name, [])]
-
-
-def _text(value) -> str:
-    if isinstance(value, list):
-        return clean(" ".join(str(v) for v in value))
-    return clean(value)
-
-
-def _card_account(card) -> Account | None:
-    n = card.contents.get("n", [None])[0]
-    first = clean(n.value.given) if n is not None and hasattr(n.value, "given") else ""
-    last = clean(n.value.family) if n is not None and hasattr(n.value, "family") else ""
-    fn = _text((_values(card, "fn") or [""])[0])
-    org = (_values(card, "org") or [""])[0]
-    company = _text(org[0] if isinstance(org, list) and org else org)
-    phones = [clean(str(t)).removeprefix("tel:") for t in _values(card, "tel")]
-    categories = [",".join(c) if isinstance(c, list) else str(c) for c in _values(card, "categories")]
-    urls = [clean(str(u)) for u in _values(card, "url")]
-    return _contact(fn, first, last, [clean(str(e)) for e in _values(card, "email")], phones,
-                    company, _text((_values(card, "title") or [""])[0]), _labels(categories),
-                    urls[0] if urls else "")
-
-
-def _cards(text: str) -> Iterator[str]:
-    """Each BEGIN:VCARD ... END:VCARD block, in one pass over the text.
-
-    A card whose END:VCARD is missing (the next card begins, or the file was cut off) ends where
-    the next begins and is given its END, so a damaged file costs no more than a whole one.
-    """
-    start = -1
-    for mark in _MARK.finditer(text):
-        if mark[1].upper() == "BEGIN":
-            if start >= 0:
-                yield _ended(text[start : mark.start()])
-            start = mark.start()
-        elif start >= 0:
-            yield text[start : mark.end()]
-            start = -1
-    if start >= 0:
-        yield _ended(text[start:])
-
-
-def _ended(block: str) -> str:
-    return block.rstrip() + "\r\nEND:VCARD\r\n"
-
-
-def _vcard_accounts(text: str) -> tuple[list[Account], int]:
+def _vcard_accounts(text: str) -> tuple[list[Account], int, int]:
     out, skipped = [], 0
-    for block in _cards(text):
-        try:
-            card = vobject.readOne(block, ignoreUnreadable=True)
-            a = _card_account(card)
-        except Exception:  # vobject raises many kinds on malformed cards; skip the card
-            a = None
+    found, failed, lines = vcard.cards(text)
+    for card in found:
+        a = _contact(card.name, card.first, card.last, card.emails, card.phones, card.company,
+                     card.position, _labels(card.labels), card.url, card.phone_labels)
         if a:
             out.append(a)
         else:
             skipped += 1
-    return out, skipped
+    return out, skipped + failed, lines
 
 
 def read(container: Container, entries: list[tuple[Entry, str]], sink: Sink) -> None:
     for entry, what in entries:
+        lines = 0
         try:
             if what == "vcard":
-                accounts, skipped = _vcard_accounts(decode(entry.read()))
+                accounts, skipped, lines = _vcard_accounts(decode(entry.read()))
             else:
                 accounts, skipped = _csv_accounts(read_rows(entry))
         except SkipFile as e:
@@ -189,3 +157,18 @@ def read(container: Container, entries: list[tuple[Entry, str]], sink: Sink) -> 
             sink.warn(container, CONTACTS,
                       f"{counted(skipped, 'contact', 'contacts')} in {entry.name} "
                       "without a name or e-mail skipped")
+        if lines:
+            sink.warn(container, CONTACTS,
+                      f"skipped {counted(lines, 'line', 'lines')} of {entry.name} that could not be read")
+        _warn_namesakes(container, entry, accounts, sink)
+
+
+def _warn_namesakes(container: Container, entry: Entry, accounts: list[Account], sink: Sink) -> None:
+    """Contacts with neither e-mail nor phone are known by name alone: namesakes become one."""
+    counts = Counter(a.key for a in accounts if not a.emails and not a.phones)
+    twice = sorted(n for n, c in counts.items() if c > 1)
+    if twice:
+        example = ", ".join(f"'{n}'" for n in twice[:3])
+        sink.warn(container, CONTACTS,
+                  f"{counted(len(twice), 'name appears', 'names appear')} more than once in {entry.name} "
+                  f"({example}) with neither e-mail nor phone to tell them apart: each is shown once")

@@ -81,6 +81,8 @@ def google_contacts(ws: Workspace, plan: Plan) -> tuple[str, int]:
         row = [first, "", last, "", "", "", "", "", "", shown_as, a.company, a.position, "", "", "", "",
                f"{label} ::: {MY_CONTACTS}"]
         row += [cell for i in range(emails) for cell in ("", a.emails[i] if i < len(a.emails) else "")]
-        row += [cell for i in range(phones) for cell in ("", a.phones[i] if i < len(a.phones) else "")]
+        named = dict(a.phone_labels)
+        row += [cell for i in range(phones)
+                for cell in ((named.get(a.phones[i], ""), a.phones[i]) if i < len(a.phones) else ("", ""))]
         rows.append(row)
     return csv_text(rows), len(contacts)

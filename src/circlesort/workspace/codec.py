@@ -13,6 +13,7 @@ def dump(account: Account) -> str:
         "last_name": account.last_name, "emails": account.emails, "phones": account.phones,
         "company": account.company, "position": account.position, "labels": account.labels,
         "ties": [[t.relation, t.since, t.message] for t in account.ties],
+        "phone_labels": [list(p) for p in account.phone_labels],
     }
     return json.dumps({k: v for k, v in data.items() if v}, ensure_ascii=False, separators=(",", ":"))
 
@@ -25,6 +26,7 @@ def load(network: str, key: str, name: str, data: str) -> Account:
         emails=tuple(d.get("emails", ())), phones=tuple(d.get("phones", ())),
         company=d.get("company", ""), position=d.get("position", ""), labels=tuple(d.get("labels", ())),
         ties=tuple(Tie(r, s, m) for r, s, m in d.get("ties", ())),
+        phone_labels=tuple((p, lb) for p, lb in d.get("phone_labels", ())),
     )
 
 

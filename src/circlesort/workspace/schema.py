@@ -1,17 +1,21 @@
 """The workspace's tables, and the migrations that bring an older file up to date.
 
-Every version is a list of statements run in one transaction; the file records the version it
-is at. A file from a newer circlesort is refused rather than guessed at.
+Every version is a list of statements (SQL, or a function given the connection) run in one
+transaction; the file records the version it is at. A file from a newer circlesort is refused
+rather than guessed at.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from contextlib import suppress
 
-VERSION = 2
+from circlesort.workspace import rekey
 
-MIGRATIONS: dict[int, list[str]] = {
+VERSION = 3
+
+MIGRATIONS: dict[int, list[str | Callable[[sqlite3.Connection], None]]] = {
     1: [
         "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
         # One row per import: when, and what it changed.
@@ -59,6 +63,9 @@ MIGRATIONS: dict[int, list[str]] = {
         # What verify found per action of a written plan: found again from the exports now.
         "DROP TABLE plan_status",
     ],
+    # Contacts without an e-mail keyed by name and first phone, no longer by name alone: two
+    # people of one name stay two. Every key already held is moved (rekey.py).
+    3: [rekey.contacts_by_phone],
 }
 
 
@@ -89,7 +96,10 @@ def migrate(db: sqlite3.Connection) -> int:
         db.execute("BEGIN IMMEDIATE")
         try:
             for statement in MIGRATIONS[version]:
-                db.execute(statement)
+                if callable(statement):
+                    statement(db)
+                else:
+                    db.execute(statement)
             db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(version),))
             db.execute("COMMIT")
         except BaseException:
