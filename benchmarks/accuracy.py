@@ -148,8 +148,19 @@ def evaluate(result: MatchResult, truth: Truth) -> Figures:
                     counts[0] += 1
                     counts[1] += hit[0]
                     counts[2] += hit[1]
-    return Figures(predicted, correct, true_pairs, found, with_suggestions, len(result.suggestions), right,
-                   wrong, missed, dict(by_form), full)
+    return Figures(
+        predicted,
+        correct,
+        true_pairs,
+        found,
+        with_suggestions,
+        len(result.suggestions),
+        right,
+        wrong,
+        missed,
+        dict(by_form),
+        full,
+    )
 
 
 def measure(scale: float, seed: int) -> Figures:
@@ -173,15 +184,19 @@ def naive_table(scale: float, seed: int) -> str:
     for k, (pid, named, form) in truth.items():
         if named:
             by_person[pid].append((k, partial(form)))
-    pairs = [(x, y) for keys in by_person.values() for i, x in enumerate(keys) for y in keys[i + 1:]]
+    pairs = [(x, y) for keys in by_person.values() for i, x in enumerate(keys) for y in keys[i + 1 :]]
     found = [frozenset((x[0], y[0])) in linked for x, y in pairs]
     full = [hit for (x, y), hit in zip(pairs, found, strict=True) if not (x[1] or y[1])]
-    return "\n".join([
-        "| measure | naive thefuzz |", "|---|---|",
-        f"| precision of its links ({len(linked)}) | {right / len(linked):.4f} |",
-        f"| recall of named true pairs ({len(pairs)}) | {sum(found) / len(pairs):.4f} |",
-        f"| recall of pairs both showing a full name ({len(full)}) | {sum(full) / len(full):.4f} |",
-        f"| time to match | {seconds:.1f} s |"])
+    return "\n".join(
+        [
+            "| measure | naive thefuzz |",
+            "|---|---|",
+            f"| precision of its links ({len(linked)}) | {right / len(linked):.4f} |",
+            f"| recall of named true pairs ({len(pairs)}) | {sum(found) / len(pairs):.4f} |",
+            f"| recall of pairs both showing a full name ({len(full)}) | {sum(full) / len(full):.4f} |",
+            f"| time to match | {seconds:.1f} s |",
+        ]
+    )
 
 
 if __name__ == "__main__":

@@ -137,8 +137,10 @@ def main() -> None:
             runs = [run(command) for _ in range(args.runs)]
             wall = statistics.median(r[0] for r in runs)
             peak = statistics.median(r[1] for r in runs)
-            print(f"{label:<32} {size / MiB:8.1f} MB on disk  {wall:6.2f} s wall  {peak:6.0f} MB peak"
-                  f"  exit {runs[0][2]}")
+            print(
+                f"{label:<32} {size / MiB:8.1f} MB on disk  {wall:6.2f} s wall  {peak:6.0f} MB peak"
+                f"  exit {runs[0][2]}"
+            )
 
 
 if __name__ == "__main__":

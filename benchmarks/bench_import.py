@@ -1,6 +1,6 @@
 """Times reading the heavy user's exports: wall time and peak memory of `load`.
 
-    python -m benchmarks.bench_import
+python -m benchmarks.bench_import
 """
 
 from __future__ import annotations

@@ -45,8 +45,9 @@ def main() -> None:
         for label, extra in (("circlesort match", []), ("circlesort match --json", ["--json"])):
             wall, peak, _ = run([sys.executable, "-m", "circlesort", "match", tmp, *extra])
             print(f"{label:<26} {wall:6.2f} s wall   {peak:6.0f} MB peak")
-        wall, peak, last = run([sys.executable, "-m", "benchmarks.naive_thefuzz", tmp,
-                                "--queries", str(args.naive_queries)])
+        wall, peak, last = run(
+            [sys.executable, "-m", "benchmarks.naive_thefuzz", tmp, "--queries", str(args.naive_queries)]
+        )
         print(f"{'naive thefuzz (sampled)':<26} {wall:6.2f} s wall   {peak:6.0f} MB peak")
         for line in last:
             print(f"  {line}")

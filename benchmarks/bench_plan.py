@@ -72,8 +72,14 @@ def main() -> None:
         print(f"load average before: {os.getloadavg()[0]:.2f}")
         runs = [one_run(source, folder, n, settings) for n in range(args.runs)]
         print(f"steps: {runs[0][-1]:,}")
-        for i, label in enumerate(("first look (all steps saved)", "second look (nothing changed)",
-                                   "after ten more decisions", "writing every file")):
+        for i, label in enumerate(
+            (
+                "first look (all steps saved)",
+                "second look (nothing changed)",
+                "after ten more decisions",
+                "writing every file",
+            )
+        ):
             print(f"{label:<32} {statistics.median(r[i] for r in runs):6.2f} s (median of {args.runs})")
         print(f"load average after: {os.getloadavg()[0]:.2f}")
 

@@ -102,7 +102,8 @@ async def one_run(path: Path) -> tuple[dict[str, float], dict[str, list[float]],
                             begin = time.perf_counter()
                             real_ready()
                             timings.setdefault("the new plan drawn (after a tick)", []).append(
-                                time.perf_counter() - begin)
+                                time.perf_counter() - begin
+                            )
 
                         screen.plan_ready = ready  # type: ignore[method-assign]
                         await app.workers.wait_for_complete()
@@ -110,8 +111,10 @@ async def one_run(path: Path) -> tuple[dict[str, float], dict[str, list[float]],
                         del screen.plan_ready
 
                 timed("move down (j)", lambda: screen.action_move(1))
-                timed("the step in full, after a move", lambda: screen.on_step_list_highlighted(
-                    StepList.Highlighted(screen.list.current)))
+                timed(
+                    "the step in full, after a move",
+                    lambda: screen.on_step_list_highlighted(StepList.Highlighted(screen.list.current)),
+                )
                 timed("page down", lambda: screen.list.action_page(1), 10)
                 timed("move up (k)", lambda: screen.action_move(-1))
                 await ticks("tick (space)", screen.action_tick)
@@ -141,8 +144,10 @@ def main() -> None:
             runs.append(asyncio.run(one_run(path)))
         print(f"plan steps: {runs[0][2]:,}")
         for look in runs[0][0]:
-            print(f"P to the first due steps drawn, {look:<28} "
-                  f"{statistics.median(r[0][look] for r in runs) * 1000:7.0f} ms (median of {args.runs})")
+            print(
+                f"P to the first due steps drawn, {look:<28} "
+                f"{statistics.median(r[0][look] for r in runs) * 1000:7.0f} ms (median of {args.runs})"
+            )
         print(f"{'key':<36} {'median':>8} {'worst':>8}  (ms of work on the event loop)")
         for name in runs[0][1]:
             values = [v for r in runs for v in r[1][name]]

@@ -37,8 +37,9 @@ def start_time(workspace: Path) -> float | None:
     subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", cmd], check=True)
     try:
         while time.perf_counter() - begin < 60:
-            screen = subprocess.run(["tmux", "capture-pane", "-t", session, "-p"], capture_output=True,
-                                    text=True).stdout
+            screen = subprocess.run(
+                ["tmux", "capture-pane", "-t", session, "-p"], capture_output=True, text=True
+            ).stdout
             if "Sorted " in screen and "everyone:" in screen:
                 return time.perf_counter() - begin
             time.sleep(0.01)
@@ -96,15 +97,29 @@ def main() -> None:
         write_bundle(Path(tmp) / "exports", args.scale)
         workspace = Path(tmp) / "bench.circlesort"
         env = {**os.environ, "CIRCLESORT_HOME": str(Path(tmp) / "home")}
-        subprocess.run([sys.executable, "-m", "circlesort", "--workspace", str(workspace), "import",
-                        str(Path(tmp) / "exports")], check=True, capture_output=True, env=env)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "circlesort",
+                "--workspace",
+                str(workspace),
+                "import",
+                str(Path(tmp) / "exports"),
+            ],
+            check=True,
+            capture_output=True,
+            env=env,
+        )
         from circlesort.workspace import Workspace
 
         with Workspace.open(str(workspace)) as ws:
             print(f"workspace: {ws.counts()['people']:,} people, {ws.counts()['accounts']:,} accounts")
         seconds = start_time(workspace)
-        print(f"start to counts on screen (tmux, 120x40): "
-              f"{'not measured (no tmux)' if seconds is None else f'{seconds:.2f} s'}")
+        print(
+            f"start to counts on screen (tmux, 120x40): "
+            f"{'not measured (no tmux)' if seconds is None else f'{seconds:.2f} s'}"
+        )
         timings = asyncio.run(keystrokes(workspace))
         print(f"{'keystroke':<28} {'median':>8} {'max':>8}  (ms of work on the event loop)")
         for name, values in timings.items():

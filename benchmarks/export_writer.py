@@ -1,6 +1,6 @@
 """Writes generated people as the networks' real export files, and the truth beside them.
 
-    python -m benchmarks.export_writer OUT_DIR [--scale 1.0] [--seed 7]
+python -m benchmarks.export_writer OUT_DIR [--scale 1.0] [--seed 7]
 """
 
 from __future__ import annotations
@@ -41,10 +41,13 @@ def write(people: list[Human], out: Path) -> Truth:
             key = a.key.lower() if a.network == "contacts" and "@" in a.key else a.key
             truth[(a.network, key)] = (a.person, a.named, f"{a.network} {a.fields.get('form', '')}")
     ts = 1300000000
-    friends = [{"name": a.fields["name"], "timestamp": ts + i * 3000}
-               for i, (_, a) in enumerate(_by_network(people, "facebook"))]
-    _zip(out / "facebook-heavy.zip",
-         {"connections/friends/your_friends.json": _meta({"friends_v2": friends})})
+    friends = [
+        {"name": a.fields["name"], "timestamp": ts + i * 3000}
+        for i, (_, a) in enumerate(_by_network(people, "facebook"))
+    ]
+    _zip(
+        out / "facebook-heavy.zip", {"connections/friends/your_friends.json": _meta({"friends_v2": friends})}
+    )
 
     rows = io.StringIO()
     w = csv.writer(rows)
@@ -52,50 +55,85 @@ def write(people: list[Human], out: Path) -> Truth:
     for _, a in _by_network(people, "linkedin"):
         f = a.fields
         w.writerow([f["first"], f["last"], f["url"], f["email"], f["company"], f["position"], "08 Feb 2026"])
-    _zip(out / "linkedin-heavy.zip", {"Connections.csv": 'Notes:\n"When exporting your connection data, '
-                                      'you may notice..."\n\n' + rows.getvalue()})
+    _zip(
+        out / "linkedin-heavy.zip",
+        {
+            "Connections.csv": 'Notes:\n"When exporting your connection data, '
+            'you may notice..."\n\n' + rows.getvalue()
+        },
+    )
 
     def record(user: str, i: int, host: str = "https://www.instagram.com/") -> dict:
-        return {"title": "", "media_list_data": [],
-                "string_list_data": [{"href": host + user, "value": user, "timestamp": ts + i * 9000}]}
+        return {
+            "title": "",
+            "media_list_data": [],
+            "string_list_data": [{"href": host + user, "value": user, "timestamp": ts + i * 9000}],
+        }
 
     ig = [record(a.fields["username"], i) for i, (_, a) in enumerate(_by_network(people, "instagram"))]
     half = len(ig) // 2
-    threads = [record(a.fields["username"], i, "https://www.threads.net/@")
-               for i, (_, a) in enumerate(_by_network(people, "threads"))]
-    _zip(out / "instagram-heavy.zip", {
-        "connections/followers_and_following/followers_1.json": json.dumps(ig[:half]),
-        "connections/followers_and_following/followers_2.json": json.dumps(ig[half:]),
-        "connections/followers_and_following/following.json": json.dumps(
-            {"relationships_following": ig[: half // 2]}),
-        "your_instagram_activity/threads/followers.json": _meta(
-            {"text_post_app_text_post_app_followers": threads}),
-    })
+    threads = [
+        record(a.fields["username"], i, "https://www.threads.net/@")
+        for i, (_, a) in enumerate(_by_network(people, "threads"))
+    ]
+    _zip(
+        out / "instagram-heavy.zip",
+        {
+            "connections/followers_and_following/followers_1.json": json.dumps(ig[:half]),
+            "connections/followers_and_following/followers_2.json": json.dumps(ig[half:]),
+            "connections/followers_and_following/following.json": json.dumps(
+                {"relationships_following": ig[: half // 2]}
+            ),
+            "your_instagram_activity/threads/followers.json": _meta(
+                {"text_post_app_text_post_app_followers": threads}
+            ),
+        },
+    )
 
     xs = _by_network(people, "x")
-    follower = [{"follower": {"accountId": a.key, "userLink": f"https://twitter.com/intent/user?user_id={a.key}"}}
-                for _, a in xs]
-    tweets = [{"tweet": {"entities": {"user_mentions": [
-        {"name": a.fields["name"], "screen_name": a.fields["handle"], "id_str": a.key}]}}}
-        for _, a in xs if "name" in a.fields]
-    _zip(out / "twitter-heavy.zip", {
-        "data/follower.js": "window.YTD.follower.part0 = " + json.dumps(follower),
-        "data/tweets.js": "window.YTD.tweets.part0 = " + json.dumps(tweets),
-    })
+    follower = [
+        {"follower": {"accountId": a.key, "userLink": f"https://twitter.com/intent/user?user_id={a.key}"}}
+        for _, a in xs
+    ]
+    tweets = [
+        {
+            "tweet": {
+                "entities": {
+                    "user_mentions": [
+                        {"name": a.fields["name"], "screen_name": a.fields["handle"], "id_str": a.key}
+                    ]
+                }
+            }
+        }
+        for _, a in xs
+        if "name" in a.fields
+    ]
+    _zip(
+        out / "twitter-heavy.zip",
+        {
+            "data/follower.js": "window.YTD.follower.part0 = " + json.dumps(follower),
+            "data/tweets.js": "window.YTD.tweets.part0 = " + json.dumps(tweets),
+        },
+    )
 
     (out / "mastodon").mkdir(exist_ok=True)
     (out / "mastodon" / "following_accounts.csv").write_text(
         "Account address,Show boosts,Notify on new posts,Languages\n"
         + "".join(f"{a.fields['address']},true,false,\n" for _, a in _by_network(people, "mastodon")),
-        encoding="utf-8")
+        encoding="utf-8",
+    )
 
     cards = []
     for _, a in _by_network(people, "contacts"):
         f = a.fields
         name = f["name"].replace(",", "\\,").replace(";", "\\;")
         first, _, last = f["name"].partition(" ")
-        lines = ["BEGIN:VCARD", "VERSION:3.0", f"FN:{name}",
-                 f"N:{last.replace(';', '')};{first.replace(';', '')};;;"]
+        lines = [
+            "BEGIN:VCARD",
+            "VERSION:3.0",
+            f"FN:{name}",
+            f"N:{last.replace(';', '')};{first.replace(';', '')};;;",
+        ]
         if f["email"]:
             lines.append(f"EMAIL;TYPE=INTERNET:{f['email']}")
         if f["company"]:

@@ -35,13 +35,19 @@ def names_by_network(accounts: list[Account]) -> dict[str, list[tuple[str, Accou
     return out
 
 
-def naive_links(accounts: list[Account], queries: int | None = None,
-                seed: int = 1) -> tuple[list[tuple[Account, Account]], float, int, int]:
+def naive_links(
+    accounts: list[Account], queries: int | None = None, seed: int = 1
+) -> tuple[list[tuple[Account, Account]], float, int, int]:
     """(links found, seconds, queries run, queries in all)."""
     by_net = names_by_network(accounts)
     choices = {net: dict(enumerate(t for t, _ in items)) for net, items in by_net.items()}
-    work = [(net, text, a, other) for net, items in by_net.items() for text, a in items
-            for other in by_net if other > net]
+    work = [
+        (net, text, a, other)
+        for net, items in by_net.items()
+        for text, a in items
+        for other in by_net
+        if other > net
+    ]
     total = len(work)
     if queries is not None and queries < total:
         work = random.Random(seed).sample(work, queries)

@@ -17,34 +17,181 @@ from dataclasses import dataclass, field
 
 from benchmarks import name_pools as pools
 
-COMPANIES = ["Contoso", "Fabrikam", "Northwind Analytics", "Litware", "Proseware", "Adatum", "Tailspin Toys",
-             "Fourth Coffee", "Woodgrove Bank", "Wide World Importers", "Alpine Ski House", "Relecloud",
-             "Trey Research", "Lamna Healthcare", "Margie's Travel", "Coho Winery", "Humongous Insurance",
-             "Blue Yonder Airlines", "Graphic Design Institute", "VanArsdel"]
-POSITIONS = ["Software Engineer", "Product Manager", "Designer", "Data Analyst", "Consultant", "Recruiter",
-             "Marketing Manager", "Account Executive", "Researcher", "Team Lead", "Nurse", "Teacher"]
+COMPANIES = [
+    "Contoso",
+    "Fabrikam",
+    "Northwind Analytics",
+    "Litware",
+    "Proseware",
+    "Adatum",
+    "Tailspin Toys",
+    "Fourth Coffee",
+    "Woodgrove Bank",
+    "Wide World Importers",
+    "Alpine Ski House",
+    "Relecloud",
+    "Trey Research",
+    "Lamna Healthcare",
+    "Margie's Travel",
+    "Coho Winery",
+    "Humongous Insurance",
+    "Blue Yonder Airlines",
+    "Graphic Design Institute",
+    "VanArsdel",
+]
+POSITIONS = [
+    "Software Engineer",
+    "Product Manager",
+    "Designer",
+    "Data Analyst",
+    "Consultant",
+    "Recruiter",
+    "Marketing Manager",
+    "Account Executive",
+    "Researcher",
+    "Team Lead",
+    "Nurse",
+    "Teacher",
+]
 WORDS = [
-    "sunny", "owl", "wild", "blue", "pixel", "moon", "coffee", "fox", "river", "urban", "vinyl",
-    "salty", "mango", "nomad", "echo", "lazy", "cosmic", "velvet", "maple", "storm", "amber",
-    "arrow", "atlas", "autumn", "basil", "berry", "birch", "bloom", "breeze", "cactus", "candle",
-    "canyon", "cedar", "cherry", "cider", "cinder", "clover", "cobalt", "comet", "coral", "cotton",
-    "crimson", "crystal", "daisy", "dawn", "delta", "desert", "drift", "dune", "ember", "fable",
-    "fern", "fig", "flint", "frost", "galaxy", "garnet", "ginger", "glacier", "golden", "granite",
-    "harbor", "hazel", "honey", "indigo", "iris", "ivory", "jade", "jasper", "juniper", "kite",
-    "lagoon", "lemon", "lilac", "lotus", "lunar", "marble", "meadow", "mint", "misty", "mossy",
-    "nectar", "neon", "nova", "oak", "ocean", "olive", "onyx", "orbit", "orchid", "pebble",
-    "pepper", "pine", "plum", "poppy", "prism", "quartz", "rain", "raven", "reef", "rust",
-    "saffron", "sage", "sapphire", "shadow", "silver", "sky", "slate", "snow", "solar", "spruce",
-    "stone", "sugar", "summit", "thistle", "thunder", "tide", "timber", "topaz", "tulip", "velour",
-    "violet", "willow", "winter", "wolf", "zephyr"
+    "sunny",
+    "owl",
+    "wild",
+    "blue",
+    "pixel",
+    "moon",
+    "coffee",
+    "fox",
+    "river",
+    "urban",
+    "vinyl",
+    "salty",
+    "mango",
+    "nomad",
+    "echo",
+    "lazy",
+    "cosmic",
+    "velvet",
+    "maple",
+    "storm",
+    "amber",
+    "arrow",
+    "atlas",
+    "autumn",
+    "basil",
+    "berry",
+    "birch",
+    "bloom",
+    "breeze",
+    "cactus",
+    "candle",
+    "canyon",
+    "cedar",
+    "cherry",
+    "cider",
+    "cinder",
+    "clover",
+    "cobalt",
+    "comet",
+    "coral",
+    "cotton",
+    "crimson",
+    "crystal",
+    "daisy",
+    "dawn",
+    "delta",
+    "desert",
+    "drift",
+    "dune",
+    "ember",
+    "fable",
+    "fern",
+    "fig",
+    "flint",
+    "frost",
+    "galaxy",
+    "garnet",
+    "ginger",
+    "glacier",
+    "golden",
+    "granite",
+    "harbor",
+    "hazel",
+    "honey",
+    "indigo",
+    "iris",
+    "ivory",
+    "jade",
+    "jasper",
+    "juniper",
+    "kite",
+    "lagoon",
+    "lemon",
+    "lilac",
+    "lotus",
+    "lunar",
+    "marble",
+    "meadow",
+    "mint",
+    "misty",
+    "mossy",
+    "nectar",
+    "neon",
+    "nova",
+    "oak",
+    "ocean",
+    "olive",
+    "onyx",
+    "orbit",
+    "orchid",
+    "pebble",
+    "pepper",
+    "pine",
+    "plum",
+    "poppy",
+    "prism",
+    "quartz",
+    "rain",
+    "raven",
+    "reef",
+    "rust",
+    "saffron",
+    "sage",
+    "sapphire",
+    "shadow",
+    "silver",
+    "sky",
+    "slate",
+    "snow",
+    "solar",
+    "spruce",
+    "stone",
+    "sugar",
+    "summit",
+    "thistle",
+    "thunder",
+    "tide",
+    "timber",
+    "topaz",
+    "tulip",
+    "velour",
+    "violet",
+    "willow",
+    "winter",
+    "wolf",
+    "zephyr",
 ]
 SERVERS = ["mastodon.social", "fosstodon.org", "hachyderm.io", "mas.to", "chaos.social"]
 # (kind, people) -> probability of being on each network
 GROUPS = {
-    "personal": (5000, {"facebook": 0.9, "instagram": 0.6, "contacts": 0.35, "linkedin": 0.3, "x": 0.15,
-                        "mastodon": 0.03}),
-    "professional": (27000, {"linkedin": 1.0, "facebook": 0.03, "x": 0.2, "mastodon": 0.08,
-                             "instagram": 0.1, "contacts": 0.05}),
+    "personal": (
+        5000,
+        {"facebook": 0.9, "instagram": 0.6, "contacts": 0.35, "linkedin": 0.3, "x": 0.15, "mastodon": 0.03},
+    ),
+    "professional": (
+        27000,
+        {"linkedin": 1.0, "facebook": 0.03, "x": 0.2, "mastodon": 0.08, "instagram": 0.1, "contacts": 0.05},
+    ),
     "public": (24000, {"instagram": 0.6, "x": 0.6, "mastodon": 0.03}),
 }
 
@@ -72,8 +219,17 @@ class Human:
 
 
 def ascii_of(text: str) -> str:
-    for a, b in (("ł", "l"), ("Ł", "L"), ("ß", "ss"), ("đ", "d"), ("Đ", "D"), ("ø", "o"), ("Ø", "O"),
-                 ("æ", "ae"), ("ı", "i")):
+    for a, b in (
+        ("ł", "l"),
+        ("Ł", "L"),
+        ("ß", "ss"),
+        ("đ", "d"),
+        ("Đ", "D"),
+        ("ø", "o"),
+        ("Ø", "O"),
+        ("æ", "ae"),
+        ("ı", "i"),
+    ):
         text = text.replace(a, b)
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
@@ -111,8 +267,9 @@ class Generator:
     def _person(self, kind: str, where: dict[str, float]) -> None:
         rng = self.rng
         c = pools.culture(rng)
-        h = Human(len(self.people), pools.given(rng, c), pools.surname(rng, c), kind, c,
-                  rng.choice(COMPANIES))
+        h = Human(
+            len(self.people), pools.given(rng, c), pools.surname(rng, c), kind, c, rng.choice(COMPANIES)
+        )
         self.people.append(h)
         handle = self._handle(h)
         if rng.random() < where.get("facebook", 0):
@@ -170,12 +327,19 @@ class Generator:
         rng = self.rng
         g, f = _slugify(self._first(h)), _slugify(h.family)
         n = str(rng.randint(1, 99))
-        patterns = [(f"{g}.{f}", 14, "given.surname"), (f"{g}{f}", 12, "givensurname"),
-                    (f"{g}_{f}", 8, "given_surname"), (f"{g}{f}{n}", 10, "givensurname99"),
-                    (f"{g}.{f}{n}", 4, "given.surname99"), (f"{g[0]}{f}", 5, "initialsurname"),
-                    (f"{g}{f[0]}", 3, "giveninitial"), (f"{f}.{g}", 3, "surname.given"),
-                    (f"{g}.{rng.choice(WORDS)}", 5, "given.word"), (f"the.{g}", 3, "the.given"),
-                    (f"{g}{n}", 3, "given99")]
+        patterns = [
+            (f"{g}.{f}", 14, "given.surname"),
+            (f"{g}{f}", 12, "givensurname"),
+            (f"{g}_{f}", 8, "given_surname"),
+            (f"{g}{f}{n}", 10, "givensurname99"),
+            (f"{g}.{f}{n}", 4, "given.surname99"),
+            (f"{g[0]}{f}", 5, "initialsurname"),
+            (f"{g}{f[0]}", 3, "giveninitial"),
+            (f"{f}.{g}", 3, "surname.given"),
+            (f"{g}.{rng.choice(WORDS)}", 5, "given.word"),
+            (f"the.{g}", 3, "the.given"),
+            (f"{g}{n}", 3, "given99"),
+        ]
         choice = rng.choices([*patterns, None], [w for _, w, _ in patterns] + [20])[0]
         if choice is None:
             return f"{rng.choice(WORDS)}{rng.choice(WORDS)}{rng.randint(1, 999)}", False, "unrelated"
@@ -202,15 +366,34 @@ class Generator:
         shown_given = first.split(" ")[-1] if first.startswith("Dr.") else first.split(" ")[0]
         g, f = _slugify(shown_given), _slugify(h.family)
         hexid = "".join(rng.choice("0123456789abcdef") for _ in range(6))
-        slug = rng.choices([f"{g}-{f}", f"{g}{f}", f"{g}-{f}-{hexid}", f"{g[0]}{f}",
-                            f"{rng.choice(WORDS)}-{rng.choice(WORDS)}"], [45, 15, 30, 5, 5])[0]
+        slug = rng.choices(
+            [
+                f"{g}-{f}",
+                f"{g}{f}",
+                f"{g}-{f}-{hexid}",
+                f"{g[0]}{f}",
+                f"{rng.choice(WORDS)}-{rng.choice(WORDS)}",
+            ],
+            [45, 15, 30, 5, 5],
+        )[0]
         email = ""
         if rng.random() < 0.04:
             email = self._email(h)
             h.__dict__["li_email"] = email
         url = f"https://www.linkedin.com/in/{slug}"
-        self._add(h, "linkedin", url, True, first=first, last=last, url=url, email=email,
-                  company=h.company, position=rng.choice(POSITIONS), form=form)
+        self._add(
+            h,
+            "linkedin",
+            url,
+            True,
+            first=first,
+            last=last,
+            url=url,
+            email=email,
+            company=h.company,
+            position=rng.choice(POSITIONS),
+            form=form,
+        )
 
     def _email(self, h: Human) -> str:
         g, f = _slugify(h.given), _slugify(h.family)
@@ -251,8 +434,16 @@ class Generator:
         if email is None and rng.random() < 0.6:
             email = self._email(h)
         key = email or name
-        self._add(h, "contacts", key, named, name=name, email=email or "",
-                  company=h.company if rng.random() < 0.3 else "", form=form)
+        self._add(
+            h,
+            "contacts",
+            key,
+            named,
+            name=name,
+            email=email or "",
+            company=h.company if rng.random() < 0.3 else "",
+            form=form,
+        )
 
 
 def generate(scale: float = 1.0, seed: int = 7) -> list[Human]:

@@ -24,8 +24,13 @@ from circlesort.importers.text import to_meta_mojibake
 
 EXPORT_DAY = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)
 ZIP_TIME = (2026, 11, 2, 9, 30, 0)
-OWNER = {"name": "Maya Lindqvist", "ig": "maya.lindqvist", "x_id": "1204567890123456789",
-         "x_handle": "mayalindqvist", "email": "maya@lindqvist.example"}
+OWNER = {
+    "name": "Maya Lindqvist",
+    "ig": "maya.lindqvist",
+    "x_id": "1204567890123456789",
+    "x_handle": "mayalindqvist",
+    "email": "maya@lindqvist.example",
+}
 
 
 def write_zip(path: Path, files: dict[str, str | bytes]) -> None:
@@ -59,39 +64,57 @@ class Clock:
 
 def facebook(people: list[Person], clock: Clock) -> dict[str, str]:
     root = "facebook-mayalindqvist-2026-11-02-Xk3vB9Qa/"
-    keys = {"friend": ("connections/friends/your_friends.json", "friends_v2"),
-            "request_received": ("connections/friends/received_friend_requests.json",
-                                 "received_requests_v2"),
-            "request_sent": ("connections/friends/sent_friend_requests.json", "sent_requests_v2"),
-            "request_declined": ("connections/friends/rejected_friend_requests.json",
-                                 "rejected_requests_v2"),
-            "removed": ("connections/friends/removed_friends.json", "deleted_friends_v2"),
-            "following": ("connections/followers/who_you've_followed.json", "following_v3"),
-            "follower": ("connections/followers/people_who_followed_you.json", "followers_v3")}
+    keys = {
+        "friend": ("connections/friends/your_friends.json", "friends_v2"),
+        "request_received": ("connections/friends/received_friend_requests.json", "received_requests_v2"),
+        "request_sent": ("connections/friends/sent_friend_requests.json", "sent_requests_v2"),
+        "request_declined": ("connections/friends/rejected_friend_requests.json", "rejected_requests_v2"),
+        "removed": ("connections/friends/removed_friends.json", "deleted_friends_v2"),
+        "following": ("connections/followers/who_you've_followed.json", "following_v3"),
+        "follower": ("connections/followers/people_who_followed_you.json", "followers_v3"),
+    }
     lists: dict[str, list] = {rel: [] for rel in keys}
     for p in people:
         for rel in p.fb_rel if p.fb else ():
             year = p.since_year if rel in ("friend", "removed") else 2025
             lists[rel].append({"name": p.fb, "timestamp": clock.ts(year)})
     lists["friend"].append({"name": "", "timestamp": clock.ts(2019)})  # a deactivated account
-    files = {root + path: meta_json({key: sorted(lists[rel], key=lambda r: -r["timestamp"])})
-             for rel, (path, key) in keys.items()}
+    files = {
+        root + path: meta_json({key: sorted(lists[rel], key=lambda r: -r["timestamp"])})
+        for rel, (path, key) in keys.items()
+    }
     files[root + "connections/friends/people_you_may_know.json"] = meta_json(
-        [{"timestamp": clock.ts(2026), "media": [], "fbid": "100000000000001",
-          "label_values": [{"label": "Name", "value": "Someone Suggested"}]}])
+        [
+            {
+                "timestamp": clock.ts(2026),
+                "media": [],
+                "fbid": "100000000000001",
+                "label_values": [{"label": "Name", "value": "Someone Suggested"}],
+            }
+        ]
+    )
     files[root + "personal_information/profile_information/profile_information.json"] = meta_json(
-        {"profile_v2": {"name": {"full_name": OWNER["name"]}, "emails": {"emails": [OWNER["email"]]}}})
-    files[root + "your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json"] = (
-        meta_json([{"timestamp": clock.ts(2024), "data": [{"post": "Pastéis de nata day ☕"}]}]))
+        {"profile_v2": {"name": {"full_name": OWNER["name"]}, "emails": {"emails": [OWNER["email"]]}}}
+    )
+    files[root + "your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json"] = meta_json(
+        [{"timestamp": clock.ts(2024), "data": [{"post": "Pastéis de nata day ☕"}]}]
+    )
     return files
 
 
 def _ig_record(username: str, ts: int, new_style: bool = False) -> dict:
     if new_style:  # late-2025 following: username in title, /_u/ deep link, no value
-        return {"title": username, "string_list_data": [
-            {"href": f"https://www.instagram.com/_u/{username}", "timestamp": ts}]}
-    return {"title": "", "media_list_data": [], "string_list_data": [
-        {"href": f"https://www.instagram.com/{username}", "value": username, "timestamp": ts}]}
+        return {
+            "title": username,
+            "string_list_data": [{"href": f"https://www.instagram.com/_u/{username}", "timestamp": ts}],
+        }
+    return {
+        "title": "",
+        "media_list_data": [],
+        "string_list_data": [
+            {"href": f"https://www.instagram.com/{username}", "value": username, "timestamp": ts}
+        ],
+    }
 
 
 def instagram(people: list[Person], clock: Clock) -> dict[str, str]:
@@ -100,37 +123,60 @@ def instagram(people: list[Person], clock: Clock) -> dict[str, str]:
     for p in people:
         for rel in p.ig_rel if p.ig else ():
             by_rel.setdefault(rel, []).append(p)
-    recs = lambda rel, new=False: [_ig_record(p.ig, clock.ts(max(p.since_year, 2012)), new)  # noqa: E731
-                                   for p in by_rel.get(rel, [])]
+
+    def recs(rel: str, new: bool = False) -> list[dict]:
+        return [_ig_record(p.ig, clock.ts(max(p.since_year, 2012)), new) for p in by_rel.get(rel, [])]
+
     files = {
         root + "followers_1.json": json.dumps(recs("follower"), indent=2),
-        root + "following.json": json.dumps({"relationships_following": recs("following", True)},
-                                            indent=2),
+        root + "following.json": json.dumps({"relationships_following": recs("following", True)}, indent=2),
         root + "follow_requests_you've_received.json": json.dumps(
-            {"relationships_follow_requests_received": recs("request_received")}, indent=2),
+            {"relationships_follow_requests_received": recs("request_received")}, indent=2
+        ),
         root + "pending_follow_requests.json": json.dumps(
-            {"relationships_follow_requests_sent": recs("request_sent")}, indent=2),
+            {"relationships_follow_requests_sent": recs("request_sent")}, indent=2
+        ),
         root + "close_friends.json": json.dumps(
-            {"relationships_close_friends": recs("close_friend")}, indent=2),
+            {"relationships_close_friends": recs("close_friend")}, indent=2
+        ),
         root + "blocked_profiles.json": json.dumps(
-            {"relationships_blocked_users": recs("blocked", True)}, indent=2),
-        root + "restricted_profiles.json": meta_json([
-            {"timestamp": clock.ts(2026), "media": [], "fbid": "17841400000000001",
-             "label_values": [{"label": "URL", "value": "", "href": ""},
-                              {"label": "Name", "value": "Angry Commenter 😠"},
-                              {"label": "Username", "value": p.ig}]}
-            for p in by_rel.get("restricted", [])]),
+            {"relationships_blocked_users": recs("blocked", True)}, indent=2
+        ),
+        root + "restricted_profiles.json": meta_json(
+            [
+                {
+                    "timestamp": clock.ts(2026),
+                    "media": [],
+                    "fbid": "17841400000000001",
+                    "label_values": [
+                        {"label": "URL", "value": "", "href": ""},
+                        {"label": "Name", "value": "Angry Commenter 😠"},
+                        {"label": "Username", "value": p.ig},
+                    ],
+                }
+                for p in by_rel.get("restricted", [])
+            ]
+        ),
     }
     threads = [p for p in people if p.threads]
-    th = lambda p: {"title": "", "media_list_data": [], "string_list_data": [  # noqa: E731
-        {"href": f"https://www.threads.net/@{p.ig}", "value": p.ig, "timestamp": clock.ts(2024)}]}
+
+    def th(p: Person) -> dict:
+        link = {"href": f"https://www.threads.net/@{p.ig}", "value": p.ig, "timestamp": clock.ts(2024)}
+        return {"title": "", "media_list_data": [], "string_list_data": [link]}
+
     files["your_instagram_activity/threads/followers.json"] = meta_json(
-        {"text_post_app_text_post_app_followers": [th(p) for p in threads]})
+        {"text_post_app_text_post_app_followers": [th(p) for p in threads]}
+    )
     files["your_instagram_activity/threads/following.json"] = meta_json(
-        {"text_post_app_text_post_app_following": [th(p) for p in threads[::2]]})
+        {"text_post_app_text_post_app_following": [th(p) for p in threads[::2]]}
+    )
     files["personal_information/personal_information/personal_information.json"] = meta_json(
-        {"profile_user": [{"string_map_data": {"Username": {"value": OWNER["ig"]},
-                                               "Name": {"value": OWNER["name"]}}}]})
+        {
+            "profile_user": [
+                {"string_map_data": {"Username": {"value": OWNER["ig"]}, "Name": {"value": OWNER["name"]}}}
+            ]
+        }
+    )
     return {f"instagram-{OWNER['ig']}-2026-11-02-Qm8Rt2Lp/{k}": v for k, v in files.items()}
 
 
@@ -141,14 +187,15 @@ def _csv(rows: list[list[str]]) -> str:
 
 
 def linkedin(people: list[Person], clock: Clock) -> dict[str, str]:
-    notes = ('Notes:\n"When exporting your connection data, you may notice that some of the email '
-             "addresses are missing. You will only see email addresses for connections who have "
-             "allowed their connections to see or download their email address using this setting "
-             "https://www.linkedin.com/psettings/privacy/email. You can learn more here "
-             'https://www.linkedin.com/help/linkedin/answer/261"\n\n')
+    notes = (
+        'Notes:\n"When exporting your connection data, you may notice that some of the email '
+        "addresses are missing. You will only see email addresses for connections who have "
+        "allowed their connections to see or download their email address using this setting "
+        "https://www.linkedin.com/psettings/privacy/email. You can learn more here "
+        'https://www.linkedin.com/help/linkedin/answer/261"\n\n'
+    )
     conns = [["First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"]]
-    invites = [["From", "To", "Sent At", "Message", "Direction", "inviterProfileUrl",
-                "inviteeProfileUrl"]]
+    invites = [["From", "To", "Sent At", "Message", "Direction", "inviterProfileUrl", "inviteeProfileUrl"]]
     follows = [["Date", "Status", "FullName"]]
     me_url = "https://www.linkedin.com/in/mayalindqvist"
     for p in people:
@@ -158,8 +205,7 @@ def linkedin(people: list[Person], clock: Clock) -> dict[str, str]:
         when = datetime.fromtimestamp(clock.ts(p.since_year), UTC)
         name = " ".join(p.li)
         if p.li_rel == "connection":
-            conns.append([*p.li, url, p.li_email, p.li_company, p.li_position,
-                          when.strftime("%d %b %Y")])
+            conns.append([*p.li, url, p.li_email, p.li_company, p.li_position, when.strftime("%d %b %Y")])
         elif p.li_rel == "following":
             follows.append([when.strftime("%Y-%m-%d %H:%M:%S"), "Active", name])
         else:
@@ -174,11 +220,18 @@ def linkedin(people: list[Person], clock: Clock) -> dict[str, str]:
         "Connections.csv": notes + _csv(conns),
         "Invitations.csv": _csv(invites),
         "Member_Follows_80412345.csv": _csv(follows),
-        "Profile.csv": _csv([["First Name", "Last Name", "Headline"],
-                             ["Maya", "Lindqvist", "Product Designer at Northwind Studio"]]),
-        "messages.csv": _csv([["CONVERSATION ID", "FROM", "TO", "DATE", "CONTENT"],
-                              ["2-abc", "Priya Sharma", OWNER["name"], "2026-10-01 10:00:00 UTC",
-                               "Thanks for connecting!"]]),
+        "Profile.csv": _csv(
+            [
+                ["First Name", "Last Name", "Headline"],
+                ["Maya", "Lindqvist", "Product Designer at Northwind Studio"],
+            ]
+        ),
+        "messages.csv": _csv(
+            [
+                ["CONVERSATION ID", "FROM", "TO", "DATE", "CONTENT"],
+                ["2-abc", "Priya Sharma", OWNER["name"], "2026-10-01 10:00:00 UTC", "Thanks for connecting!"],
+            ]
+        ),
     }
 
 
@@ -186,12 +239,16 @@ def x_archive(people: list[Person], rng: random.Random) -> dict[str, str]:
     ids = {}
     for p in people:
         if p.x_handle:
-            ids[p.x_handle] = str(rng.randint(10**17, 10**19 - 1) if rng.random() < 0.7
-                                  else rng.randint(10**6, 10**9))
+            ids[p.x_handle] = str(
+                rng.randint(10**17, 10**19 - 1) if rng.random() < 0.7 else rng.randint(10**6, 10**9)
+            )
+
     def js(name: str, items: list) -> str:
         return f"window.YTD.{name}.part0 = " + json.dumps(items, indent=2, ensure_ascii=False)
+
     def link(i: str) -> str:
         return f"https://twitter.com/intent/user?user_id={i}"
+
     lists: dict[str, list] = {"follower": [], "following": [], "block": [], "mute": []}
     tweets = []
     for n, p in enumerate(q for q in people if q.x_handle):
@@ -200,27 +257,52 @@ def x_archive(people: list[Person], rng: random.Random) -> dict[str, str]:
             lists[rel].append({rel: {"accountId": i, "userLink": link(i)}})
         if p.x_mentioned:
             text = f"@{p.x_handle} great talk today!"
-            tweet = {"id_str": str(1800000000000000000 + n), "full_text": text,
-                     "created_at": "Fri Oct 02 10:00:00 +0000 2026",
-                     "entities": {"user_mentions": [{"name": p.x_name, "screen_name": p.x_handle,
-                                                     "indices": ["0", str(len(p.x_handle) + 1)],
-                                                     "id_str": i, "id": i}]}}
+            tweet = {
+                "id_str": str(1800000000000000000 + n),
+                "full_text": text,
+                "created_at": "Fri Oct 02 10:00:00 +0000 2026",
+                "entities": {
+                    "user_mentions": [
+                        {
+                            "name": p.x_name,
+                            "screen_name": p.x_handle,
+                            "indices": ["0", str(len(p.x_handle) + 1)],
+                            "id_str": i,
+                            "id": i,
+                        }
+                    ]
+                },
+            }
             if n % 3 == 0:
                 tweet |= {"in_reply_to_user_id_str": i, "in_reply_to_screen_name": p.x_handle}
             tweets.append({"tweet": tweet})
     lists["block"].append({"blocking": {"accountId": "987654321", "userLink": link("987654321")}})
     lists["mute"].append({"muting": {"accountId": "123123123", "userLink": link("123123123")}})
-    manifest = {"userInfo": {"accountId": OWNER["x_id"], "userName": OWNER["x_handle"],
-                             "displayName": OWNER["name"]},
-                "archiveInfo": {"sizeBytes": "1234567", "generationDate": "2026-11-02T09:30:00.000Z",
-                                "isPartialArchive": False, "maxPartSizeBytes": "53687091200"},
-                "dataTypes": {k: {"files": [{"fileName": f"data/{k}.js", "globalName": f"YTD.{k}.part0",
-                                             "count": str(len(v))}]}
-                              for k, v in {**lists, "tweets": tweets}.items()}}
-    account = [{"account": {"email": OWNER["email"], "createdVia": "web",
-                            "username": OWNER["x_handle"], "accountId": OWNER["x_id"],
-                            "createdAt": "2011-05-04T10:00:00.000Z",
-                            "accountDisplayName": OWNER["name"]}}]
+    manifest = {
+        "userInfo": {"accountId": OWNER["x_id"], "userName": OWNER["x_handle"], "displayName": OWNER["name"]},
+        "archiveInfo": {
+            "sizeBytes": "1234567",
+            "generationDate": "2026-11-02T09:30:00.000Z",
+            "isPartialArchive": False,
+            "maxPartSizeBytes": "53687091200",
+        },
+        "dataTypes": {
+            k: {"files": [{"fileName": f"data/{k}.js", "globalName": f"YTD.{k}.part0", "count": str(len(v))}]}
+            for k, v in {**lists, "tweets": tweets}.items()
+        },
+    }
+    account = [
+        {
+            "account": {
+                "email": OWNER["email"],
+                "createdVia": "web",
+                "username": OWNER["x_handle"],
+                "accountId": OWNER["x_id"],
+                "createdAt": "2011-05-04T10:00:00.000Z",
+                "accountDisplayName": OWNER["name"],
+            }
+        }
+    ]
     files = {f"data/{k}.js": js(k, v) for k, v in lists.items()}
     files["data/account.js"] = js("account", account)
     files["data/tweets.js"] = js("tweets", tweets)
@@ -241,22 +323,26 @@ def mastodon(people: list[Person]) -> dict[str, str]:
                 lists.append(["Tech", p.mastodon])
         if "blocked" in p.masto_rel:
             blocks.append([p.mastodon])
-    return {"following_accounts.csv": _csv(follows), "lists.csv": _csv(lists),
-            "blocked_accounts.csv": _csv(blocks),
-            "muted_accounts.csv": _csv([["Account address", "Hide notifications"],
-                                        ["shouty@mastodon.social", "true"]])}
+    return {
+        "following_accounts.csv": _csv(follows),
+        "lists.csv": _csv(lists),
+        "blocked_accounts.csv": _csv(blocks),
+        "muted_accounts.csv": _csv(
+            [["Account address", "Hide notifications"], ["shouty@mastodon.social", "true"]]
+        ),
+    }
 
 
 def vcard(people: list[Person]) -> str:
     def esc(s: str) -> str:
         return s.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
+
     cards = []
     for p in people:
         if not p.contact:
             continue
         name = p.contact_name or f"{p.given} {p.family}"
-        lines = ["BEGIN:VCARD", "VERSION:3.0", f"FN:{esc(name)}",
-                 f"N:{esc(p.family)};{esc(p.given)};;;"]
+        lines = ["BEGIN:VCARD", "VERSION:3.0", f"FN:{esc(name)}", f"N:{esc(p.family)};{esc(p.given)};;;"]
         lines += [f"EMAIL;TYPE=INTERNET:{e}" for e in p.emails]
         if p.phone:
             lines.append(f"TEL;TYPE=CELL:{p.phone}")
@@ -284,7 +370,8 @@ def main(out: Path) -> None:
         "# Sample exports\n\nMade-up exports of one person, Maya Lindqvist, from Facebook, "
         "Instagram (with Threads), LinkedIn, X, Mastodon and her phone's contacts, in the "
         "networks' real formats. Written by `scripts/make_sample_exports.py`; do not edit by hand.\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
 
 
 if __name__ == "__main__":

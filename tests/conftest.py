@@ -59,10 +59,12 @@ def private_workspaces(tmp_path, monkeypatch):
 @pytest.fixture
 def cli(capsys):
     """Run the command line in-process; returns (exit status, stdout, stderr)."""
+
     def run(*args: str) -> tuple[int, str, str]:
         code = main(list(args))
         out, err = capsys.readouterr()
         return code, out, err
+
     return run
 
 
@@ -85,6 +87,7 @@ def drive(test, paths=None, size=(110, 32), exports=None, before=None, settings_
     """Run ``test(pilot, app, ws)`` in the app, on a fresh workspace holding ``exports`` (the
     sample exports unless given; [] for none). ``before(ws)`` runs ahead of the app;
     ``settings_first``: the app opens on the settings form, as with a broken settings file."""
+
     async def go():
         with Workspace.open() as ws:
             wanted = [str(sample_exports())] if exports is None else exports
@@ -100,4 +103,5 @@ def drive(test, paths=None, size=(110, 32), exports=None, before=None, settings_
                 await pilot.pause()
                 await test(pilot, app, ws)
             return app
+
     return asyncio.run(go())

@@ -54,8 +54,10 @@ def test_a_fifo_in_a_folder_is_skipped_with_a_word(cli, tmp_path):
     os.mkfifo(folder / "connections/friends/received_friend_requests.json")
     doc = inspect(cli, str(folder))
     assert doc["counts"] == {"facebook": {"friend": 1}}
-    assert any("skipped connections/friends/received_friend_requests.json: a FIFO (named pipe), not a file" in w
-               for w in doc["warnings"])
+    assert any(
+        "skipped connections/friends/received_friend_requests.json: a FIFO (named pipe), not a file" in w
+        for w in doc["warnings"]
+    )
 
 
 def test_a_file_that_fails_to_read_is_skipped_and_the_rest_read(cli, tmp_path):
@@ -79,11 +81,15 @@ def test_an_unreadable_file_is_one_line(cli, tmp_path):
 
 @needs_non_root
 def test_unreadable_folders_are_named(cli, tmp_path):
-    folder = write_tree(tmp_path / "facebook", {FRIENDS_FILE: friends("Anna Schmidt"), "private/x.json": "{}"})
+    folder = write_tree(
+        tmp_path / "facebook", {FRIENDS_FILE: friends("Anna Schmidt"), "private/x.json": "{}"}
+    )
     (folder / "private").chmod(0)
     try:
         doc = inspect(cli, str(folder))
-        assert any("skipped the folder private: cannot be read (permission denied)" in w for w in doc["warnings"])
+        assert any(
+            "skipped the folder private: cannot be read (permission denied)" in w for w in doc["warnings"]
+        )
         folder.chmod(0)
         assert one_line_error(cli, str(folder)).endswith("facebook: cannot be read (permission denied)")
     finally:
@@ -104,7 +110,9 @@ def _refuse_listing(monkeypatch, refused):
 
 
 def test_an_unlistable_subfolder_is_named_not_skipped_silently(cli, tmp_path, monkeypatch):
-    folder = write_tree(tmp_path / "facebook", {FRIENDS_FILE: friends("Anna Schmidt"), "private/x.json": "{}"})
+    folder = write_tree(
+        tmp_path / "facebook", {FRIENDS_FILE: friends("Anna Schmidt"), "private/x.json": "{}"}
+    )
     _refuse_listing(monkeypatch, folder / "private")
     doc = inspect(cli, str(folder))
     assert doc["counts"] == {"facebook": {"friend": 1}}

@@ -46,6 +46,7 @@ def one_line_error(cli, *args):
 
 # --- Crafting zips by hand -------------------------------------------------------------------
 
+
 def _central_directory(data: bytes) -> tuple[bytes, list[bytearray]]:
     """The bytes before a comment-less zip's central directory, and its records."""
     _, _, _, _, count, _, start = struct.unpack("<IHHHHII", data[-22:-2])
@@ -60,7 +61,11 @@ def _central_directory(data: bytes) -> tuple[bytes, list[bytearray]]:
 
 def _with_directory(body: bytes, records: list[bytes]) -> bytes:
     cd = b"".join(records)
-    return body + cd + struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(records), len(records), len(cd), len(body), 0)
+    return (
+        body
+        + cd
+        + struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(records), len(records), len(cd), len(body), 0)
+    )
 
 
 def _patch(data: bytes, *, cd_at: int, local_at: int, value: int) -> bytes:
@@ -103,13 +108,17 @@ def _cut_directory(data: bytes) -> bytes:
 
 # --- The zip-bomb promise ---------------------------------------------------------------------
 
+
 @pytest.mark.timeout(20)
 @pytest.mark.parametrize("streamed", [False, True], ids=["sizes-in-header", "streamed"])
 def test_truncated_zip_bomb_is_refused_and_the_rest_read(cli, tmp_path, streamed):
     bomb = friends("Anna Schmidt").encode() + b" " * (24 << 20)  # valid JSON, 1000:1
     z = tmp_path / "facebook.zip"
-    z.write_bytes(_cut_directory(_zip_bytes({FRIENDS_FILE: bomb, FOLLOWING_FILE: FOLLOWING.encode()},
-                                            streamed=streamed)))
+    z.write_bytes(
+        _cut_directory(
+            _zip_bytes({FRIENDS_FILE: bomb, FOLLOWING_FILE: FOLLOWING.encode()}, streamed=streamed)
+        )
+    )
     assert z.stat().st_size < 1 << 20
     doc = inspect(cli, str(z))
     assert doc["counts"] == {"facebook": {"following": 1}}
@@ -145,8 +154,12 @@ def _same_data_zip(files: dict[str, bytes]) -> bytes:
             streams[data] = c.compress(data) + c.flush()
         packed, n = streams[data], name.encode()
         sizes = (zlib.crc32(data), len(packed), len(data), len(n))
-        records.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0, *sizes, 0, 0, 0, 0, 0,
-                                   len(body)) + n)
+        records.append(
+            struct.pack(
+                "<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0, *sizes, 0, 0, 0, 0, 0, len(body)
+            )
+            + n
+        )
         body += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0, *sizes, 0) + n + packed
     return _with_directory(bytes(body), records)
 
@@ -164,7 +177,9 @@ def test_many_small_bombs_are_one_big_one(cli, tmp_path):
     doc = inspect(cli, str(z))
     assert doc["counts"] == {"facebook": {"friend": 1}}
     refused = "in all, past 256 MiB; refused as a possible zip bomb"
-    assert any("zips inside not opened: the import's zips expand" in w and refused in w for w in doc["warnings"])
+    assert any(
+        "zips inside not opened: the import's zips expand" in w and refused in w for w in doc["warnings"]
+    )
 
 
 @pytest.mark.timeout(20)
@@ -211,10 +226,12 @@ def test_duplicate_directory_entries_are_read_once(cli, tmp_path):
 
 
 def test_a_file_whose_data_runs_into_the_next_is_refused(cli, tmp_path):
-    data = _zip_bytes({FRIENDS_FILE: friends("Anna Schmidt"), FOLLOWING_FILE: FOLLOWING}, method=zipfile.ZIP_STORED)
+    data = _zip_bytes(
+        {FRIENDS_FILE: friends("Anna Schmidt"), FOLLOWING_FILE: FOLLOWING}, method=zipfile.ZIP_STORED
+    )
     body, (first, second) = _central_directory(data)
     # The first file claims everything up to the directory: the second file's header and data too.
-    claimed = body[30 + len(FRIENDS_FILE):]
+    claimed = body[30 + len(FRIENDS_FILE) :]
     struct.pack_into("<III", first, 16, zlib.crc32(claimed), len(claimed), len(claimed))
     local = bytearray(body)
     struct.pack_into("<III", local, 14, zlib.crc32(claimed), len(claimed), len(claimed))
@@ -240,16 +257,23 @@ def test_files_read_are_capped(cli, tmp_path, monkeypatch):
     write_tree(tmp_path / "d", {f"{n}/Connections.csv": f"{header}A{n},B,,,,,\n" for n in range(4)})
     doc = inspect(cli, str(tmp_path / "d"))
     assert doc["counts"] == {"linkedin": {"connection": 2}}
-    assert any("the import's limit of 2 files read was reached; CIRCLESORT_MAX_ENTRIES raises it" in w
-               for w in doc["warnings"])
+    assert any(
+        "the import's limit of 2 files read was reached; CIRCLESORT_MAX_ENTRIES raises it" in w
+        for w in doc["warnings"]
+    )
 
 
 def test_files_looked_at_are_capped(cli, tmp_path, monkeypatch):
     """A folder of more files than any export holds (a whole disk, say) is not listed forever."""
     monkeypatch.setenv("CIRCLESORT_MAX_ENTRIES", "1")
     header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
-    write_tree(tmp_path / "d", {"Connections.csv": f"{header}A,B,,,,,\n",
-                                **{f"photos/{n:02}.jpg": b"\xff\xd8\xff" for n in range(30)}})
+    write_tree(
+        tmp_path / "d",
+        {
+            "Connections.csv": f"{header}A,B,,,,,\n",
+            **{f"photos/{n:02}.jpg": b"\xff\xd8\xff" for n in range(30)},
+        },
+    )
     doc = inspect(cli, str(tmp_path / "d"))
     assert doc["counts"] == {"linkedin": {"connection": 1}}
     assert any("the import's limit of 10 files looked at was reached" in w for w in doc["warnings"])
@@ -259,19 +283,26 @@ def test_a_bad_limit_setting_is_one_line(cli, tmp_path, monkeypatch):
     monkeypatch.setenv("CIRCLESORT_MAX_EXPAND_MB", "lots")
     write_zip(tmp_path / "f.zip", {FRIENDS_FILE: friends("Anna Schmidt")})
     assert one_line_error(cli, str(tmp_path / "f.zip")).endswith(
-        "CIRCLESORT_MAX_EXPAND_MB: must be a whole number above 0, not 'lots'")
+        "CIRCLESORT_MAX_EXPAND_MB: must be a whole number above 0, not 'lots'"
+    )
 
 
 def test_a_bad_file_limit_setting_is_one_line_not_a_traceback(tmp_path):
     write_zip(tmp_path / "f.zip", {FRIENDS_FILE: friends("Anna Schmidt")})
     env = {**os.environ, "CIRCLESORT_MAX_FILE_MB": "1GB", "CIRCLESORT_HOME": str(tmp_path / "home")}
-    p = subprocess.run([sys.executable, "-m", "circlesort", "inspect", str(tmp_path / "f.zip")], env=env,
-                       capture_output=True, text=True, timeout=60)
+    p = subprocess.run(
+        [sys.executable, "-m", "circlesort", "inspect", str(tmp_path / "f.zip")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert p.returncode == 2 and p.stdout == ""
     assert p.stderr == "circlesort: CIRCLESORT_MAX_FILE_MB: must be a whole number above 0, not '1GB'\n"
 
 
 # --- Zips circlesort cannot read: each says what it is ------------------------------------------
+
 
 def test_encrypted_zip_says_so(cli, tmp_path):
     z = tmp_path / "facebook.zip"
@@ -325,13 +356,16 @@ def test_a_file_asking_for_a_zip_version_circlesort_does_not_know(cli, tmp_path)
     z.write_bytes(_with_directory(bytes(body), records))
     doc = inspect(cli, str(z))
     assert doc["counts"] == {"facebook": {"following": 1}}
-    assert any(f"skipped {FRIENDS_FILE}: needs zip version 9.9, which circlesort does not know" in w
-               for w in doc["warnings"])
+    assert any(
+        f"skipped {FRIENDS_FILE}: needs zip version 9.9, which circlesort does not know" in w
+        for w in doc["warnings"]
+    )
     assert any("the zip's directory asks for zip file version 9.9" in w for w in doc["warnings"])
 
     z.write_bytes(_patch(_zip_bytes({FRIENDS_FILE: friends("A B").encode()}), cd_at=6, local_at=4, value=99))
-    assert one_line_error(cli, str(z)).endswith(f"odd.zip: {FRIENDS_FILE}: needs zip version 9.9, "
-                                                "which circlesort does not know")
+    assert one_line_error(cli, str(z)).endswith(
+        f"odd.zip: {FRIENDS_FILE}: needs zip version 9.9, which circlesort does not know"
+    )
 
 
 def test_a_truncated_zip_on_a_disk_that_refuses_mapping_is_one_line(cli, tmp_path, monkeypatch):

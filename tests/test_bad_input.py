@@ -29,7 +29,9 @@ def test_empty_folder(cli, tmp_path):
 
 def test_folder_of_unrelated_files(cli, tmp_path):
     write_tree(tmp_path / "d", {"a.txt": "hello", "b.jpg": b"\xff\xd8\xff"})
-    assert "no export files circlesort recognises (2 files looked at)" in one_line_error(cli, str(tmp_path / "d"))
+    assert "no export files circlesort recognises (2 files looked at)" in one_line_error(
+        cli, str(tmp_path / "d")
+    )
 
 
 def test_binary_file(cli, tmp_path):
@@ -46,30 +48,43 @@ def test_csv_of_another_kind(cli, tmp_path):
 
 
 def test_invalid_json_alone(cli, tmp_path):
-    write_zip(tmp_path / "facebook.zip", {"connections/friends/your_friends.json": '{"friends_v2": [{"name": "A",'})
+    write_zip(
+        tmp_path / "facebook.zip", {"connections/friends/your_friends.json": '{"friends_v2": [{"name": "A",'}
+    )
     msg = one_line_error(cli, str(tmp_path / "facebook.zip"))
-    assert msg.endswith("facebook.zip: connections/friends/your_friends.json: invalid JSON at line 1 column 30")
+    assert msg.endswith(
+        "facebook.zip: connections/friends/your_friends.json: invalid JSON at line 1 column 30"
+    )
 
 
 def test_partly_readable_export_loads_what_it_can(cli, tmp_path):
-    write_zip(tmp_path / "facebook.zip", {
-        "connections/friends/your_friends.json": FRIENDS,
-        "connections/friends/received_friend_requests.json": "not json at all",
-    })
+    write_zip(
+        tmp_path / "facebook.zip",
+        {
+            "connections/friends/your_friends.json": FRIENDS,
+            "connections/friends/received_friend_requests.json": "not json at all",
+        },
+    )
     code, out, err = cli("inspect", "--json", str(tmp_path / "facebook.zip"))
     assert code == 0 and err == ""
     doc = json.loads(out)
     assert doc["counts"] == {"facebook": {"friend": 1}}
     assert doc["sources"][0]["warnings"] == [
-        "skipped connections/friends/received_friend_requests.json: invalid JSON at line 1 column 1"]
+        "skipped connections/friends/received_friend_requests.json: invalid JSON at line 1 column 1"
+    ]
 
 
 def test_truncated_zip_salvages_the_whole_files(cli, tmp_path):
-    z = write_zip(tmp_path / "facebook.zip", {
-        "connections/friends/your_friends.json": FRIENDS,
-        "connections/friends/sent_friend_requests.json": meta({"sent_requests_v2": [{"name": "X Y", "timestamp": 1}]}),
-        "media/big.bin": bytes(range(256)) * 400,
-    })
+    z = write_zip(
+        tmp_path / "facebook.zip",
+        {
+            "connections/friends/your_friends.json": FRIENDS,
+            "connections/friends/sent_friend_requests.json": meta(
+                {"sent_requests_v2": [{"name": "X Y", "timestamp": 1}]}
+            ),
+            "media/big.bin": bytes(range(256)) * 400,
+        },
+    )
     data = z.read_bytes()
     z.write_bytes(data[: len(data) // 2])
     code, out, _ = cli("inspect", "--json", str(z))
@@ -102,8 +117,10 @@ def test_very_large_file_is_refused_without_reading(cli, tmp_path):
 
 def test_zip_bomb_is_refused(cli, tmp_path):
     z = tmp_path / "bomb.zip"
-    with zipfile.ZipFile(z, "w", zipfile.ZIP_DEFLATED) as zf, \
-            zf.open("connections/friends/your_friends.json", "w") as f:
+    with (
+        zipfile.ZipFile(z, "w", zipfile.ZIP_DEFLATED) as zf,
+        zf.open("connections/friends/your_friends.json", "w") as f,
+    ):
         for _ in range(64):
             f.write(b" " * (1 << 20))
     assert z.stat().st_size < 1 << 20
@@ -118,25 +135,42 @@ def test_bluesky_car_is_not_supported_in_plain_words(cli, tmp_path):
 
 
 def test_bluesky_car_beside_other_exports_is_a_warning(cli, tmp_path):
-    write_tree(tmp_path / "all", {"repo.car": b"\x3a\xa2eroots", "Connections.csv":
-                                  "First Name,Last Name,URL,Email Address,Company,Position,Connected On\nA,B,,,,,\n"})
+    write_tree(
+        tmp_path / "all",
+        {
+            "repo.car": b"\x3a\xa2eroots",
+            "Connections.csv": "First Name,Last Name,URL,Email Address,Company,Position,Connected On\nA,B,,,,,\n",
+        },
+    )
     code, out, _ = cli("inspect", "--json", str(tmp_path / "all"))
     assert code == 0 and any("Bluesky" in w for w in json.loads(out)["warnings"])
 
 
-@pytest.mark.parametrize("junk", ["__MACOSX/connections/friends/._your_friends.json",
-                                  "connections/friends/._your_friends.json"])
+@pytest.mark.parametrize(
+    "junk", ["__MACOSX/connections/friends/._your_friends.json", "connections/friends/._your_friends.json"]
+)
 def test_macos_debris_is_ignored(cli, tmp_path, junk):
-    write_zip(tmp_path / "f.zip", {junk: b"\x00\x05\x16\x07binary", "connections/friends/your_friends.json": FRIENDS})
+    write_zip(
+        tmp_path / "f.zip",
+        {junk: b"\x00\x05\x16\x07binary", "connections/friends/your_friends.json": FRIENDS},
+    )
     code, out, _ = cli("inspect", "--json", str(tmp_path / "f.zip"))
     assert code == 0 and json.loads(out)["warnings"] == []
 
 
 def test_several_zips_wrappers_backslashes_and_nested_zips(cli, tmp_path):
-    part1 = write_zip(tmp_path / "facebook-part1.zip", {
-        "Drive/facebook-me-2026/connections/friends/your_friends.json": FRIENDS})
-    part2 = write_zip(tmp_path / "facebook-part2.zip", {
-        "facebook-me-2026\\connections\\followers\\who_you've_followed.json": meta({"following_v3": [{"name": "Anna Schmidt", "timestamp": 1}]})})
+    part1 = write_zip(
+        tmp_path / "facebook-part1.zip",
+        {"Drive/facebook-me-2026/connections/friends/your_friends.json": FRIENDS},
+    )
+    part2 = write_zip(
+        tmp_path / "facebook-part2.zip",
+        {
+            "facebook-me-2026\\connections\\followers\\who_you've_followed.json": meta(
+                {"following_v3": [{"name": "Anna Schmidt", "timestamp": 1}]}
+            )
+        },
+    )
     outer = write_zip(tmp_path / "takeout.zip", {"inner/instagram-me.zip": _instagram_zip_bytes(tmp_path)})
     code, out, _ = cli("inspect", "--json", str(part1), str(part2), str(outer))
     assert code == 0
@@ -147,8 +181,21 @@ def test_several_zips_wrappers_backslashes_and_nested_zips(cli, tmp_path):
 
 
 def _instagram_zip_bytes(tmp_path):
-    z = write_zip(tmp_path / "ig-inner.zip", {"connections/followers_and_following/followers_1.json": json.dumps(
-        [{"title": "", "string_list_data": [{"href": "https://www.instagram.com/a", "value": "a", "timestamp": 1}]}])})
+    z = write_zip(
+        tmp_path / "ig-inner.zip",
+        {
+            "connections/followers_and_following/followers_1.json": json.dumps(
+                [
+                    {
+                        "title": "",
+                        "string_list_data": [
+                            {"href": "https://www.instagram.com/a", "value": "a", "timestamp": 1}
+                        ],
+                    }
+                ]
+            )
+        },
+    )
     data = z.read_bytes()
     z.unlink()
     return data
@@ -160,19 +207,33 @@ def test_hostile_strings_survive_every_importer(tmp_path):
     from .conftest import HOSTILE
 
     names = [n for n in HOSTILE if n.strip()]
-    write_tree(tmp_path / "h", {
-        "facebook/connections/friends/your_friends.json": meta({"friends_v2": [{"name": n, "timestamp": 1700000000} for n in names]}),
-        "linkedin/Connections.csv": "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n" + "".join(
-            '"{}",X,https://www.linkedin.com/in/h{},,"{}",,08 Feb 2026\n'.format(n.replace('"', '""'), i, n.replace('"', '""'))
-            for i, n in enumerate(names)),
-        "contacts.vcf": "".join(f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{n.replace(chr(10), ' ').replace(chr(13), ' ')}\r\nEND:VCARD\r\n" for n in names),
-    })
+    write_tree(
+        tmp_path / "h",
+        {
+            "facebook/connections/friends/your_friends.json": meta(
+                {"friends_v2": [{"name": n, "timestamp": 1700000000} for n in names]}
+            ),
+            "linkedin/Connections.csv": "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+            + "".join(
+                '"{}",X,https://www.linkedin.com/in/h{},,"{}",,08 Feb 2026\n'.format(
+                    n.replace('"', '""'), i, n.replace('"', '""')
+                )
+                for i, n in enumerate(names)
+            ),
+            "contacts.vcf": "".join(
+                f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{n.replace(chr(10), ' ').replace(chr(13), ' ')}\r\nEND:VCARD\r\n"
+                for n in names
+            ),
+        },
+    )
     r = load([str(tmp_path / "h")])
     assert {a.network for a in r.accounts} == {"facebook", "linkedin", "contacts"}
     assert sum(a.network == "linkedin" for a in r.accounts) == len(names)
     for a in r.accounts:
         for value in (a.key, a.name, a.company):
-            assert not any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F or 0x202A <= ord(c) <= 0x202E for c in value), repr(value)
+            assert not any(
+                ord(c) < 32 or 0x7F <= ord(c) <= 0x9F or 0x202A <= ord(c) <= 0x202E for c in value
+            ), repr(value)
     fb = {a.key for a in r.accounts if a.network == "facebook"}
     assert "[@click=app.quit]Free prize[/]" in fb and "Bob [/]" in fb and "José Álvarez" in fb
 

@@ -35,19 +35,27 @@ def here(tmp_path):
 
 
 def bad_exports(t: Path) -> dict[str, str]:
-    return {"missing": str(t / "nowhere" / "export.zip"),
-            "a file that is no export": str(t / "notes.md"),
-            "a folder holding no export": str(t / "misc"),
-            "a FIFO": str(t / "pipe"),
-            "a device": os.devnull,
-            "a path through a file": str(t / "notes.md" / "export.zip")}
+    return {
+        "missing": str(t / "nowhere" / "export.zip"),
+        "a file that is no export": str(t / "notes.md"),
+        "a folder holding no export": str(t / "misc"),
+        "a FIFO": str(t / "pipe"),
+        "a device": os.devnull,
+        "a path through a file": str(t / "notes.md" / "export.zip"),
+    }
 
 
 def outside(*args: str) -> tuple[int, str, str]:
     """The command line in its own process: a FIFO that blocks it fails the test, not the run."""
     try:
-        p = subprocess.run([sys.executable, "-m", "circlesort", *args], capture_output=True, text=True,
-                           cwd=ROOT, env={**os.environ, "PYTHONIOENCODING": "utf-8"}, timeout=20)
+        p = subprocess.run(
+            [sys.executable, "-m", "circlesort", *args],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+            timeout=20,
+        )
     except subprocess.TimeoutExpired:
         pytest.fail(f"circlesort {shlex.join(args)} blocked")
     return p.returncode, p.stdout, p.stderr
@@ -76,8 +84,18 @@ def test_a_workspace_in_a_folder_that_is_not_there_is_not_made(cli, here):
     assert everything(here) == before
 
 
-@pytest.mark.parametrize("command", [["requests"], ["mark", "done", "x"], ["plan"], ["decisions", "export", "-"],
-                                     ["import", EXPORT], ["workspace", "show"], ["workspace", "check"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["requests"],
+        ["mark", "done", "x"],
+        ["plan"],
+        ["decisions", "export", "-"],
+        ["import", EXPORT],
+        ["workspace", "show"],
+        ["workspace", "check"],
+    ],
+)
 @pytest.mark.parametrize("kind", ["a FIFO", "a device", "a folder"])
 def test_a_workspace_path_that_is_no_workspace_file(cli, here, command, kind):
     path = {"a FIFO": str(here / "pipe"), "a device": os.devnull, "a folder": str(here / "misc")}[kind]
@@ -94,19 +112,26 @@ def workspace(cli, here):
 
 @pytest.mark.parametrize("kind", ["missing", "a FIFO", "a device", "a folder"])
 def test_decisions_import_of_a_bad_path(cli, workspace, kind):
-    path = {"missing": str(workspace / "gone.yaml"), "a FIFO": str(workspace / "pipe"),
-            "a device": os.devnull, "a folder": str(workspace / "misc")}[kind]
+    path = {
+        "missing": str(workspace / "gone.yaml"),
+        "a FIFO": str(workspace / "pipe"),
+        "a device": os.devnull,
+        "a folder": str(workspace / "misc"),
+    }[kind]
     before = everything(workspace)
     assert_one_line(*(outside if kind == "a FIFO" else cli)("decisions", "import", path), path)
     assert everything(workspace) == before
 
 
-@pytest.mark.parametrize(("command", "where"), [
-    (["decisions", "export"], "notes.md/decisions.yaml"),  # a file where a folder is wanted
-    (["decisions", "export"], "typo/decisions.yaml"),
-    (["plan", "--out"], "typo/deeper/plan"),
-    (["plan", "--out"], "notes.md/plan"),
-])
+@pytest.mark.parametrize(
+    ("command", "where"),
+    [
+        (["decisions", "export"], "notes.md/decisions.yaml"),  # a file where a folder is wanted
+        (["decisions", "export"], "typo/decisions.yaml"),
+        (["plan", "--out"], "typo/deeper/plan"),
+        (["plan", "--out"], "notes.md/plan"),
+    ],
+)
 def test_files_and_folders_to_write_go_only_in_folders_that_are_there(cli, workspace, command, where):
     path = workspace / where
     before = everything(workspace)
@@ -138,11 +163,24 @@ def test_the_app_on_a_bad_path_leaves_the_terminal_as_it_was(here, kind):
     session = f"circlesort-bad-path-{os.getpid()}"
     raw = here / "terminal.out"
     home, config = here / "home", here / "config"
-    command = (f"CIRCLESORT_HOME={shlex.quote(str(home))} CIRCLESORT_CONFIG={shlex.quote(str(config))} "
-               f"{shlex.quote(sys.executable)} -m circlesort {shlex.quote(path)}; echo EXIT''ED-$?")
+    command = (
+        f"CIRCLESORT_HOME={shlex.quote(str(home))} CIRCLESORT_CONFIG={shlex.quote(str(config))} "
+        f"{shlex.quote(sys.executable)} -m circlesort {shlex.quote(path)}; echo EXIT''ED-$?"
+    )
     tmux("kill-session", "-t", session)
-    tmux("new-session", "-d", "-s", session, "-x", "200", "-y", "30", "-c", str(ROOT),
-         "bash --norc --noprofile")
+    tmux(
+        "new-session",
+        "-d",
+        "-s",
+        session,
+        "-x",
+        "200",
+        "-y",
+        "30",
+        "-c",
+        str(ROOT),
+        "bash --norc --noprofile",
+    )
     try:
         tmux("pipe-pane", "-t", session, "-o", f"cat >> {shlex.quote(str(raw))}")
         tmux("send-keys", "-t", session, "-l", command)

@@ -12,8 +12,14 @@ SAMPLES = ROOT / "sample_exports"
 
 def run(*args, cwd=ROOT):
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run([sys.executable, "-m", "circlesort", *args], capture_output=True,
-                          text=True, cwd=cwd, env=env, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "circlesort", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=60,
+    )
 
 
 def test_inspect_json_on_the_samples_reports_all_six_networks():
@@ -47,8 +53,11 @@ def test_bad_input_from_a_real_process_is_one_line(tmp_path):
 
 
 def test_sample_exports_are_what_the_generator_writes(tmp_path):
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "make_sample_exports.py"), str(tmp_path)],
-                   check=True, timeout=60)
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "make_sample_exports.py"), str(tmp_path)],
+        check=True,
+        timeout=60,
+    )
     made = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file())
     committed = sorted(p.relative_to(SAMPLES) for p in SAMPLES.rglob("*") if p.is_file())
     assert made == committed
@@ -57,17 +66,19 @@ def test_sample_exports_are_what_the_generator_writes(tmp_path):
 
 
 def test_core_never_imports_textual_or_rich():
-    code = ("import sys, circlesort.model, circlesort.importers, circlesort.report, circlesort.cli\n"
-            "import circlesort.match_report, circlesort.cli_workspace, circlesort.suggest\n"
-            "import circlesort.planning.current, circlesort.planning.writers, circlesort.planning.verify\n"
-            "import circlesort.planning.markdown, circlesort.planning.import_files\n"
-            "import circlesort.workspace.roster, circlesort.workspace.detail, circlesort.workspace.requests\n"
-            "from circlesort.importers import load\nfrom circlesort.matching import match\n"
-            "from circlesort.workspace import Workspace, import_paths\n"
-            "from circlesort.workspace.decisions_file import export_text\n"
-            "match(load(['sample_exports']).accounts)\n"
-            "ws = Workspace.open()\nimport_paths(ws, ['sample_exports'])\nexport_text(ws)\nws.close()\n"
-            "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
-            "assert not bad, bad")
+    code = (
+        "import sys, circlesort.model, circlesort.importers, circlesort.report, circlesort.cli\n"
+        "import circlesort.match_report, circlesort.cli_workspace, circlesort.suggest\n"
+        "import circlesort.planning.current, circlesort.planning.writers, circlesort.planning.verify\n"
+        "import circlesort.planning.markdown, circlesort.planning.import_files\n"
+        "import circlesort.workspace.roster, circlesort.workspace.detail, circlesort.workspace.requests\n"
+        "from circlesort.importers import load\nfrom circlesort.matching import match\n"
+        "from circlesort.workspace import Workspace, import_paths\n"
+        "from circlesort.workspace.decisions_file import export_text\n"
+        "match(load(['sample_exports']).accounts)\n"
+        "ws = Workspace.open()\nimport_paths(ws, ['sample_exports'])\nexport_text(ws)\nws.close()\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
+        "assert not bad, bad"
+    )
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert p.returncode == 0, p.stderr

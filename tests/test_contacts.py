@@ -46,7 +46,10 @@ def test_google_csv_current_generation(tmp_path):
     r = load([str(d)])
     keys = by_key(r)
     grace = keys[("contacts", "grace@navy.example")]
-    assert grace.name == "Grace Brewster Hopper" and grace.emails == ("grace@navy.example", "grace@example.com")
+    assert grace.name == "Grace Brewster Hopper" and grace.emails == (
+        "grace@navy.example",
+        "grace@example.com",
+    )
     assert (grace.company, grace.position, grace.labels) == ("US Navy", "Rear Admiral", ("Navy",))
     assert keys[("contacts", "lena.vogt@example.org")].phones == ("+49 170 0000000", "+49 30 1234")
     assert len(r.accounts) == 2 and any("1 contact " in w for w in r.warnings)
@@ -60,8 +63,13 @@ def test_google_csv_older_generation(tmp_path):
 
 
 def test_outlook_csv(tmp_path):
-    d = write_tree(tmp_path / "c", {"outlook.csv": "First Name,Middle Name,Last Name,Company,Job Title,"
-                                    "E-mail Address,Mobile Phone\nAda,,Quill,Adatum,Founder,ada@adatum.example,+1 555\n"})
+    d = write_tree(
+        tmp_path / "c",
+        {
+            "outlook.csv": "First Name,Middle Name,Last Name,Company,Job Title,"
+            "E-mail Address,Mobile Phone\nAda,,Quill,Adatum,Founder,ada@adatum.example,+1 555\n"
+        },
+    )
     [ada] = load([str(d)]).accounts
     assert ada.key == "ada@adatum.example" and ada.phones == ("+1 555",)
 
@@ -72,8 +80,16 @@ def test_vcard_3_google_takeout(tmp_path):
     keys = by_key(r)
     arun = keys[("contacts", "arun.kumar@acme.example")]
     assert arun.emails == ("arun.kumar@acme.example", "arun@home.example")
-    assert (arun.company, arun.position, arun.labels, arun.url) == ("Acme Ltd", "CFO", ("Vendors",), "https://example.com/arun")
-    assert keys[("contacts", "priya@example.net")].name == "Priya Sharma with a very long name that is folded onto two lines"
+    assert (arun.company, arun.position, arun.labels, arun.url) == (
+        "Acme Ltd",
+        "CFO",
+        ("Vendors",),
+        "https://example.com/arun",
+    )
+    assert (
+        keys[("contacts", "priya@example.net")].name
+        == "Priya Sharma with a very long name that is folded onto two lines"
+    )
     assert r.sources[0].files == ["My Contacts.vcf"]
     assert any("1 contact " in w for w in r.warnings)
 

@@ -41,8 +41,11 @@ def android_qp(text: str) -> str:
 
 def android_card(first: str, last: str, *lines: str) -> str:
     n = ";".join(android_qp(part) for part in (last, first, "", "", ""))
-    return (f"BEGIN:VCARD\r\nVERSION:2.1\r\nN;{QP}:{n}\r\nFN;{QP}:{android_qp(f'{first} {last}')}\r\n"
-            + "".join(f"{line}\r\n" for line in lines) + "END:VCARD\r\n")
+    return (
+        f"BEGIN:VCARD\r\nVERSION:2.1\r\nN;{QP}:{n}\r\nFN;{QP}:{android_qp(f'{first} {last}')}\r\n"
+        + "".join(f"{line}\r\n" for line in lines)
+        + "END:VCARD\r\n"
+    )
 
 
 def by_name(result) -> dict[str, object]:
@@ -51,34 +54,53 @@ def by_name(result) -> dict[str, object]:
 
 def inspect_json(path) -> tuple[dict, str]:
     """`circlesort inspect --json` in a process of its own: its output, and all it wrote to stderr."""
-    run = subprocess.run([sys.executable, "-m", "circlesort", "inspect", str(path), "--json"],
-                         capture_output=True, text=True, cwd=ROOT, timeout=60, check=False)
+    run = subprocess.run(
+        [sys.executable, "-m", "circlesort", "inspect", str(path), "--json"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        check=False,
+    )
     assert run.returncode == 0, run.stderr
     return json.loads(run.stdout), run.stderr
 
 
 # --- 1. soft line breaks -------------------------------------------------------------------------
 
+
 def test_android_soft_line_breaks_keep_long_names_whole(tmp_path):
     russian = android_card("Александра Константиновна", "Вишневецкая-Оболенская", "TEL;CELL:+79161234567")
     hebrew = android_card("שמואל", "רוזנבלום-אייזנברג", "TEL;CELL:+972501112233")
     assert "=\r\n=" in russian and "=\r\n=" in hebrew  # the names run over several lines
     # A Sony phone ends the last line of a value with a break, then a blank line.
-    sony = (f"BEGIN:VCARD\r\nVERSION:2.1\r\nFN;{QP}:{android_qp('Коммерческий Автобус')}=\r\n\r\n"
-            "TEL;CELL:+70000000001\r\nEND:VCARD\r\n")
+    sony = (
+        f"BEGIN:VCARD\r\nVERSION:2.1\r\nFN;{QP}:{android_qp('Коммерческий Автобус')}=\r\n\r\n"
+        "TEL;CELL:+70000000001\r\nEND:VCARD\r\n"
+    )
     # In vCard 3.0 without quoted-printable a trailing "=" is text, not a break.
-    plain = ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Equals Sign=\r\nEMAIL:eq@example.org\r\n"
-             "NOTE;ENCODING=QUOTED-PRINTABLE:caf=C3=A9\r\nEND:VCARD\r\n")
+    plain = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Equals Sign=\r\nEMAIL:eq@example.org\r\n"
+        "NOTE;ENCODING=QUOTED-PRINTABLE:caf=C3=A9\r\nEND:VCARD\r\n"
+    )
     d = write_tree(tmp_path / "phone", {"contacts.vcf": russian + hebrew + sony + plain})
     result = load([str(d)])
     names = by_name(result)
-    assert sorted(names) == ["Equals Sign=", "Александра Константиновна Вишневецкая-Оболенская",
-                             "Коммерческий Автобус", "שמואל רוזנבלום-אייזנברג"]
+    assert sorted(names) == [
+        "Equals Sign=",
+        "Александра Константиновна Вишневецкая-Оболенская",
+        "Коммерческий Автобус",
+        "שמואל רוזנבלום-אייזנברג",
+    ]
     sasha = names["Александра Константиновна Вишневецкая-Оболенская"]
     assert (sasha.first_name, sasha.last_name) == ("Александра Константиновна", "Вишневецкая-Оболенская")
     assert sasha.key.startswith(sasha.name)  # the whole name is the key, never a cut one
     shmuel = names["שמואל רוזנבלום-אייזנברג"]
-    assert (shmuel.first_name, shmuel.last_name, shmuel.phones) == ("שמואל", "רוזנבלום-אייזנברג", ("+972501112233",))
+    assert (shmuel.first_name, shmuel.last_name, shmuel.phones) == (
+        "שמואל",
+        "רוזנבלום-אייזנברג",
+        ("+972501112233",),
+    )
     assert names["Коммерческий Автобус"].phones == ("+70000000001",)
     assert names["Equals Sign="].emails == ("eq@example.org",)
     assert result.warnings == []
@@ -97,9 +119,15 @@ def test_a_value_cut_off_by_the_end_of_the_file_costs_only_its_card(tmp_path):
 # --- 2. Samsung's custom labels ----------------------------------------------------------------
 
 SAMSUNG = (
-    android_card("Dana", "Levi", "TEL;CELL:+972 52-000-0001", f"TEL;{CUSTOM}{android_qp('נייד')}):+972 50-111-2233")
-    + android_card("Lena", "Vogt", f"TEL;{CUSTOM}{android_qp('Arbeit Mobil')}):+49 162 0000001",
-                   f"EMAIL;{CUSTOM}{android_qp('Arbeit Handy')}):lena.vogt@example.de")
+    android_card(
+        "Dana", "Levi", "TEL;CELL:+972 52-000-0001", f"TEL;{CUSTOM}{android_qp('נייד')}):+972 50-111-2233"
+    )
+    + android_card(
+        "Lena",
+        "Vogt",
+        f"TEL;{CUSTOM}{android_qp('Arbeit Mobil')}):+49 162 0000001",
+        f"EMAIL;{CUSTOM}{android_qp('Arbeit Handy')}):lena.vogt@example.de",
+    )
     + android_card("Zoe", "Lopez", f"TEL;{CUSTOM}Soccer coach, Saturdays):555-010-5656")
     # A label longer than 22 bytes is broken across lines like any value.
     + android_card("Ori", "Katz", f"TEL;{CUSTOM}{android_qp('מספר ישן של העבודה')}):03-555-0000")
@@ -115,7 +143,11 @@ def test_samsung_custom_labels_keep_the_number_and_its_label(tmp_path):
     assert dana.phones == ("+972 52-000-0001", "+972 50-111-2233")
     assert dana.phone_labels == (("+972 50-111-2233", "נייד"),)
     lena = names["Lena Vogt"]
-    assert (lena.key, lena.emails, lena.phones) == ("lena.vogt@example.de", ("lena.vogt@example.de",), ("+49 162 0000001",))
+    assert (lena.key, lena.emails, lena.phones) == (
+        "lena.vogt@example.de",
+        ("lena.vogt@example.de",),
+        ("+49 162 0000001",),
+    )
     assert lena.phone_labels == (("+49 162 0000001", "Arbeit Mobil"),)
     assert names["Zoe Lopez"].phone_labels == (("555-010-5656", "Soccer coach, Saturdays"),)
     assert names["Ori Katz"].phone_labels == (("03-555-0000", "מספר ישן של העבודה"),)
@@ -137,9 +169,11 @@ def test_the_label_reaches_the_google_contacts_file(tmp_path):
 
 # --- 3. ORG:null -------------------------------------------------------------------------------
 
+
 def test_samsungs_org_null_is_no_company(tmp_path):
-    cards = (android_card("Noa", "Peretz", "TEL;CELL:+972500000009", "ORG:null", f"TITLE;{QP}:{android_qp('סוכנת')}")
-             + android_card("Ada", "Quill", "EMAIL:ada@nullsoft.example", "ORG:Nullsoft;null", "TITLE:null"))
+    cards = android_card(
+        "Noa", "Peretz", "TEL;CELL:+972500000009", "ORG:null", f"TITLE;{QP}:{android_qp('סוכנת')}"
+    ) + android_card("Ada", "Quill", "EMAIL:ada@nullsoft.example", "ORG:Nullsoft;null", "TITLE:null")
     d = write_tree(tmp_path / "phone", {"contacts.vcf": cards})
     names = by_name(load([str(d)]))
     noa = names["Noa Peretz"]
@@ -150,9 +184,16 @@ def test_samsungs_org_null_is_no_company(tmp_path):
 
 # --- 4. what the library could not read --------------------------------------------------------
 
+
 def test_unreadable_lines_are_one_warning_and_nothing_reaches_stderr(tmp_path):
-    card = android_card("Kim", "Sato", "TEL;CELL:+81900000001", "this line is no property",
-                        "neither is this one", "X-ANDROID-CUSTOM:vnd.android.cursor.item/nickname;Kimmy;1;;;;;;;;;;;;;")
+    card = android_card(
+        "Kim",
+        "Sato",
+        "TEL;CELL:+81900000001",
+        "this line is no property",
+        "neither is this one",
+        "X-ANDROID-CUSTOM:vnd.android.cursor.item/nickname;Kimmy;1;;;;;;;;;;;;;",
+    )
     path = write_tree(tmp_path / "phone", {"junk.vcf": card}) / "junk.vcf"
     report, stderr = inspect_json(path)
     assert stderr == ""
@@ -170,17 +211,25 @@ NAMESAKES = (
 
 
 def test_namesakes_without_email_stay_two_and_those_without_a_number_are_warned_of(tmp_path):
-    nameless = ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Priya\r\nEND:VCARD\r\n"
-                "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Priya\r\nEND:VCARD\r\n")
+    nameless = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Priya\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Priya\r\nEND:VCARD\r\n"
+    )
     path = write_tree(tmp_path / "phone", {"contacts.vcf": NAMESAKES + nameless}) / "contacts.vcf"
     keys = by_key(load([str(path)]))
-    assert sorted(k for _, k in keys) == ["Anuj (+919876543210)", "Anuj (+919999900000)", "Mom (+15550100)", "Priya"]
+    assert sorted(k for _, k in keys) == [
+        "Anuj (+919876543210)",
+        "Anuj (+919999900000)",
+        "Mom (+15550100)",
+        "Priya",
+    ]
     assert keys[("contacts", "Anuj (+919999900000)")].phones == ("+91 99999 00000",)
     report, _ = inspect_json(path)
     assert report["counts"] == {"contacts": {"contact": 4}}
     assert report["sources"][0]["warnings"] == [
         "1 name appears more than once in contacts.vcf ('Priya') with neither e-mail nor phone to tell them "
-        "apart: each is shown once"]
+        "apart: each is shown once"
+    ]
 
 
 def _old_key(name, emails, phones):
@@ -190,8 +239,10 @@ def _old_key(name, emails, phones):
 
 def test_a_workspace_from_before_keeps_its_decisions_links_and_steps_on_the_new_keys(tmp_path, monkeypatch):
     friends = {"friends_v2": [{"name": "Martha Quill", "timestamp": 1600000000}]}
-    exports = write_tree(tmp_path / "exports", {"contacts.vcf": NAMESAKES,
-                                                "fb/connections/friends/your_friends.json": meta(friends)})
+    exports = write_tree(
+        tmp_path / "exports",
+        {"contacts.vcf": NAMESAKES, "fb/connections/friends/your_friends.json": meta(friends)},
+    )
     with monkeypatch.context() as old:  # the workspace as the reader before version 3 made it
         old.setattr(contacts, "contact_key", _old_key)
         with Workspace.open() as ws:
@@ -215,8 +266,11 @@ def test_a_workspace_from_before_keeps_its_decisions_links_and_steps_on_the_new_
         assert {a.key for a in ws.accounts(networks=["contacts"])} == {anuj_key, mom_key}
         assert ws.person_of(("contacts", mom_key)) == ws.person_of(("facebook", "Martha Quill")) == mom
         assert ws.person_of(("contacts", anuj_key)) == anuj
-        assert ws.categories() == {("contacts", mom_key): "keep-personal", ("facebook", "Martha Quill"): "keep-personal",
-                                   ("contacts", anuj_key): "move-to-professional"}
+        assert ws.categories() == {
+            ("contacts", mom_key): "keep-personal",
+            ("facebook", "Martha Quill"): "keep-personal",
+            ("contacts", anuj_key): "move-to-professional",
+        }
         assert ws.rules("same") == [(("contacts", mom_key), ("facebook", "Martha Quill"))]
         assert step_states(ws)[f"label/contacts/{anuj_key}"][0] == "done"
         assert not [i for i in stored_steps(ws) if i.endswith(("/Anuj", "/Mom"))]
@@ -234,8 +288,15 @@ def test_a_workspace_from_before_keeps_its_decisions_links_and_steps_on_the_new_
         ws.redo()
 
     # Next month's export: nobody gone; the second Anuj, merged into the first until now, is new.
-    newer = write_tree(tmp_path / "newer", {"contacts.vcf": NAMESAKES + (
-        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Quentin Newcomb\r\nEMAIL:quentin@example.org\r\nEND:VCARD\r\n")})
+    newer = write_tree(
+        tmp_path / "newer",
+        {
+            "contacts.vcf": NAMESAKES
+            + (
+                "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Quentin Newcomb\r\nEMAIL:quentin@example.org\r\nEND:VCARD\r\n"
+            )
+        },
+    )
     with Workspace.open() as ws:
         summary = import_paths(ws, [str(newer / "contacts.vcf")])
         assert summary.gone == {} and summary.new == {"contacts": 2}

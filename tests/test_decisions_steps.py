@@ -94,11 +94,14 @@ def test_a_hand_written_state_applies_now_and_an_unplanned_step_is_kept(tmp_path
         import_paths(ws, [SAMPLES])
         first = planned(ws)[0]
     edited = tmp_path / "keep.yaml"
-    edited.write_text(textwrap.dedent(f"""\
+    edited.write_text(
+        textwrap.dedent(f"""\
         - steps:
             "{first}": done
             {LATER}: {{state: sent, at: 2026-09-02}}
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     started = now()
     code, out, err = cli("decisions", "import", str(edited))
     assert code == 0, err
@@ -110,8 +113,9 @@ def test_a_hand_written_state_applies_now_and_an_unplanned_step_is_kept(tmp_path
         assert states[LATER] == ("sent", "2026-09-02T00:00:00+00:00")
         assert {s.step.id: s.state for s in current_plan(ws, load_settings()).steps}[first] in FINISHED
     # "pending" takes a tick back, as `circlesort mark pending` does; a time to come is now.
-    edited.write_text(f'- steps: {{"{first}": pending, {LATER}: {{state: done, at: "2999-01-01"}}}}\n',
-                      encoding="utf-8")
+    edited.write_text(
+        f'- steps: {{"{first}": pending, {LATER}: {{state: done, at: "2999-01-01"}}}}\n', encoding="utf-8"
+    )
     assert cli("decisions", "import", str(edited))[0] == 0
     with Workspace.open() as ws:
         states = step_states(ws)
@@ -119,26 +123,39 @@ def test_a_hand_written_state_applies_now_and_an_unplanned_step_is_kept(tmp_path
         assert states[LATER][0] == "done" and started <= states[LATER][1] <= now()
 
 
-@pytest.mark.parametrize(("steps", "says"), [
-    ("{ID: snet}", "entry 2: step 'ID': 'snet' is not a step state (pending, sent, confirmed, done, skipped, "
-                   "impossible, remove-anyway)"),
-    ("{ID: {state: Done}}", "entry 2: step 'ID': 'Done' is not a step state"),
-    ("{ID: {at: '2026-10-01'}}", "entry 2: step 'ID': None is not a step state"),
-    ("{ID: [done]}", "entry 2: step 'ID': ['done'] is not a step state"),
-    ("{12: done}", "entry 2: step id 12 is not text"),
-    ("{ID: {state: done, at: yesterday}}", "entry 2: step 'ID': at 'yesterday' is not a date and time"),
-    ("{ID: {state: done, at: '0001-01-01T00:00+05:00'}}", "entry 2: step 'ID': at '0001-01-01T00:00+05:00' is not"),
-    ("{ID: {state: done, by: me}}", "entry 2: step 'ID': unknown field 'by' (fields: at, state)"),
-    ("[ID]", "entry 2: steps should map step ids to states"),
-])
-def test_a_wrong_step_is_one_line_naming_the_file_and_the_entry_and_nothing_is_applied(tmp_path, cli, steps,
-                                                                                       says):
+@pytest.mark.parametrize(
+    ("steps", "says"),
+    [
+        (
+            "{ID: snet}",
+            "entry 2: step 'ID': 'snet' is not a step state (pending, sent, confirmed, done, skipped, "
+            "impossible, remove-anyway)",
+        ),
+        ("{ID: {state: Done}}", "entry 2: step 'ID': 'Done' is not a step state"),
+        ("{ID: {at: '2026-10-01'}}", "entry 2: step 'ID': None is not a step state"),
+        ("{ID: [done]}", "entry 2: step 'ID': ['done'] is not a step state"),
+        ("{12: done}", "entry 2: step id 12 is not text"),
+        ("{ID: {state: done, at: yesterday}}", "entry 2: step 'ID': at 'yesterday' is not a date and time"),
+        (
+            "{ID: {state: done, at: '0001-01-01T00:00+05:00'}}",
+            "entry 2: step 'ID': at '0001-01-01T00:00+05:00' is not",
+        ),
+        ("{ID: {state: done, by: me}}", "entry 2: step 'ID': unknown field 'by' (fields: at, state)"),
+        ("[ID]", "entry 2: steps should map step ids to states"),
+    ],
+)
+def test_a_wrong_step_is_one_line_naming_the_file_and_the_entry_and_nothing_is_applied(
+    tmp_path, cli, steps, says
+):
     with Workspace.open() as ws:
         import_paths(ws, [SAMPLES])
         before = ws.db.execute("SELECT count(*) FROM journal").fetchone()[0]
     bad = tmp_path / "bad.yaml"
-    bad.write_text('- person: José Álvarez\n  accounts: ["facebook:José Álvarez"]\n  category: keep-personal\n'
-                   f"- steps: {steps.replace('ID', 'unfriend/facebook/José Álvarez')}\n", encoding="utf-8")
+    bad.write_text(
+        '- person: José Álvarez\n  accounts: ["facebook:José Álvarez"]\n  category: keep-personal\n'
+        f"- steps: {steps.replace('ID', 'unfriend/facebook/José Álvarez')}\n",
+        encoding="utf-8",
+    )
     code, out, err = cli("decisions", "import", str(bad))
     assert code == 2 and out == ""
     assert err.startswith(f"circlesort: {bad}: ") and err.count("\n") == 1, err
@@ -152,8 +169,9 @@ def test_steps_stand_alone_in_their_entry(tmp_path, cli):
     with Workspace.open() as ws:
         import_paths(ws, [SAMPLES])
     bad = tmp_path / "bad.yaml"
-    bad.write_text('- person: José Álvarez\n  accounts: ["facebook:José Álvarez"]\n  steps: {}\n',
-                   encoding="utf-8")
+    bad.write_text(
+        '- person: José Álvarez\n  accounts: ["facebook:José Álvarez"]\n  steps: {}\n', encoding="utf-8"
+    )
     code, _, err = cli("decisions", "import", str(bad))
     assert code == 2 and "entry 1: steps stands alone" in err
 
@@ -183,7 +201,9 @@ def test_a_mark_undoes_and_redoes_like_any_decision(cli):
         assert ws.can_undo() == "1 step marked done"
         assert ws.undo() == "1 step marked done"
         assert step not in step_states(ws)
-        assert {s.step.id: s.state for s in current_plan(ws, load_settings()).steps}[step] == StepState.PENDING
+        assert {s.step.id: s.state for s in current_plan(ws, load_settings()).steps}[
+            step
+        ] == StepState.PENDING
     with Workspace.open() as ws:
         assert ws.redo() == "1 step marked done"
         assert step_states(ws)[step][0] == "done"
@@ -201,8 +221,11 @@ def test_a_mark_survives_a_reimport_and_a_decisions_file_without_it(tmp_path, cl
     assert cli("decisions", "export", str(old))[0] == 0
     assert cli("mark", "done", step)[0] == 0
     contacts = newer / "contacts.vcf"  # next month's contacts: one more
-    contacts.write_text(contacts.read_text("utf-8") + "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Quentin Newcomb\r\n"
-                        "N:Newcomb;Quentin;;;\r\nEMAIL:quentin@example.org\r\nEND:VCARD\r\n", encoding="utf-8")
+    contacts.write_text(
+        contacts.read_text("utf-8") + "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Quentin Newcomb\r\n"
+        "N:Newcomb;Quentin;;;\r\nEMAIL:quentin@example.org\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
     code, out, err = cli("import", str(newer))
     assert code == 0 and "nothing changed" not in out, err
     with Workspace.open() as ws:

@@ -40,12 +40,28 @@ def _sample_files() -> list[tuple[str, str, bytes]]:
     return out
 
 
-WRONG = ["", "x", 0, -1, 10**30, -(10**30), 1.5e308, True, None, [], {}, [[]], {"a": {}}, "\x1b[2J", "9" * 400]
+WRONG = [
+    "",
+    "x",
+    0,
+    -1,
+    10**30,
+    -(10**30),
+    1.5e308,
+    True,
+    None,
+    [],
+    {},
+    [[]],
+    {"a": {}},
+    "\x1b[2J",
+    "9" * 400,
+]
 
 
 def _mutate_json(rng: random.Random, data: bytes) -> bytes:
     match = _JS_PREFIX.match(data)
-    prefix, body = (data[: match.end()], data[match.end():]) if match else (b"", data)
+    prefix, body = (data[: match.end()], data[match.end() :]) if match else (b"", data)
     try:
         tree = json.loads(body)
     except ValueError:
@@ -95,7 +111,9 @@ def _mutate(rng: random.Random, data: bytes) -> bytes:
     # controls, NULs and markup-like characters sprinkled in
     buf = bytearray(data)
     for _ in range(rng.randint(1, 8)):
-        buf[rng.randrange(len(buf) + 1):0] = rng.choice([b"\x00", b"\x1b]0;x\x07", b"<![C", b"</a>" * 50, b"\r"])
+        buf[rng.randrange(len(buf) + 1) : 0] = rng.choice(
+            [b"\x00", b"\x1b]0;x\x07", b"<![C", b"</a>" * 50, b"\r"]
+        )
     return bytes(buf)
 
 

@@ -13,35 +13,41 @@ def level(handle: str, name: str) -> str | None:
     return found[0] if found else None
 
 
-@pytest.mark.parametrize(("handle", "name", "expected"), [
-    ("jane.doe", "Jane Doe", H.FULL),
-    ("janedoe92", "Jane Doe", H.FULL),
-    ("doe_jane", "Jane Doe", H.FULL),
-    ("jdoe", "Jane Doe", H.INITIAL),
-    ("doe.j", "Jane Doe", H.INITIAL),
-    ("janed", "Jane Doe", H.GIVEN_INITIAL),
-    ("the.jane", "Jane Doe", H.GIVEN),
-    ("jane92", "Jane Doe", H.GIVEN),
-    ("sunnyowl42", "Sunniva Berg", None),
-    ("sashapetrov", "Aleksandr Petrov", H.FULL),  # a nickname from the supplement
-    ("bob.johnson", "Robert Johnson", H.FULL),
-    ("lizzychen", "Liz Chen", H.FULL),  # a short form run on by two letters
-    ("ngoctram.nguyen", "Ngọc Trâm Nguyễn", H.FULL),
-    ("juergen-mueller", "Jürgen Müller", H.FULL),  # umlauts written out
-    ("nmukhina", "Наталья Мухина", H.INITIAL),
-    ("natalyam", "Natalya M.", H.GIVEN_INITIAL),
-    ("dr-anna-schmidt", "Anna Schmidt", H.FULL),  # the title is decoration
-])
+@pytest.mark.parametrize(
+    ("handle", "name", "expected"),
+    [
+        ("jane.doe", "Jane Doe", H.FULL),
+        ("janedoe92", "Jane Doe", H.FULL),
+        ("doe_jane", "Jane Doe", H.FULL),
+        ("jdoe", "Jane Doe", H.INITIAL),
+        ("doe.j", "Jane Doe", H.INITIAL),
+        ("janed", "Jane Doe", H.GIVEN_INITIAL),
+        ("the.jane", "Jane Doe", H.GIVEN),
+        ("jane92", "Jane Doe", H.GIVEN),
+        ("sunnyowl42", "Sunniva Berg", None),
+        ("sashapetrov", "Aleksandr Petrov", H.FULL),  # a nickname from the supplement
+        ("bob.johnson", "Robert Johnson", H.FULL),
+        ("lizzychen", "Liz Chen", H.FULL),  # a short form run on by two letters
+        ("ngoctram.nguyen", "Ngọc Trâm Nguyễn", H.FULL),
+        ("juergen-mueller", "Jürgen Müller", H.FULL),  # umlauts written out
+        ("nmukhina", "Наталья Мухина", H.INITIAL),
+        ("natalyam", "Natalya M.", H.GIVEN_INITIAL),
+        ("dr-anna-schmidt", "Anna Schmidt", H.FULL),  # the title is decoration
+    ],
+)
 def test_explain(handle, name, expected):
     assert level(handle, name) == expected
 
 
-@pytest.mark.parametrize(("handle", "name"), [
-    ("emre.almasri", "Emre Abu Masri"),  # another surname particle is not a short form's tail
-    ("minerva.kulerwala", "Minerva Le"),  # a two-letter surname must stand alone
-    ("danny.garriranz", "Sheridan Garriranz"),  # far-fetched nicknames don't spell a name
-    ("alex.kingsmore", "Jalen Kingsmore"),
-])
+@pytest.mark.parametrize(
+    ("handle", "name"),
+    [
+        ("emre.almasri", "Emre Abu Masri"),  # another surname particle is not a short form's tail
+        ("minerva.kulerwala", "Minerva Le"),  # a two-letter surname must stand alone
+        ("danny.garriranz", "Sheridan Garriranz"),  # far-fetched nicknames don't spell a name
+        ("alex.kingsmore", "Jalen Kingsmore"),
+    ],
+)
 def test_explain_refuses_near_misses(handle, name):
     assert level(handle, name) != H.FULL
 

@@ -6,14 +6,17 @@ from .conftest import by_key, write_tree
 
 
 def test_all_kinds_by_content_even_renamed(tmp_path):
-    d = write_tree(tmp_path / "masto", {
-        "follows.csv": "Account address,Show boosts,Notify on new posts,Languages\n"
-                       "Alice@Mastodon.Social,true,false,\n@bob@example.town,true,true,\"en, de\"\n",
-        "export (1).csv": "Close friends,alice@mastodon.social\nTech,carol@fosstodon.org\n",
-        "blocks.csv": "troll@bad.example\n",
-        "mutes.csv": "Account address,Hide notifications\nshouty@mastodon.social,true\n",
-        "old_follows.csv": "Account address,Show boosts\ndave@example.town,true\n",
-    })
+    d = write_tree(
+        tmp_path / "masto",
+        {
+            "follows.csv": "Account address,Show boosts,Notify on new posts,Languages\n"
+            'Alice@Mastodon.Social,true,false,\n@bob@example.town,true,true,"en, de"\n',
+            "export (1).csv": "Close friends,alice@mastodon.social\nTech,carol@fosstodon.org\n",
+            "blocks.csv": "troll@bad.example\n",
+            "mutes.csv": "Account address,Hide notifications\nshouty@mastodon.social,true\n",
+            "old_follows.csv": "Account address,Show boosts\ndave@example.town,true\n",
+        },
+    )
     r = load([str(d)])
     keys = by_key(r)
     alice = keys[("mastodon", "alice@mastodon.social")]

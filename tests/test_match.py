@@ -47,27 +47,33 @@ def test_jose_alvarez_across_four_networks(sample):
     assert "same name after accent folding and dropping 'MBA'" in evidence
 
 
-@pytest.mark.parametrize(("network", "name", "other", "other_name"), [
-    ("facebook", "Sasha Petrov", "linkedin", "Aleksandr Petrov"),
-    ("facebook", "Kate O'Brien", "linkedin", "Catherine O'Brien"),
-    ("facebook", "Ngọc Trâm Nguyễn", "linkedin", "Nguyen Ngoc Tram"),
-    ("facebook", "Наталья Мухина", "linkedin", "Natalya Mukhina"),
-    ("facebook", "Łukasz Wójcik", "linkedin", "Lukasz Wojcik"),
-    ("facebook", "Jürgen Müller-Lüdenscheidt", "linkedin", "Juergen Mueller-Luedenscheidt"),
-    ("linkedin", "Jane Doe", "instagram", "janedoe92"),
-    ("instagram", "janedoe92", "threads", "janedoe92"),
-    ("facebook", "Zoë 🌸 Dupont", "instagram", "zoe.dupont"),
-])
+@pytest.mark.parametrize(
+    ("network", "name", "other", "other_name"),
+    [
+        ("facebook", "Sasha Petrov", "linkedin", "Aleksandr Petrov"),
+        ("facebook", "Kate O'Brien", "linkedin", "Catherine O'Brien"),
+        ("facebook", "Ngọc Trâm Nguyễn", "linkedin", "Nguyen Ngoc Tram"),
+        ("facebook", "Наталья Мухина", "linkedin", "Natalya Mukhina"),
+        ("facebook", "Łukasz Wójcik", "linkedin", "Lukasz Wojcik"),
+        ("facebook", "Jürgen Müller-Lüdenscheidt", "linkedin", "Juergen Mueller-Luedenscheidt"),
+        ("linkedin", "Jane Doe", "instagram", "janedoe92"),
+        ("instagram", "janedoe92", "threads", "janedoe92"),
+        ("facebook", "Zoë 🌸 Dupont", "instagram", "zoe.dupont"),
+    ],
+)
 def test_hard_cases_are_linked(sample, network, name, other, other_name):
     _, result = sample
     assert person_of(result, network, name) is person_of(result, other, other_name)
 
 
-@pytest.mark.parametrize(("network", "name", "other", "other_name"), [
-    ("facebook", "John Smith", "linkedin", "John Smith"),  # a school friend and a colleague
-    ("facebook", "Maria Garcia", "linkedin", "Maria Garcia"),
-    ("facebook", "Sunniva Berg", "instagram", "sunnyowl42"),  # nothing says so
-])
+@pytest.mark.parametrize(
+    ("network", "name", "other", "other_name"),
+    [
+        ("facebook", "John Smith", "linkedin", "John Smith"),  # a school friend and a colleague
+        ("facebook", "Maria Garcia", "linkedin", "Maria Garcia"),
+        ("facebook", "Sunniva Berg", "instagram", "sunnyowl42"),  # nothing says so
+    ],
+)
 def test_namesakes_and_strangers_stay_apart(sample, network, name, other, other_name):
     _, result = sample
     assert person_of(result, network, name) is not person_of(result, other, other_name)
@@ -86,19 +92,26 @@ def account(network: str, name: str, key: str | None = None, **kw) -> Account:
 
 
 def test_two_equally_good_candidates_on_one_network_are_left_to_the_user():
-    accounts = [account("facebook", "Ottilie Brandvold"),
-                account("linkedin", "Ottilie Brandvold", "https://www.linkedin.com/in/ob1"),
-                account("linkedin", "Ottilie Brandvold", "https://www.linkedin.com/in/ob2")]
+    accounts = [
+        account("facebook", "Ottilie Brandvold"),
+        account("linkedin", "Ottilie Brandvold", "https://www.linkedin.com/in/ob1"),
+        account("linkedin", "Ottilie Brandvold", "https://www.linkedin.com/in/ob2"),
+    ]
     result = match(accounts)
     assert all(len(p.accounts) == 1 for p in result.people)
     assert len(result.suggestions) == 2
-    assert all("fits Facebook 'Ottilie Brandvold' about as well" in " ".join(s.evidence) for s in result.suggestions)
+    assert all(
+        "fits Facebook 'Ottilie Brandvold' about as well" in " ".join(s.evidence) for s in result.suggestions
+    )
 
 
 def test_a_group_never_holds_two_people_who_contradict_each_other():
     # "J. Brandvold" could join either; once Jonas is with Ottilie's username it cannot be both.
-    accounts = [account("facebook", "Jonas Brandvold"), account("linkedin", "Ottilie Brandvold", "u1"),
-                Account("instagram", "jbrandvold", handle="jbrandvold")]
+    accounts = [
+        account("facebook", "Jonas Brandvold"),
+        account("linkedin", "Ottilie Brandvold", "u1"),
+        Account("instagram", "jbrandvold", handle="jbrandvold"),
+    ]
     result = match(accounts)
     for p in result.people:
         names = {a.display_name for a in p.accounts}

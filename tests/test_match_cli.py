@@ -45,8 +45,10 @@ def test_match_json_is_the_golden_file():
 
 
 def test_person_ids_are_stable_from_run_to_run():
-    ids = [[p["id"] for p in json.loads(run("match", "sample_exports", "--json").stdout)["people"]]
-           for _ in range(2)]
+    ids = [
+        [p["id"] for p in json.loads(run("match", "sample_exports", "--json").stdout)["people"]]
+        for _ in range(2)
+    ]
     assert ids[0] == ids[1] and len(set(ids[0])) == len(ids[0])
 
 

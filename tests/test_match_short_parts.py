@@ -20,12 +20,22 @@ FOLLOWING = "connections/followers_and_following/following.json"
 
 def exports(root, friends, following):
     def rec(user):
-        return {"title": "", "media_list_data": [], "string_list_data": [
-            {"href": f"https://www.instagram.com/{user}", "value": user, "timestamp": 1700000000}]}
-    fb = write_tree(root / "facebook-me-2026-01-01-abc", {
-        FRIENDS: meta({"friends_v2": [{"name": n, "timestamp": 1600000000} for n in friends]})})
-    ig = write_tree(root / "instagram-me-2026-01-01-abc", {
-        FOLLOWING: json.dumps({"relationships_following": [rec(u) for u in following]})})
+        return {
+            "title": "",
+            "media_list_data": [],
+            "string_list_data": [
+                {"href": f"https://www.instagram.com/{user}", "value": user, "timestamp": 1700000000}
+            ],
+        }
+
+    fb = write_tree(
+        root / "facebook-me-2026-01-01-abc",
+        {FRIENDS: meta({"friends_v2": [{"name": n, "timestamp": 1600000000} for n in friends]})},
+    )
+    ig = write_tree(
+        root / "instagram-me-2026-01-01-abc",
+        {FOLLOWING: json.dumps({"relationships_following": [rec(u) for u in following]})},
+    )
     return [str(fb), str(ig)]
 
 
@@ -33,10 +43,15 @@ def linked_and_suggested(cli, paths):
     code, out, err = cli("match", *paths, "--json")
     assert code == 0, err
     data = json.loads(out)
-    linked = {frozenset((a["network"], a["key"]) for a in p["accounts"])
-              for p in data["people"] if len(p["accounts"]) > 1}
-    suggested = {frozenset(((s["a"]["network"], s["a"]["key"]), (s["b"]["network"], s["b"]["key"])))
-                 for s in data["suggestions"]}
+    linked = {
+        frozenset((a["network"], a["key"]) for a in p["accounts"])
+        for p in data["people"]
+        if len(p["accounts"]) > 1
+    }
+    suggested = {
+        frozenset(((s["a"]["network"], s["a"]["key"]), (s["b"]["network"], s["b"]["key"])))
+        for s in data["suggestions"]
+    }
     return linked, suggested
 
 
@@ -57,10 +72,12 @@ def test_a_short_name_spelled_by_its_username_is_offered_as_a_suggestion(cli, tm
 
 
 def test_an_employer_on_top_does_not_make_it_a_link():
-    people = match([
-        Account("linkedin", "an-ka", name="An Ka", company="Kaanworks"),
-        Account("contacts", "c1", emails=("kaan@kaanworks.com",)),
-    ])
+    people = match(
+        [
+            Account("linkedin", "an-ka", name="An Ka", company="Kaanworks"),
+            Account("contacts", "c1", emails=("kaan@kaanworks.com",)),
+        ]
+    )
     assert all(len(p.accounts) == 1 for p in people.people)
     (suggestion,) = people.suggestions
     assert any("one or two letters" in e for e in suggestion.evidence)

@@ -18,19 +18,79 @@ from circlesort.model import Account, Tie
 
 N = 20_000
 J_NAMES = (
-    "James", "John", "Jane", "Jack", "Jacob", "Jason", "Jeffrey", "Jennifer", "Jessica", "Joan", "Joe",
-    "Joel", "Johanna", "Jonathan", "Jordan", "Joseph", "Joshua", "Joyce", "Judith", "Julia", "Julian",
-    "Justin", "Jasmine", "Jasper", "Javier", "Jean", "Jens", "Jeremy", "Jerome", "Jill", "Jim",
-    "Joachim", "Jocelyn", "Jody", "Jon", "Jonas", "Jorge", "Josefine", "Juan", "Judy", "Jules", "June",
-    "Juno", "Jared", "Jay", "Jade", "Janet", "Janice", "Jarvis", "Jed", "Jenna", "Jesse", "Jett",
-    "Jillian", "Joanna", "Jolene", "Josie", "Joy", "Jude"
+    "James",
+    "John",
+    "Jane",
+    "Jack",
+    "Jacob",
+    "Jason",
+    "Jeffrey",
+    "Jennifer",
+    "Jessica",
+    "Joan",
+    "Joe",
+    "Joel",
+    "Johanna",
+    "Jonathan",
+    "Jordan",
+    "Joseph",
+    "Joshua",
+    "Joyce",
+    "Judith",
+    "Julia",
+    "Julian",
+    "Justin",
+    "Jasmine",
+    "Jasper",
+    "Javier",
+    "Jean",
+    "Jens",
+    "Jeremy",
+    "Jerome",
+    "Jill",
+    "Jim",
+    "Joachim",
+    "Jocelyn",
+    "Jody",
+    "Jon",
+    "Jonas",
+    "Jorge",
+    "Josefine",
+    "Juan",
+    "Judy",
+    "Jules",
+    "June",
+    "Juno",
+    "Jared",
+    "Jay",
+    "Jade",
+    "Janet",
+    "Janice",
+    "Jarvis",
+    "Jed",
+    "Jenna",
+    "Jesse",
+    "Jett",
+    "Jillian",
+    "Joanna",
+    "Jolene",
+    "Josie",
+    "Joy",
+    "Jude",
 )
 
 
 def linkedin(i: int, first: str, last: str) -> Account:
     url = f"https://www.linkedin.com/in/member-{i}"
-    return Account("linkedin", url, name=f"{first} {last}", url=url, first_name=first, last_name=last,
-                   ties=(Tie("connection"),))
+    return Account(
+        "linkedin",
+        url,
+        name=f"{first} {last}",
+        url=url,
+        first_name=first,
+        last_name=last,
+        ties=(Tie("connection"),),
+    )
 
 
 def facebook(name: str) -> Account:
@@ -48,20 +108,25 @@ def x(i: int, name: str) -> Account:
 J_SMITHS = [facebook(f"{given} Smith") for given in J_NAMES]  # every full name "J. Smith" can stand for
 
 SHAPES = {
-    "LinkedIn 'J Smith' probing every Facebook J… Smith":
-        lambda: [linkedin(i, "J", "Smith") for i in range(N)] + J_SMITHS,
-    "unnamed Instagram 'jsmith…' usernames probing every Facebook J… Smith":
-        lambda: [instagram(f"jsmith{i}") for i in range(N)] + J_SMITHS,
-    "Instagram accounts named only 'John' probing the Facebook Johns":
-        lambda: [instagram(f"member{i}", "John") for i in range(N)]
-        + [facebook(f"John {s}") for s in ("Smith", "Brown", "Lee")],
-    "LinkedIn 'J Smith' against LinkedIn J… Smiths: one network, never linked":
-        lambda: [linkedin(i, "J", "Smith") for i in range(N)]
-        + [linkedin(N + k, g, "Smith") for k, g in enumerate(J_NAMES)],
-    "one full name on three networks":
-        lambda: [linkedin(i, "John", "Smith") for i in range(N // 3)]
+    "LinkedIn 'J Smith' probing every Facebook J… Smith": lambda: (
+        [linkedin(i, "J", "Smith") for i in range(N)] + J_SMITHS
+    ),
+    "unnamed Instagram 'jsmith…' usernames probing every Facebook J… Smith": lambda: (
+        [instagram(f"jsmith{i}") for i in range(N)] + J_SMITHS
+    ),
+    "Instagram accounts named only 'John' probing the Facebook Johns": lambda: (
+        [instagram(f"member{i}", "John") for i in range(N)]
+        + [facebook(f"John {s}") for s in ("Smith", "Brown", "Lee")]
+    ),
+    "LinkedIn 'J Smith' against LinkedIn J… Smiths: one network, never linked": lambda: (
+        [linkedin(i, "J", "Smith") for i in range(N)]
+        + [linkedin(N + k, g, "Smith") for k, g in enumerate(J_NAMES)]
+    ),
+    "one full name on three networks": lambda: (
+        [linkedin(i, "John", "Smith") for i in range(N // 3)]
         + [instagram(f"member{i}", "John Smith") for i in range(N // 3)]
-        + [x(i, "John Smith") for i in range(N // 3)],
+        + [x(i, "John Smith") for i in range(N // 3)]
+    ),
 }
 
 
@@ -97,8 +162,9 @@ def test_match_on_twenty_thousand_j_smith_connections_answers(tmp_path, cli):
     friends = tmp_path / "facebook" / "connections" / "friends"
     friends.mkdir(parents=True)
     names = [f"{g} Smith" for g in J_NAMES] + ["Ngaio Quenneville"]
-    (friends / "your_friends.json").write_text(json.dumps(
-        {"friends_v2": [{"name": n, "timestamp": 1700000000 + i} for i, n in enumerate(names)]}))
+    (friends / "your_friends.json").write_text(
+        json.dumps({"friends_v2": [{"name": n, "timestamp": 1700000000 + i} for i, n in enumerate(names)]})
+    )
     code, out, err = cli("match", str(tmp_path / "Connections.csv"), str(tmp_path / "facebook"), "--json")
     assert code == 0, err
     data = json.loads(out)
@@ -109,6 +175,7 @@ def test_match_on_twenty_thousand_j_smith_connections_answers(tmp_path, cli):
 
 
 # --- one account with a huge name or username: time stays linear in its length ------------------
+
 
 def _words(count: int, seed: int) -> list[str]:
     """Made-up name-like words, all different: "babababa", "cabababa", ..."""
@@ -123,8 +190,11 @@ def _words(count: int, seed: int) -> list[str]:
 
 
 @pytest.mark.timeout(10)  # a hang guard: before, minutes
-@pytest.mark.parametrize("username", [".".join(["john", "smith"] * 20_000), "johnsmith" * 40_000],
-                         ids=["40,000 dotted parts", "360,000 letters"])
+@pytest.mark.parametrize(
+    "username",
+    [".".join(["john", "smith"] * 20_000), "johnsmith" * 40_000],
+    ids=["40,000 dotted parts", "360,000 letters"],
+)
 def test_a_huge_username_is_matched_in_linear_time(username):
     result = match([instagram(username), facebook("John Smith")])
     assert sorted(len(p.accounts) for p in result.people) == [1, 1]  # no name to go on: never linked
@@ -145,4 +215,6 @@ def test_a_name_with_thousands_of_dropped_words_is_read_in_linear_time():
     display = "Ngaio Quenneville " + " ".join(f"({w})" for w in _words(60_000, 0))
     result = match([facebook(display), linkedin(1, "Ngaio", "Quenneville")])
     [person] = result.people
-    assert person.links[0].evidence[0].startswith("same name after dropping 'babababa', 'cabababa', 'dabababa'")
+    assert (
+        person.links[0].evidence[0].startswith("same name after dropping 'babababa', 'cabababa', 'dabababa'")
+    )

@@ -24,8 +24,11 @@ BOX = '<div class="pam _3-95 _2pim _a6-g uiBoxWhite noborder"><h2>{}</h2></div>'
 
 
 def ig_rec(user: str, ts: object = 1719878400) -> dict:
-    return {"title": "", "media_list_data": [],
-            "string_list_data": [{"href": f"https://www.instagram.com/{user}", "value": user, "timestamp": ts}]}
+    return {
+        "title": "",
+        "media_list_data": [],
+        "string_list_data": [{"href": f"https://www.instagram.com/{user}", "value": user, "timestamp": ts}],
+    }
 
 
 def fb_keys(result) -> set[str]:
@@ -34,13 +37,17 @@ def fb_keys(result) -> set[str]:
 
 # --- Numbered pages --------------------------------------------------------------------------
 
+
 @pytest.mark.timeout(10)
 def test_a_huge_page_number_allocates_nothing_and_names_a_few_missing_pages(tmp_path):
-    z = write_zip(tmp_path / "instagram.zip", {
-        IG + "followers_1.json": json.dumps([ig_rec("ann")]),
-        IG + "followers_10000000000.json": json.dumps([ig_rec("bob")]),
-        IG + "followers_" + "7" * 5000 + ".json": json.dumps([ig_rec("cy")]),  # past int()'s digit limit
-    })
+    z = write_zip(
+        tmp_path / "instagram.zip",
+        {
+            IG + "followers_1.json": json.dumps([ig_rec("ann")]),
+            IG + "followers_10000000000.json": json.dumps([ig_rec("bob")]),
+            IG + "followers_" + "7" * 5000 + ".json": json.dumps([ig_rec("cy")]),  # past int()'s digit limit
+        },
+    )
     r = load([str(z)])
     assert {k for _, k in by_key(r)} == {"ann", "bob", "cy"}
     [warning] = [w for w in r.warnings if "pages missing" in w]
@@ -48,6 +55,7 @@ def test_a_huge_page_number_allocates_nothing_and_names_a_few_missing_pages(tmp_
 
 
 # --- Facebook names shared by several friends --------------------------------------------------
+
 
 @pytest.mark.timeout(15)
 def test_homonym_check_is_linear_on_a_heavy_friends_list(tmp_path):
@@ -61,11 +69,15 @@ def test_homonym_check_is_linear_on_a_heavy_friends_list(tmp_path):
 
 # --- Deep nesting ----------------------------------------------------------------------------
 
+
 def test_json_nested_too_deeply_for_the_parser_is_one_skipped_file(tmp_path):
-    z = write_zip(tmp_path / "facebook.zip", {
-        FRIENDS: meta({"friends_v2": [{"name": "Ann Lee", "timestamp": 1700000000}]}),
-        REQUESTS: '{"received_requests_v2": ' + "[" * 5000 + "]" * 5000 + "}",
-    })
+    z = write_zip(
+        tmp_path / "facebook.zip",
+        {
+            FRIENDS: meta({"friends_v2": [{"name": "Ann Lee", "timestamp": 1700000000}]}),
+            REQUESTS: '{"received_requests_v2": ' + "[" * 5000 + "]" * 5000 + "}",
+        },
+    )
     r = load([str(z)])
     assert fb_keys(r) == {"Ann Lee"}
     assert any("received_friend_requests.json: nested too deeply" in w for w in r.warnings)
@@ -75,9 +87,12 @@ def test_a_deep_but_parsable_document_is_repaired_and_read(tmp_path):
     deep: object = "Zoë"
     for _ in range(600):  # json reads it; a recursive repair would not
         deep = [deep]
-    z = write_zip(tmp_path / "facebook.zip", {
-        FRIENDS: meta({"friends_v2": [{"name": "José Álvarez", "timestamp": 1700000000}], "extra": deep}),
-    })
+    z = write_zip(
+        tmp_path / "facebook.zip",
+        {
+            FRIENDS: meta({"friends_v2": [{"name": "José Álvarez", "timestamp": 1700000000}], "extra": deep}),
+        },
+    )
     assert fb_keys(load([str(z)])) == {"José Álvarez"}
 
 
@@ -96,8 +111,14 @@ def test_deep_label_values_are_read_without_recursion(tmp_path):
     lv: dict = {"label": "Note", "value": "deep"}
     for _ in range(300):
         lv = {"label": "Group", "dict": [lv]}
-    z = write_zip(tmp_path / "facebook.zip", {FRIENDS: meta([
-        {"timestamp": 1740655193, "label_values": [{"label": "Name", "value": "Ann Lee"}, lv]}])})
+    z = write_zip(
+        tmp_path / "facebook.zip",
+        {
+            FRIENDS: meta(
+                [{"timestamp": 1740655193, "label_values": [{"label": "Name", "value": "Ann Lee"}, lv]}]
+            )
+        },
+    )
     assert fb_keys(load([str(z)])) == {"Ann Lee"}
 
 
@@ -108,10 +129,13 @@ def test_html_nested_50000_deep_is_read(tmp_path):
 
 
 def test_a_number_too_long_to_read_is_one_skipped_file(tmp_path):
-    z = write_zip(tmp_path / "facebook.zip", {
-        FRIENDS: meta({"friends_v2": [{"name": "Ann Lee", "timestamp": 1700000000}]}),
-        REQUESTS: '{"received_requests_v2": [{"name": "X", "timestamp": ' + "9" * 5000 + "}]}",
-    })
+    z = write_zip(
+        tmp_path / "facebook.zip",
+        {
+            FRIENDS: meta({"friends_v2": [{"name": "Ann Lee", "timestamp": 1700000000}]}),
+            REQUESTS: '{"received_requests_v2": [{"name": "X", "timestamp": ' + "9" * 5000 + "}]}",
+        },
+    )
     r = load([str(z)])
     assert fb_keys(r) == {"Ann Lee"}
     assert any("received_friend_requests.json: a number too long" in w for w in r.warnings)
@@ -126,6 +150,7 @@ def test_deep_json_alone_is_one_line_and_status_2(cli, tmp_path):
 
 
 # --- HTML the standard parser stumbles on ------------------------------------------------------
+
 
 @pytest.mark.timeout(10)
 def test_unmatched_end_tags_are_read_in_linear_time(tmp_path):
@@ -159,16 +184,22 @@ def test_nested_empty_date_boxes_are_read_in_linear_time(tmp_path):
 
 # --- Dates out of range ----------------------------------------------------------------------
 
+
 def test_huge_and_out_of_range_dates_leave_the_account_undated(tmp_path):
-    d = write_tree(tmp_path / "exports", {
-        "facebook-jane/connections/friends/your_friends.json":
-            '{"friends_v2": [{"name": "Ann Lee", "timestamp": 1' + "0" * 400 + "},"
+    d = write_tree(
+        tmp_path / "exports",
+        {
+            "facebook-jane/connections/friends/your_friends.json": '{"friends_v2": [{"name": "Ann Lee", "timestamp": 1'
+            + "0" * 400
+            + "},"
             ' {"name": "Bo Chen", "timestamp": 1e400}, {"name": "Cy Diaz", "timestamp": "9999-12-31T23:00:00-05:00"},'
             ' {"name": "Di Eng", "timestamp": 1700000000}]}',
-        "instagram-jane/connections.json": json.dumps({"followers": {"ann": "0001-01-01T00:00:00+05:00"}}),
-        "facebook-jane/connections/friends/received_friend_requests.html":
-            '<div class="_a6-g"><h2>Ed Fox</h2><div class="_a72d">0001-01-01T00:00:00+05:00</div></div>',
-    })
+            "instagram-jane/connections.json": json.dumps(
+                {"followers": {"ann": "0001-01-01T00:00:00+05:00"}}
+            ),
+            "facebook-jane/connections/friends/received_friend_requests.html": '<div class="_a6-g"><h2>Ed Fox</h2><div class="_a72d">0001-01-01T00:00:00+05:00</div></div>',
+        },
+    )
     keys = by_key(load([str(d)]))
     assert {k for (_, k), a in keys.items() if a.since("friend") or a.since("follower")} == {"Di Eng"}
     assert {"Ann Lee", "Bo Chen", "Cy Diaz", "Ed Fox"} <= {k for _, k in keys}
@@ -177,44 +208,91 @@ def test_huge_and_out_of_range_dates_leave_the_account_undated(tmp_path):
 
 # --- Values of the wrong type ----------------------------------------------------------------
 
+
 def test_label_values_with_vec_and_dict_not_lists(tmp_path):
-    z = write_zip(tmp_path / "facebook.zip", {FRIENDS: meta([
-        {"label_values": [{"label": "Name", "value": "Ann Lee"}]},
-        {"label_values": [{"label": "Name", "value": "Bad Vec"}, {"label": "x", "vec": 5}]},
-        {"label_values": [{"label": "Name", "value": "Bad Dict"}, {"label": "x", "dict": 7.5}]},
-        {"label_values": [{"label": "Name", "value": "Bo Chen"}]},
-    ])})
+    z = write_zip(
+        tmp_path / "facebook.zip",
+        {
+            FRIENDS: meta(
+                [
+                    {"label_values": [{"label": "Name", "value": "Ann Lee"}]},
+                    {"label_values": [{"label": "Name", "value": "Bad Vec"}, {"label": "x", "vec": 5}]},
+                    {"label_values": [{"label": "Name", "value": "Bad Dict"}, {"label": "x", "dict": 7.5}]},
+                    {"label_values": [{"label": "Name", "value": "Bo Chen"}]},
+                ]
+            )
+        },
+    )
     r = load([str(z)])
     assert fb_keys(r) == {"Ann Lee", "Bo Chen"}
     assert any("2 entries of an unexpected shape in your_friends.json skipped" in w for w in r.warnings)
 
 
 def test_malformed_records_are_counted_once_per_file(tmp_path):
-    z = write_zip(tmp_path / "facebook.zip", {
-        FRIENDS: meta({"friends_v2": [{"name": "Ann Lee"}, 5, {"name": ["x"]}, "y", {"name": "Bo Chen"}]}),
-        IG + "followers_1.json": json.dumps([ig_rec("cy"), {"string_list_data": "oops", "title": "dee"},
-                                              {"title": ["x"], "string_list_data": []}, ig_rec("eve")]),
-    })
+    z = write_zip(
+        tmp_path / "facebook.zip",
+        {
+            FRIENDS: meta(
+                {"friends_v2": [{"name": "Ann Lee"}, 5, {"name": ["x"]}, "y", {"name": "Bo Chen"}]}
+            ),
+            IG + "followers_1.json": json.dumps(
+                [
+                    ig_rec("cy"),
+                    {"string_list_data": "oops", "title": "dee"},
+                    {"title": ["x"], "string_list_data": []},
+                    ig_rec("eve"),
+                ]
+            ),
+        },
+    )
     r = load([str(z)])
     assert {k for _, k in by_key(r)} == {"Ann Lee", "Bo Chen", "cy", "eve"}
     assert any("3 entries of an unexpected shape in your_friends.json skipped" in w for w in r.warnings)
     assert any("2 entries of an unexpected shape in followers_1.json skipped" in w for w in r.warnings)
 
 
-WRONG = ["", "x", 0, -1, 10**30, -(10**30), 1.5e308, True, None, [], {}, [[]], {"a": {}}, [1, "a"],
-         "\x1b[2J", "9" * 400, 10**400]
+WRONG = [
+    "",
+    "x",
+    0,
+    -1,
+    10**30,
+    -(10**30),
+    1.5e308,
+    True,
+    None,
+    [],
+    {},
+    [[]],
+    {"a": {}},
+    [1, "a"],
+    "\x1b[2J",
+    "9" * 400,
+    10**400,
+]
 
 TEMPLATES = {  # file -> (how a list of records is wrapped, a valid record)
     FRIENDS: (lambda recs: {"friends_v2": recs}, {"name": "Mallory Quinn", "timestamp": 1700000000}),
-    REQUESTS: (lambda recs: recs, {"timestamp": 1740655193, "label_values": [
-        {"label": "Name", "value": "Mallory Quinn"},
-        {"label": "URL", "value": "", "href": ""},
-        {"label": "Friends", "vec": [{"value": "a"}, {"dict": [{"label": "k", "value": "v"}]}]},
-        {"title": "More", "dict": [{"label": "Note", "value": "n", "timestamp_value": 1700000000}]}]}),
+    REQUESTS: (
+        lambda recs: recs,
+        {
+            "timestamp": 1740655193,
+            "label_values": [
+                {"label": "Name", "value": "Mallory Quinn"},
+                {"label": "URL", "value": "", "href": ""},
+                {"label": "Friends", "vec": [{"value": "a"}, {"dict": [{"label": "k", "value": "v"}]}]},
+                {"title": "More", "dict": [{"label": "Note", "value": "n", "timestamp_value": 1700000000}]},
+            ],
+        },
+    ),
     IG + "followers_1.json": (lambda recs: recs, ig_rec("mallory.q")),
-    IG + "following.json": (lambda recs: {"relationships_following": recs}, {
-        "title": "mallory.q", "string_list_data": [
-            {"href": "https://www.instagram.com/_u/mallory.q", "timestamp": 1786576120}]}),
+    IG + "following.json": (
+        lambda recs: {"relationships_following": recs},
+        {
+            "title": "mallory.q",
+            "string_list_data": [{"href": "https://www.instagram.com/_u/mallory.q", "timestamp": 1786576120}],
+        },
+    ),
 }
 
 
@@ -247,8 +325,10 @@ def test_type_mutated_records_never_stop_the_rest(tmp_path, inner):
     """Every position of a valid record, set to every wrong value: the valid records around it are read."""
     wrap, good = TEMPLATES[inner]
     mutants = [_replaced(good, at, w) for at in _paths(good) for w in WRONG]
-    keep = [_replaced(good, ("name",), "Ann Lee") if "name" in good else ig_rec("ann"),
-            _replaced(good, ("name",), "Bo Chen") if "name" in good else ig_rec("bob")]
+    keep = [
+        _replaced(good, ("name",), "Ann Lee") if "name" in good else ig_rec("ann"),
+        _replaced(good, ("name",), "Bo Chen") if "name" in good else ig_rec("bob"),
+    ]
     if "label_values" in good:
         keep = [{"label_values": [{"label": "Name", "value": n}]} for n in ("Ann Lee", "Bo Chen")]
     doc = wrap([keep[0], *mutants, keep[1]])
@@ -262,12 +342,19 @@ def test_type_mutated_records_never_stop_the_rest(tmp_path, inner):
 
 @pytest.mark.parametrize("value", WRONG)
 def test_a_wrong_value_for_a_whole_list_skips_only_that_list(tmp_path, value):
-    d = write_tree(tmp_path / "fb", {FRIENDS: meta({
-        "friends_v2": value, "received_requests_v2": [{"name": "Ann Lee", "timestamp": 1700000000}]})})
+    d = write_tree(
+        tmp_path / "fb",
+        {
+            FRIENDS: meta(
+                {"friends_v2": value, "received_requests_v2": [{"name": "Ann Lee", "timestamp": 1700000000}]}
+            )
+        },
+    )
     assert "Ann Lee" in fb_keys(load([str(d)]))
 
 
 # --- One name listed many times ----------------------------------------------------------------
+
 
 @pytest.mark.timeout(20)
 def test_one_name_listed_many_times_is_read_in_linear_time(tmp_path):

@@ -7,25 +7,28 @@ from circlesort.matching.normalize import fold, given_forms, parse, same_given
 from .conftest import HOSTILE
 
 
-@pytest.mark.parametrize(("display", "tokens"), [
-    ("José Álvarez", ("jose", "alvarez")),
-    ("Jose Alvarez, MBA", ("jose", "alvarez")),
-    ("Dr. Anna Schmidt, PhD, MBA", ("anna", "schmidt")),
-    ("SMITH, JOHN", ("john", "smith")),
-    ("Ma, Andrew", ("andrew", "ma")),
-    ("Zoë 🌸 Dupont", ("zoe", "dupont")),
-    ("Sam Rivera (she/her)", ("sam", "rivera")),
-    ("Jane Doe | Product @ Google", ("jane", "doe")),
-    ("Jane Doe MBA", ("jane", "doe")),
-    ("Kate O'Brien", ("kate", "obrien")),
-    ("Jürgen Müller-Lüdenscheidt", ("jurgen", "mullerludenscheidt")),
-    ("Наталья Мухина", ("natalya", "mukhina")),
-    ("Łukasz Wójcik", ("lukasz", "wojcik")),
-    ("ｆｕｌｌｗｉｄｔｈ Ｎａｍｅ", ("fullwidth", "name")),
-    ("Dean Smith", ("dean", "smith")),
-    ("Rev. Tom Jones", ("tom", "jones")),
-    ("Anna Schmidt PhD MBA", ("anna", "schmidt")),
-])
+@pytest.mark.parametrize(
+    ("display", "tokens"),
+    [
+        ("José Álvarez", ("jose", "alvarez")),
+        ("Jose Alvarez, MBA", ("jose", "alvarez")),
+        ("Dr. Anna Schmidt, PhD, MBA", ("anna", "schmidt")),
+        ("SMITH, JOHN", ("john", "smith")),
+        ("Ma, Andrew", ("andrew", "ma")),
+        ("Zoë 🌸 Dupont", ("zoe", "dupont")),
+        ("Sam Rivera (she/her)", ("sam", "rivera")),
+        ("Jane Doe | Product @ Google", ("jane", "doe")),
+        ("Jane Doe MBA", ("jane", "doe")),
+        ("Kate O'Brien", ("kate", "obrien")),
+        ("Jürgen Müller-Lüdenscheidt", ("jurgen", "mullerludenscheidt")),
+        ("Наталья Мухина", ("natalya", "mukhina")),
+        ("Łukasz Wójcik", ("lukasz", "wojcik")),
+        ("ｆｕｌｌｗｉｄｔｈ Ｎａｍｅ", ("fullwidth", "name")),
+        ("Dean Smith", ("dean", "smith")),
+        ("Rev. Tom Jones", ("tom", "jones")),
+        ("Anna Schmidt PhD MBA", ("anna", "schmidt")),
+    ],
+)
 def test_parse(display, tokens):
     assert parse(display).tokens == tokens
 

@@ -25,10 +25,19 @@ def facebook(tmp_path, name: str, friends: list[str]) -> str:
 
 def instagram(tmp_path, name: str, followers: list[str]) -> str:
     """An Instagram export in which exactly these usernames follow you."""
-    rows = [{"title": "", "media_list_data": [], "string_list_data": [
-        {"href": f"https://www.instagram.com/{u}", "value": u, "timestamp": 1719878400 + i}]}
-        for i, u in enumerate(followers)]
-    return str(write_zip(tmp_path / name, {"connections/followers_and_following/followers_1.json": json.dumps(rows)}))
+    rows = [
+        {
+            "title": "",
+            "media_list_data": [],
+            "string_list_data": [
+                {"href": f"https://www.instagram.com/{u}", "value": u, "timestamp": 1719878400 + i}
+            ],
+        }
+        for i, u in enumerate(followers)
+    ]
+    return str(
+        write_zip(tmp_path / name, {"connections/followers_and_following/followers_1.json": json.dumps(rows)})
+    )
 
 
 def contacts(tmp_path, name: str, names: list[str]) -> str:
@@ -60,8 +69,13 @@ def test_a_person_keeps_its_id_when_one_account_leaves_a_newer_export(tmp_path, 
     ig = ("instagram", "almazubizarreta")
     others = ["Bruno Salgado", "Chiara Fenoglio"]
     with Workspace.open() as ws:
-        import_paths(ws, [facebook(tmp_path, "fb-1.zip", [ALMA, *others]),
-                          instagram(tmp_path, "ig-1.zip", ["almazubizarreta", "sunnyowl42"])])
+        import_paths(
+            ws,
+            [
+                facebook(tmp_path, "fb-1.zip", [ALMA, *others]),
+                instagram(tmp_path, "ig-1.zip", ["almazubizarreta", "sunnyowl42"]),
+            ],
+        )
         pid = ws.person_of(fb)
         assert pid is not None and ws.person_of(ig) == pid  # one person on both networks
         ws.decide([pid], "keep-personal")
@@ -76,8 +90,11 @@ def test_a_person_keeps_its_id_when_one_account_leaves_a_newer_export(tmp_path, 
         assert sum(1 for p in ws.people() if p.id == pid) == 1
         assert next(p for p in ws.people() if p.id == pid).category == "keep-personal"
         # Back in the export next month: still the same person, nothing gone.
-        back = (facebook(tmp_path, "fb-3.zip", [ALMA, *others]) if leaves == "facebook"
-                else instagram(tmp_path, "ig-3.zip", ["almazubizarreta", "sunnyowl42"]))
+        back = (
+            facebook(tmp_path, "fb-3.zip", [ALMA, *others])
+            if leaves == "facebook"
+            else instagram(tmp_path, "ig-3.zip", ["almazubizarreta", "sunnyowl42"])
+        )
         assert import_paths(ws, [back]).back == {leaves: 1}
         assert members_of(ws, pid) == [(*fb, False), (*ig, False)]
 
@@ -87,12 +104,24 @@ def test_a_gone_account_is_never_left_beside_one_the_user_said_is_someone_else(t
     Instagram Alma may match LinkedIn Alma: the gone account then leaves them for a person of its own."""
     fb, ig = ("facebook", ALMA), ("instagram", "almazubizarreta")
     li = ("linkedin", "https://www.linkedin.com/in/alma-zubizarreta")
-    connections = str(write_zip(tmp_path / "linkedin.zip", {"Connections.csv":
-        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
-        "Alma,Zubizarreta,https://www.linkedin.com/in/alma-zubizarreta,,Contoso,Engineer,08 Feb 2026\n"}))
+    connections = str(
+        write_zip(
+            tmp_path / "linkedin.zip",
+            {
+                "Connections.csv": "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+                "Alma,Zubizarreta,https://www.linkedin.com/in/alma-zubizarreta,,Contoso,Engineer,08 Feb 2026\n"
+            },
+        )
+    )
     with Workspace.open() as ws:
-        import_paths(ws, [facebook(tmp_path, "fb-1.zip", [ALMA, "Bruno Salgado"]),
-                          instagram(tmp_path, "ig-1.zip", ["almazubizarreta"]), connections])
+        import_paths(
+            ws,
+            [
+                facebook(tmp_path, "fb-1.zip", [ALMA, "Bruno Salgado"]),
+                instagram(tmp_path, "ig-1.zip", ["almazubizarreta"]),
+                connections,
+            ],
+        )
         pid = ws.person_of(fb)
         assert ws.person_of(ig) == ws.person_of(li) == pid
         ws.unlink(fb, li)
@@ -139,15 +168,20 @@ def test_gone_accounts_stay_with_their_person():
     ids, placed = stable_ids(people((A, B)), {A: "p-1", B: "p-2", C: "p-1", D: "p-3", E: "p-3"})
     assert ids == ["p-1"] and placed == {C: "p-1", D: "p-3", E: "p-3"}
     # Inherited by nobody: its gone account goes where most of its present accounts went.
-    m, t, s1, s2, s3 = ("mastodon", "m"), ("threads", "t"), ("bluesky", "1"), ("bluesky", "2"), ("bluesky", "3")
+    m, t, s1, s2, s3 = (
+        ("mastodon", "m"),
+        ("threads", "t"),
+        ("bluesky", "1"),
+        ("bluesky", "2"),
+        ("bluesky", "3"),
+    )
     before = {A: "p-1", B: "p-2", m: "p-2", t: "p-2", s1: "p-3", s2: "p-3", s3: "p-3", C: "p-2"}
     ids, placed = stable_ids(people((A, B), (m, t, s1, s2, s3)), before)
     assert ids == ["p-1", "p-3"] and placed == {C: "p-3"}  # p-2: one account to p-1, two to p-3
     # Never beside an account the user said is someone else: a person of its own then.
     ids, placed = stable_ids(people((A, B)), {A: "p-1", B: "p-2", C: "p-2"}, apart=[(A, C)])
     assert ids == ["p-1"] and placed == {C: own_person(C)}
-    ids, placed = stable_ids(people((A, B)), {A: "p-1", B: "p-1", C: "p-1", D: "p-1"},
-                             apart=[(C, D), (B, C)])
+    ids, placed = stable_ids(people((A, B)), {A: "p-1", B: "p-1", C: "p-1", D: "p-1"}, apart=[(C, D), (B, C)])
     assert placed == {C: own_person(C), D: "p-1"}
 
 
@@ -156,8 +190,14 @@ def test_a_contact_linked_by_hand_keeps_the_persons_id_at_the_next_import(tmp_pa
     fb, ig, sunny = ("facebook", ALMA), ("instagram", "almazubizarreta"), ("contacts", "Sunny")
     card = contacts(tmp_path, "contacts.vcf", ["Sunny", "Dmitri Okonkwo"])
     with Workspace.open() as ws:
-        import_paths(ws, [facebook(tmp_path, "fb-1.zip", [ALMA]),
-                          instagram(tmp_path, "ig-1.zip", ["almazubizarreta"]), card])
+        import_paths(
+            ws,
+            [
+                facebook(tmp_path, "fb-1.zip", [ALMA]),
+                instagram(tmp_path, "ig-1.zip", ["almazubizarreta"]),
+                card,
+            ],
+        )
         pid = ws.person_of(fb)
         assert ws.person_of(sunny) != pid
         ws.link(fb, sunny)
@@ -170,8 +210,14 @@ def test_people_linked_by_hand_keep_the_first_ones_id_at_the_next_import(tmp_pat
     fb, ig, sunny = ("facebook", ALMA), ("instagram", "almazubizarreta"), ("contacts", "Sunny")
     card = contacts(tmp_path, "contacts.vcf", ["Sunny"])
     with Workspace.open() as ws:
-        import_paths(ws, [facebook(tmp_path, "fb-1.zip", [ALMA]),
-                          instagram(tmp_path, "ig-1.zip", ["almazubizarreta"]), card])
+        import_paths(
+            ws,
+            [
+                facebook(tmp_path, "fb-1.zip", [ALMA]),
+                instagram(tmp_path, "ig-1.zip", ["almazubizarreta"]),
+                card,
+            ],
+        )
         pid, other = ws.person_of(fb), ws.person_of(sunny)
         ws.link_people([pid, other])
         import_paths(ws, [contacts(tmp_path, "contacts-2.vcf", ["Sunny", "Dmitri Okonkwo"])])
@@ -182,8 +228,9 @@ def test_people_linked_by_hand_keep_the_first_ones_id_at_the_next_import(tmp_pat
 def test_a_split_off_account_keeps_its_own_id_at_the_next_import(tmp_path):
     fb, ig = ("facebook", ALMA), ("instagram", "almazubizarreta")
     with Workspace.open() as ws:
-        import_paths(ws, [facebook(tmp_path, "fb-1.zip", [ALMA]),
-                          instagram(tmp_path, "ig-1.zip", ["almazubizarreta"])])
+        import_paths(
+            ws, [facebook(tmp_path, "fb-1.zip", [ALMA]), instagram(tmp_path, "ig-1.zip", ["almazubizarreta"])]
+        )
         pid = ws.person_of(fb)
         ws.split(pid)
         assert ws.person_of(fb) == pid and ws.person_of(ig) == own_person(ig)

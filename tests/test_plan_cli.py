@@ -59,8 +59,11 @@ def test_an_accepted_request_is_done_by_the_newer_export_and_leaves_the_queue(tm
     shutil.copytree(ROOT / "sample_exports", exports)
     assert cli("import", str(exports))[0] == 0
     decisions = tmp_path / "decisions.yaml"
-    decisions.write_text('- person: Mark Taylor\n  accounts: ["facebook:Mark Taylor"]\n  category: keep-personal\n'
-                         '  answers: {"facebook:Mark Taylor": accept}\n', encoding="utf-8")
+    decisions.write_text(
+        '- person: Mark Taylor\n  accounts: ["facebook:Mark Taylor"]\n  category: keep-personal\n'
+        '  answers: {"facebook:Mark Taylor": accept}\n',
+        encoding="utf-8",
+    )
     assert cli("decisions", "import", str(decisions))[0] == 0
     code, out, err = cli("plan", "--out", str(tmp_path / "plan"))
     assert code == 0, err
@@ -75,7 +78,9 @@ def test_an_accepted_request_is_done_by_the_newer_export_and_leaves_the_queue(tm
             files[name] = json.dumps(doc).encode()
         if name.endswith("received_friend_requests.json"):
             doc = json.loads(data)
-            doc["received_requests_v2"] = [r for r in doc["received_requests_v2"] if r["name"] != "Mark Taylor"]
+            doc["received_requests_v2"] = [
+                r for r in doc["received_requests_v2"] if r["name"] != "Mark Taylor"
+            ]
             files[name] = json.dumps(doc).encode()
     with zipfile.ZipFile(zip_path, "w") as zf:
         for name, data in files.items():
@@ -112,6 +117,8 @@ def test_mark_takes_every_step_of_an_import_file_at_once(cli):
     code, out, _ = cli("mark", "done", "label/contacts/*")
     assert code == 0 and f"Marked done: {len(labels)} steps" in out
     with Workspace.open() as ws:
-        assert {s.due for s in current_plan(ws, load_settings()).steps if s.step.kind == K.LABEL} == {Due.FINISHED}
+        assert {s.due for s in current_plan(ws, load_settings()).steps if s.step.kind == K.LABEL} == {
+            Due.FINISHED
+        }
     code, _, err = cli("mark", "done", "label/nowhere/*")
     assert code == 2 and "no such step in the plan" in err

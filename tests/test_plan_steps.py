@@ -23,16 +23,28 @@ NOW = datetime(2026, 12, 7, 12, 0, tzinfo=UTC)
 
 
 def facebook(root, *names):
-    return write_tree(root, {FRIENDS: meta({"friends_v2": [{"name": n, "timestamp": 1600000000} for n in names]})})
+    return write_tree(
+        root, {FRIENDS: meta({"friends_v2": [{"name": n, "timestamp": 1600000000} for n in names]})}
+    )
 
 
 def instagram(root, followers, following):
     def rec(user):
-        return {"title": "", "media_list_data": [], "string_list_data": [
-            {"href": f"https://www.instagram.com/{user}", "value": user, "timestamp": 1700000000}]}
-    return write_tree(root, {IG + "followers_1.json": json.dumps([rec(u) for u in followers]),
-                             IG + "following.json": json.dumps({"relationships_following": [rec(u)
-                                                                                            for u in following]})})
+        return {
+            "title": "",
+            "media_list_data": [],
+            "string_list_data": [
+                {"href": f"https://www.instagram.com/{user}", "value": user, "timestamp": 1700000000}
+            ],
+        }
+
+    return write_tree(
+        root,
+        {
+            IG + "followers_1.json": json.dumps([rec(u) for u in followers]),
+            IG + "following.json": json.dumps({"relationships_following": [rec(u) for u in following]}),
+        },
+    )
 
 
 def steps_of(plan, name):
@@ -45,15 +57,19 @@ def person_named(ws, name):
 
 # --- The scenario that lost a friend: unfriend before the invitation, and a step that vanished ---------
 
+
 def test_moving_friends_to_professional_invites_first_and_survives_an_early_unfriend(tmp_path, cli):
     fb = facebook(tmp_path / "facebook", "Alma Silva", "Bruno Costa", "Carla Dias")
     ig = instagram(tmp_path / "instagram", ["brunocosta"], ["brunocosta"])
     assert cli("import", str(fb), str(ig))[0] == 0
     decisions = tmp_path / "decisions.yaml"
-    decisions.write_text('- person: Alma Silva\n  accounts: ["facebook:Alma Silva"]\n'
-                         '  category: move-to-professional\n'
-                         '- person: Bruno Costa\n  accounts: ["facebook:Bruno Costa", "instagram:brunocosta"]\n'
-                         '  category: move-to-professional\n', encoding="utf-8")
+    decisions.write_text(
+        '- person: Alma Silva\n  accounts: ["facebook:Alma Silva"]\n'
+        "  category: move-to-professional\n"
+        '- person: Bruno Costa\n  accounts: ["facebook:Bruno Costa", "instagram:brunocosta"]\n'
+        "  category: move-to-professional\n",
+        encoding="utf-8",
+    )
     assert cli("decisions", "import", str(decisions))[0] == 0
     code, _, err = cli("plan", "--out", str(tmp_path / "plan"))
     assert code == 0, err
@@ -72,7 +88,9 @@ def test_moving_friends_to_professional_invites_first_and_survives_an_early_unfr
         assert plan.steps.index(invite) < plan.steps.index(unfriend)  # followed top to bottom: invite first
     assert bruno[(K.REMOVE_FOLLOWER, "instagram")].due == Due.WAITING
     assert alma[(K.CONNECT, "linkedin")].step.target == f"person:{alma_id}"
-    assert by_id[alma[(K.UNFRIEND, "facebook")].step.id]["depends_on"] == [alma[(K.CONNECT, "linkedin")].step.id]
+    assert by_id[alma[(K.UNFRIEND, "facebook")].step.id]["depends_on"] == [
+        alma[(K.CONNECT, "linkedin")].step.id
+    ]
 
     # Alma was unfriended early, against the plan: the newer Facebook export no longer lists her.
     newer = facebook(tmp_path / "facebook-newer", "Bruno Costa", "Carla Dias")
@@ -108,6 +126,7 @@ def test_verify_judges_by_kind_and_account_whatever_the_name_holds(tmp_path, cli
 
 # --- States the user gives, and what a removal waits for -----------------------------------------------
 
+
 def one_person_plan(tmp_path, cli, settings_text=""):
     if settings_text:
         (tmp_path / "config").mkdir(exist_ok=True)
@@ -129,14 +148,18 @@ def test_a_removal_waits_for_acceptance_then_asks_after_the_waiting_time(tmp_pat
     invite, unfriend = steps[(K.CONNECT, "linkedin")].step.id, steps[(K.UNFRIEND, "facebook")].step.id
     assert cli("mark", "sent", invite)[0] == 0
     steps = ada()
-    assert steps[(K.CONNECT, "linkedin")].due == Due.SENT and steps[(K.UNFRIEND, "facebook")].due == Due.WAITING
+    assert (
+        steps[(K.CONNECT, "linkedin")].due == Due.SENT and steps[(K.UNFRIEND, "facebook")].due == Due.WAITING
+    )
     later = ada(datetime.now(UTC) + timedelta(days=15))[(K.UNFRIEND, "facebook")]
     assert later.due == Due.ASK and "waited 15 days" in later.waits_for and "remove anyway" in later.waits_for
     assert cli("mark", "remove-anyway", unfriend)[0] == 0
     assert ada()[(K.UNFRIEND, "facebook")].due == Due.NOW
     assert cli("mark", "pending", unfriend)[0] == 0 and cli("mark", "accepted", invite)[0] == 0
     steps = ada()
-    assert steps[(K.CONNECT, "linkedin")].due == Due.FINISHED and steps[(K.UNFRIEND, "facebook")].due == Due.NOW
+    assert (
+        steps[(K.CONNECT, "linkedin")].due == Due.FINISHED and steps[(K.UNFRIEND, "facebook")].due == Due.NOW
+    )
 
 
 def test_a_skipped_invitation_asks_before_its_removal(tmp_path, cli, monkeypatch):
@@ -179,6 +202,7 @@ def test_an_unknown_step_id_is_one_line(tmp_path, cli):
 
 # --- Decisions that change ---------------------------------------------------------------------------
 
+
 def test_a_changed_decision_keeps_what_was_done_and_adds_the_way_back(tmp_path, cli, monkeypatch):
     monkeypatch.setenv("CIRCLESORT_CONFIG", str(tmp_path / "config"))
     one_person_plan(tmp_path, cli, "remove_without_waiting: true\n")
@@ -209,17 +233,26 @@ def test_settings_change_the_steps_and_missing_ones_are_said(tmp_path, cli, monk
 
 # --- Batches under the limits, as rolling windows --------------------------------------------------
 
+
 def connects(n):
-    return [Kept(Step(K.CONNECT, "linkedin", f"k{i}", f"p{i}", f"P{i:03}", "move-to-professional"), True, "not yet")
-            for i in range(n)]
+    return [
+        Kept(
+            Step(K.CONNECT, "linkedin", f"k{i}", f"p{i}", f"P{i:03}", "move-to-professional"), True, "not yet"
+        )
+        for i in range(n)
+    ]
 
 
 def test_batches_keep_under_the_platform_limits():
     settings = load_settings()
     labels = [s.batch_label for s in schedule(connects(250), {}, settings, NOW)]
     assert labels[:100] == ["today"] * 100 and labels[100] == "week 2" and labels[-1] == "week 3"
-    unfollows = [Kept(Step(K.UNFOLLOW, "instagram", f"k{i}", f"p{i}", f"P{i}", "move-to-professional"), True,
-                      "not yet") for i in range(450)]
+    unfollows = [
+        Kept(
+            Step(K.UNFOLLOW, "instagram", f"k{i}", f"p{i}", f"P{i}", "move-to-professional"), True, "not yet"
+        )
+        for i in range(450)
+    ]
     assert schedule(unfollows, {}, settings, NOW)[-1].batch_label == "day 3"
 
 
@@ -256,10 +289,14 @@ def test_a_follow_the_settings_cannot_make_does_not_hold_up_removals(tmp_path, m
     from circlesort.workspace.store import Member, Person
 
     monkeypatch.setenv("CIRCLESORT_CONFIG", str(tmp_path))
-    accounts = (Account("facebook", "Ada Quill", name="Ada Quill", ties=(Tie("friend"),)),
-                Account("linkedin", "https://www.linkedin.com/in/adaq", name="Ada Quill", ties=(Tie("connection"),)),
-                Account("x", "123", name="Ada Quill", handle="adaq", ties=(Tie("follower"),)))
-    ada = Person("p-ada", "Ada Quill", tuple(Member(a, False, False) for a in accounts), "move-to-professional")
+    accounts = (
+        Account("facebook", "Ada Quill", name="Ada Quill", ties=(Tie("friend"),)),
+        Account("linkedin", "https://www.linkedin.com/in/adaq", name="Ada Quill", ties=(Tie("connection"),)),
+        Account("x", "123", name="Ada Quill", handle="adaq", ties=(Tie("follower"),)),
+    )
+    ada = Person(
+        "p-ada", "Ada Quill", tuple(Member(a, False, False) for a in accounts), "move-to-professional"
+    )
     steps = {s.kind: s for s in person_steps(ada, {}, load_settings(), set())}
     assert steps[K.UNFRIEND].depends_on == ()  # no professional X account named: nothing to wait for
     (tmp_path / "settings.yaml").write_text("professional_x: '@ada_at_work'\n", encoding="utf-8")
@@ -278,8 +315,10 @@ def test_working_out_only_what_changed_gives_the_plan_a_full_look_gives(cli):
     def looked(ws, full=False):
         if full:
             set_planned_at(ws, "")
-        return sorted((s.step.id, s.step.person, s.due, s.batch_label, s.waits_for)
-                      for s in current_plan(ws, settings, NOW).steps)
+        return sorted(
+            (s.step.id, s.step.person, s.due, s.batch_label, s.waits_for)
+            for s in current_plan(ws, settings, NOW).steps
+        )
 
     with Workspace.open() as ws:
         people = ws.people()
@@ -288,12 +327,16 @@ def test_working_out_only_what_changed_gives_the_plan_a_full_look_gives(cli):
         first = current_plan(ws, settings, NOW)
         invite = next(s.step.id for s in first.steps if s.step.kind == K.CONNECT)
         first_key = (people[5].members[0].account.network, people[5].members[0].account.key)
-        changes = [lambda: ws.decide([people[3].id], "keep-personal"),
-                   lambda: set_state(ws, [invite], StepState.SENT, "sent"),
-                   lambda: ws.link_people([people[5].id, people[90].id]),
-                   lambda: ws.split(ws.person_of(first_key)),
-                   ws.undo, ws.undo, ws.redo,
-                   lambda: ws.decide([people[100].id, people[3].id], "move-to-professional")]
+        changes = [
+            lambda: ws.decide([people[3].id], "keep-personal"),
+            lambda: set_state(ws, [invite], StepState.SENT, "sent"),
+            lambda: ws.link_people([people[5].id, people[90].id]),
+            lambda: ws.split(ws.person_of(first_key)),
+            ws.undo,
+            ws.undo,
+            ws.redo,
+            lambda: ws.decide([people[100].id, people[3].id], "move-to-professional"),
+        ]
         for change in changes:
             change()
             assert looked(ws) == looked(ws, full=True)

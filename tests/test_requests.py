@@ -21,12 +21,20 @@ def test_requests_json_lists_every_pending_request_oldest_first():
     incoming = [r for r in data["requests"] if r["direction"] == "incoming"]
     outgoing = [r for r in data["requests"] if r["direction"] == "outgoing"]
     assert [(r["network"], r["name"]) for r in incoming] == [
-        ("facebook", "Noah Brennan"), ("facebook", "Mark Taylor"), ("facebook", "Łukasz Wójcik"),
-        ("instagram", "noah.b_"), ("linkedin", "Priya Sharma")]
+        ("facebook", "Noah Brennan"),
+        ("facebook", "Mark Taylor"),
+        ("facebook", "Łukasz Wójcik"),
+        ("instagram", "noah.b_"),
+        ("linkedin", "Priya Sharma"),
+    ]
     assert {r["name"] for r in outgoing} == {"hannah.b.design", "Ines Okafor", "Ada Quill"}
     priya = incoming[-1]
     assert priya["message"].startswith("Hi Maya, we met at the Lisbon design meetup")
-    assert priya["since"].startswith("2026-09-13") and priya["answer"] is None and priya["person"].startswith("p-")
+    assert (
+        priya["since"].startswith("2026-09-13")
+        and priya["answer"] is None
+        and priya["person"].startswith("p-")
+    )
     assert set(priya) == {"network", "key", "name", "direction", "since", "message", "person", "answer"}
 
 
@@ -50,8 +58,12 @@ def test_one_key_per_answer_saved_undoable_and_setting_the_category():
         await pilot.press("3")  # Łukasz Wójcik: decline, invite to the Page
         await pilot.press("l")  # noah.b_: later
         answers = {r.account.display_name: r.answer for r in queue(ws)}
-        assert (answers["Noah Brennan"], answers["Mark Taylor"], answers["Łukasz Wójcik"],
-                answers["noah.b_"]) == ("accept", "decline-linkedin", "decline-page", "later")
+        assert (
+            answers["Noah Brennan"],
+            answers["Mark Taylor"],
+            answers["Łukasz Wójcik"],
+            answers["noah.b_"],
+        ) == ("accept", "decline-linkedin", "decline-page", "later")
         cats = {p.name: p.category for p in ws.people()}
         assert cats["Noah Brennan"] == "keep-personal" and cats["Łukasz Wójcik"] == "page-follower"
         await pilot.press("u")
@@ -71,7 +83,9 @@ def test_one_key_per_answer_saved_undoable_and_setting_the_category():
 def test_a_request_answered_elsewhere_leaves_the_queue_and_answers_stay(tmp_path):
     def facebook(name, requests):
         data = {"received_requests_v2": [{"name": n, "timestamp": 1700000000} for n in requests]}
-        return str(write_zip(tmp_path / name, {"connections/friends/received_friend_requests.json": meta(data)}))
+        return str(
+            write_zip(tmp_path / name, {"connections/friends/received_friend_requests.json": meta(data)})
+        )
 
     with Workspace.open() as ws:
         import_paths(ws, [facebook("fb-1.zip", ["Aino Kettunen", "Bruno Salgado"])])
@@ -88,7 +102,9 @@ def test_a_request_answered_elsewhere_leaves_the_queue_and_answers_stay(tmp_path
 def test_hostile_names_and_messages_on_the_requests_screen(tmp_path):
     names = ["Bob [/]", "[bold]Ann[/bold]", "John [Work]"]
     data = {"received_requests_v2": [{"name": n, "timestamp": 1700000000} for n in names]}
-    path = str(write_zip(tmp_path / "fb.zip", {"connections/friends/received_friend_requests.json": meta(data)}))
+    path = str(
+        write_zip(tmp_path / "fb.zip", {"connections/friends/received_friend_requests.json": meta(data)})
+    )
 
     async def test(pilot, app, ws):
         await pilot.press("r")

@@ -24,8 +24,16 @@ def fb(name: str) -> Account:
 
 def li(first: str, last: str, slug: str, **kw) -> Account:
     url = f"https://www.linkedin.com/in/{slug}"
-    return Account("linkedin", url, name=f"{first} {last}", url=url, first_name=first, last_name=last,
-                   ties=(Tie("connection"),), **kw)
+    return Account(
+        "linkedin",
+        url,
+        name=f"{first} {last}",
+        url=url,
+        first_name=first,
+        last_name=last,
+        ties=(Tie("connection"),),
+        **kw,
+    )
 
 
 def ig(username: str) -> Account:
@@ -41,7 +49,10 @@ def names(a: str, b: str) -> tuple[float, str]:
 
 
 def test_name_levels_rank_as_a_person_would():
-    exact, reordered = names("Ngoc Tram Nguyen", "Ngoc Tram Nguyen")[0], names("Nguyen, Ngoc Tram", "Ngoc Tram Nguyen")[0]
+    exact, reordered = (
+        names("Ngoc Tram Nguyen", "Ngoc Tram Nguyen")[0],
+        names("Nguyen, Ngoc Tram", "Ngoc Tram Nguyen")[0],
+    )
     nickname = names("Bob Johnson", "Robert Johnson")[0]
     loose = names("Lena Akensoy", "Katherine Akensoy")[0]  # the data set pairs them; few people do
     initial = names("J. Doe", "Jane Doe")[0]
@@ -70,8 +81,13 @@ def test_an_uncommon_name_in_another_order_is_certain():
 
 
 def test_the_same_email_decides_alone():
-    contact = Account("contacts", "tomas.reyes@example.org", name="T. R.", emails=("tomas.reyes@example.org",),
-                      ties=(Tie("contact"),))
+    contact = Account(
+        "contacts",
+        "tomas.reyes@example.org",
+        name="T. R.",
+        emails=("tomas.reyes@example.org",),
+        ties=(Tie("contact"),),
+    )
     c = pair(contact, li("Tomás", "Reyes", "tomasreyes", emails=("Tomas.Reyes@example.org",)))
     assert tier_of(c.logit) == CERTAIN
     assert c.evidence[0] == "same e-mail address (tomas.reyes@example.org)"
@@ -98,6 +114,8 @@ def test_same_unrelated_username_on_two_networks_is_strong():
 
 
 def test_the_employer_backs_a_name():
-    with_employer = pair(Account("contacts", "jo@contoso.com", name="Johanna Virtanen", emails=("jo@contoso.com",)),
-                         li("Johanna", "Virtanen", "jvirtanen", company="Contoso Ltd"))
+    with_employer = pair(
+        Account("contacts", "jo@contoso.com", name="Johanna Virtanen", emails=("jo@contoso.com",)),
+        li("Johanna", "Virtanen", "jvirtanen", company="Contoso Ltd"),
+    )
     assert any("same employer: Contoso Ltd" in e for e in with_employer.evidence)

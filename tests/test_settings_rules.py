@@ -25,20 +25,28 @@ def config(tmp_path, monkeypatch):
 
 # --- settings ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "problem"), [
-    ("limits: {linkedin_invitations_per_week: 0}\n",
-     "limits.linkedin_invitations_per_week must be a whole number of 1 or more"),
-    ("limits:\n  instagram_unfollows_per_day: lots\n",
-     "limits.instagram_unfollows_per_day must be a whole number of 1 or more"),
-    ("limits: {mastodon_follows: 2.5}\n", "limits.mastodon_follows must be a whole number of 1 or more"),
-    ("limits: {facebook_friends: true}\n", "limits.facebook_friends must be a whole number of 1 or more"),
-    ("limits: {linkedin_week: 50}\n", "unknown setting 'limits.linkedin_week'"),
-    ("limits: 5\n", "limits must be a mapping of"),
-    ("page: Maya Photo\n", "page must be a mapping of name, url"),
-    ("page: {name: [Maya, Photo]}\n", "page.name must be text"),
-    ("mastodon_export_is_professional: yes\n", "mastodon_export_is_professional must be true or false"),
-    ("brand_instagram: [myphotos]\n", "brand_instagram must be text"),
-])
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        (
+            "limits: {linkedin_invitations_per_week: 0}\n",
+            "limits.linkedin_invitations_per_week must be a whole number of 1 or more",
+        ),
+        (
+            "limits:\n  instagram_unfollows_per_day: lots\n",
+            "limits.instagram_unfollows_per_day must be a whole number of 1 or more",
+        ),
+        ("limits: {mastodon_follows: 2.5}\n", "limits.mastodon_follows must be a whole number of 1 or more"),
+        ("limits: {facebook_friends: true}\n", "limits.facebook_friends must be a whole number of 1 or more"),
+        ("limits: {linkedin_week: 50}\n", "unknown setting 'limits.linkedin_week'"),
+        ("limits: 5\n", "limits must be a mapping of"),
+        ("page: Maya Photo\n", "page must be a mapping of name, url"),
+        ("page: {name: [Maya, Photo]}\n", "page.name must be text"),
+        ("mastodon_export_is_professional: yes\n", "mastodon_export_is_professional must be true or false"),
+        ("brand_instagram: [myphotos]\n", "brand_instagram must be text"),
+    ],
+)
 def test_a_wrong_setting_is_one_line_naming_the_file_and_the_key(config, tmp_path, cli, text, problem):
     (config / "settings.yaml").write_text(text, encoding="utf-8")
     with Workspace.open():
@@ -52,7 +60,9 @@ def test_a_wrong_setting_is_one_line_naming_the_file_and_the_key(config, tmp_pat
 def test_right_settings_still_apply(config):
     (config / "settings.yaml").write_text(
         "limits: {linkedin_invitations_per_week: 50}\nbrand_instagram:\npage: {name: Maya Photo, url:}\n"
-        "mastodon_export_is_professional: false\n", encoding="utf-8")
+        "mastodon_export_is_professional: false\n",
+        encoding="utf-8",
+    )
     settings = load_settings()
     assert settings["limits"]["linkedin_invitations_per_week"] == 50
     assert settings["limits"]["instagram_unfollows_per_day"] == 200  # the default stays
@@ -60,8 +70,9 @@ def test_right_settings_still_apply(config):
     assert settings["mastodon_export_is_professional"] is False
 
 
-def test_the_plan_screen_says_what_is_wrong_with_the_settings_instead_of_crashing(config, tmp_path,
-                                                                                  monkeypatch):
+def test_the_plan_screen_says_what_is_wrong_with_the_settings_instead_of_crashing(
+    config, tmp_path, monkeypatch
+):
     (config / "settings.yaml").write_text("page: Maya Photo\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
 
@@ -78,29 +89,37 @@ def test_the_plan_screen_says_what_is_wrong_with_the_settings_instead_of_crashin
 
 # --- rules ------------------------------------------------------------------------------------
 
+
 def rule(when: str) -> str:
     return f"- name: mine\n  when: {when}\n  suggest: move-to-professional\n"
 
 
-@pytest.mark.parametrize(("when", "problem"), [
-    ("{on: 5}", "on is a list of networks"),
-    ("{on: [facebok]}", "on is a list of networks"),
-    ("{only_on: {linkedin: connection}}", "only_on is a list of networks"),
-    ("{relation: [facebook]}", "relation is a mapping of networks"),
-    ("{relation: {fb: [friend]}}", "relation is a mapping of networks"),
-    ("{relation: {facebook: [frend]}}", "relation.facebook is a list of relations"),
-    ("{relation: {facebook: {friend: 1}}}", "relation.facebook is a list of relations"),
-    ("{lacks: instagram}", "lacks is a mapping of networks"),
-    ("{lacks: {instagram: 3}}", "lacks.instagram is a list of relations"),
-    ("{company: 5}", "company is a name or a list of names"),
-    ("{company: [{acme: 1}]}", "company is a name or a list of names"),
-])
+@pytest.mark.parametrize(
+    ("when", "problem"),
+    [
+        ("{on: 5}", "on is a list of networks"),
+        ("{on: [facebok]}", "on is a list of networks"),
+        ("{only_on: {linkedin: connection}}", "only_on is a list of networks"),
+        ("{relation: [facebook]}", "relation is a mapping of networks"),
+        ("{relation: {fb: [friend]}}", "relation is a mapping of networks"),
+        ("{relation: {facebook: [frend]}}", "relation.facebook is a list of relations"),
+        ("{relation: {facebook: {friend: 1}}}", "relation.facebook is a list of relations"),
+        ("{lacks: instagram}", "lacks is a mapping of networks"),
+        ("{lacks: {instagram: 3}}", "lacks.instagram is a list of relations"),
+        ("{company: 5}", "company is a name or a list of names"),
+        ("{company: [{acme: 1}]}", "company is a name or a list of names"),
+    ],
+)
 def test_a_condition_of_the_wrong_shape_names_the_rule_and_the_file(config, when, problem):
     path = config / "rules.yaml"
     path.write_text(rule(when), encoding="utf-8")
     with pytest.raises(InputError) as e:
         load_rules(path)
-    assert e.value.path == str(path) and e.value.problem.startswith("rule 'mine': ") and problem in e.value.problem
+    assert (
+        e.value.path == str(path)
+        and e.value.problem.startswith("rule 'mine': ")
+        and problem in e.value.problem
+    )
 
 
 def test_name_and_because_are_text():
@@ -122,9 +141,20 @@ def test_a_lone_word_is_a_list_of_one():
 
 
 def test_whatever_passes_the_check_never_crashes_suggest():
-    rules = parse("".join(rule(w) for w in ("{on: null}", "{only_on: []}", "{relation: {x: null}}",
-                                           "{lacks: {mastodon: blocked}}", "{company: ['', Fabrikam]}", "{}")),
-                  "rules.yaml")
+    rules = parse(
+        "".join(
+            rule(w)
+            for w in (
+                "{on: null}",
+                "{only_on: []}",
+                "{relation: {x: null}}",
+                "{lacks: {mastodon: blocked}}",
+                "{company: ['', Fabrikam]}",
+                "{}",
+            )
+        ),
+        "rules.yaml",
+    )
     for accounts in ([], [Seen("x", ())], [Seen("mastodon", ("blocked",), "Fabrikam")]):
         suggest(rules, accounts)
 
@@ -134,11 +164,17 @@ def test_an_alias_in_the_rules_is_refused_in_one_line(config, cli):
     # A small "billion laughs": enough to show aliases are refused, too small to hurt if they were not.
     levels = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
     levels += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 6)]
-    (config / "rules.yaml").write_text("- bomb:\n" + "".join(f"    {line}\n" for line in levels)
-                                       + "  name: *a5\n  when: {}\n  suggest: keep-personal\n", encoding="utf-8")
+    (config / "rules.yaml").write_text(
+        "- bomb:\n"
+        + "".join(f"    {line}\n" for line in levels)
+        + "  name: *a5\n  when: {}\n  suggest: keep-personal\n",
+        encoding="utf-8",
+    )
     code, _, err = cli("rules")
     assert code == 2 and err.count("\n") == 1
-    assert err.startswith(f"circlesort: {config / 'rules.yaml'}: not readable YAML at line") and "alias" in err
+    assert (
+        err.startswith(f"circlesort: {config / 'rules.yaml'}: not readable YAML at line") and "alias" in err
+    )
 
 
 def test_rules_of_the_wrong_shape_open_the_app_on_the_settings_form_that_says_why(config):

@@ -23,8 +23,7 @@ def test_sorting_screen(app, snap_compare):
 
 
 def test_after_decisions_and_a_search(app, snap_compare):
-    assert snap_compare(app, terminal_size=(80, 24),
-                        press=["1", "w", "3", "slash", *"Jose", "enter"])
+    assert snap_compare(app, terminal_size=(80, 24), press=["1", "w", "3", "slash", *"Jose", "enter"])
 
 
 def test_summary_screen(app, snap_compare):

@@ -13,14 +13,20 @@ from .conftest import drive, screen_text
 from .test_cli import run
 
 
-@pytest.mark.parametrize(("accounts", "category", "rule"), [
-    ([Seen("linkedin", ("connection",))], "move-to-professional", "LinkedIn only"),
-    ([Seen("facebook", ("friend",)), Seen("instagram", ("follower", "following"))], "keep-personal",
-     "friend who follows back"),
-    ([Seen("instagram", ("follower", "following", "close_friend"))], "keep-personal", "close friend"),
-    ([Seen("facebook", ("follower",))], "page-follower", "follows your Facebook without being a friend"),
-    ([Seen("instagram", ("follower",))], "page-follower", "follower only"),
-])
+@pytest.mark.parametrize(
+    ("accounts", "category", "rule"),
+    [
+        ([Seen("linkedin", ("connection",))], "move-to-professional", "LinkedIn only"),
+        (
+            [Seen("facebook", ("friend",)), Seen("instagram", ("follower", "following"))],
+            "keep-personal",
+            "friend who follows back",
+        ),
+        ([Seen("instagram", ("follower", "following", "close_friend"))], "keep-personal", "close friend"),
+        ([Seen("facebook", ("follower",))], "page-follower", "follows your Facebook without being a friend"),
+        ([Seen("instagram", ("follower",))], "page-follower", "follower only"),
+    ],
+)
 def test_default_rules(accounts, category, rule):
     found = suggest(load_rules(), accounts)
     assert (found.category, found.rule) == (category, rule) and found.reason
@@ -32,18 +38,24 @@ def test_no_rule_no_suggestion():
 
 
 def test_the_employer_rule_names_the_company():
-    rules = parse("- name: work\n  when: {company: [contoso]}\n  suggest: move-to-professional\n"
-                  "  because: works at {company}\n", "rules")
+    rules = parse(
+        "- name: work\n  when: {company: [contoso]}\n  suggest: move-to-professional\n"
+        "  because: works at {company}\n",
+        "rules",
+    )
     found = suggest(rules, [Seen("facebook", ("friend",)), Seen("linkedin", ("connection",), "Contoso Ltd")])
     assert found.reason == "works at Contoso Ltd"
 
 
-@pytest.mark.parametrize(("text", "problem"), [
-    ("- name: x\n  when: {nearby: true}\n  suggest: keep-personal\n", "conditions are"),
-    ("- name: x\n  suggest: friends\n", "suggest one of"),
-    ("name: x\n", "expected a list of rules"),
-    ("- [unclosed\n", "not readable YAML"),
-])
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("- name: x\n  when: {nearby: true}\n  suggest: keep-personal\n", "conditions are"),
+        ("- name: x\n  suggest: friends\n", "suggest one of"),
+        ("name: x\n", "expected a list of rules"),
+        ("- [unclosed\n", "not readable YAML"),
+    ],
+)
 def test_a_broken_rules_file_says_what_is_wrong(text, problem):
     with pytest.raises(InputError, match=problem):
         parse(text, "rules.yaml")

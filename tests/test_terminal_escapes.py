@@ -27,10 +27,13 @@ def test_printable_keeps_layout_and_drops_controls():
 
 def test_zip_entry_names_in_inspect_output(cli, tmp_path):
     friends = meta({"friends_v2": [{"name": f"Ana{CLEAR}Ruiz", "timestamp": 1700000000}]})
-    export = write_zip(tmp_path / f"facebook{TITLE}.zip", {
-        f"{HOSTILE_NAME}/connections/friends/your_friends.json": friends,
-        f"{HOSTILE_NAME}/connections/friends/received_friend_requests.json": "not json",
-    })
+    export = write_zip(
+        tmp_path / f"facebook{TITLE}.zip",
+        {
+            f"{HOSTILE_NAME}/connections/friends/your_friends.json": friends,
+            f"{HOSTILE_NAME}/connections/friends/received_friend_requests.json": "not json",
+        },
+    )
     code, out, err = cli("inspect", str(export))
     assert code == 0
     assert "your_friends.json" in out and "received_friend_requests.json" in out
@@ -59,14 +62,23 @@ def test_entry_name_in_an_error_line(cli, tmp_path):
 def test_import_output_and_a_real_terminal_stream(tmp_path, private_workspaces):
     """The whole command line as a user runs it: a real process, its real standard streams."""
     friends = meta({"friends_v2": [{"name": HOSTILE_NAME, "timestamp": 1700000000}]})
-    write_zip(tmp_path / f"fb{TITLE}.zip", {
-        "connections/friends/your_friends.json": friends,
-        f"connections/friends/{HOSTILE_NAME}.json": "not json",
-    })
+    write_zip(
+        tmp_path / f"fb{TITLE}.zip",
+        {
+            "connections/friends/your_friends.json": friends,
+            f"connections/friends/{HOSTILE_NAME}.json": "not json",
+        },
+    )
     env = {"CIRCLESORT_HOME": str(private_workspaces), "PATH": "/usr/bin:/bin"}
-    for args in (["import", str(tmp_path / f"fb{TITLE}.zip")], ["requests"], ["match", str(tmp_path)],
-                 ["decisions", "export", "-"], ["argparse-refuses", f"--bad{TITLE}"]):
-        p = subprocess.run([sys.executable, "-m", "circlesort", *args], capture_output=True, text=True,
-                           env=env, timeout=60)
+    for args in (
+        ["import", str(tmp_path / f"fb{TITLE}.zip")],
+        ["requests"],
+        ["match", str(tmp_path)],
+        ["decisions", "export", "-"],
+        ["argparse-refuses", f"--bad{TITLE}"],
+    ):
+        p = subprocess.run(
+            [sys.executable, "-m", "circlesort", *args], capture_output=True, text=True, env=env, timeout=60
+        )
         assert "Traceback" not in p.stderr, p.stderr
         assert_clean(p.stdout, p.stderr)

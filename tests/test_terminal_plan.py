@@ -40,8 +40,10 @@ def wait_for(session, *texts, timeout=30.0):
 
 def start(session, workspace, config):
     tmux("kill-session", "-t", session)
-    cmd = (f"CIRCLESORT_CONFIG={shlex.quote(str(config))} {shlex.quote(sys.executable)} -m circlesort "
-           f"--workspace {shlex.quote(str(workspace))}; echo EXITED-$?; sleep 30")
+    cmd = (
+        f"CIRCLESORT_CONFIG={shlex.quote(str(config))} {shlex.quote(sys.executable)} -m circlesort "
+        f"--workspace {shlex.quote(str(workspace))}; echo EXITED-$?; sleep 30"
+    )
     tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", "-c", str(ROOT), cmd)
     shown = wait_for(session, "Sorted 2 of 220")
     if "Fill them in now?" in shown:  # the app's one-time offer of the settings

@@ -42,8 +42,11 @@ def test_one_key_per_decision_saved_at_once_and_the_cursor_moves_on():
         fourth = screen.people.current.id
         await pilot.press("x")  # back to undecided: it was undecided already, nothing to undo
         saved = categories(ws)
-        assert (saved[second], saved[third], saved[fourth]) == ("move-to-professional", "page-follower",
-                                                                UNDECIDED)
+        assert (saved[second], saved[third], saved[fourth]) == (
+            "move-to-professional",
+            "page-follower",
+            UNDECIDED,
+        )
         await pilot.press("u")
         assert categories(ws)[third] == UNDECIDED
         await pilot.press("u", "U")
@@ -91,7 +94,9 @@ def test_filters_and_search_narrow_the_list():
         await pilot.press("escape", "slash", *"@contoso", "enter")
         await pilot.pause()
         assert screen.people.view and all(
-            any("contoso" in c.casefold() for c in screen.roster.rows[i].companies) for i in screen.people.view)
+            any("contoso" in c.casefold() for c in screen.roster.rows[i].companies)
+            for i in screen.people.view
+        )
         await pilot.press("escape", "t")
         assert all(screen.roster.rows[i].tier == "likely" for i in screen.people.view)
         await pilot.press("escape")
@@ -118,7 +123,18 @@ def test_help_lists_every_key():
         await pilot.pause()
         assert isinstance(app.screen, Help)
         text = screen_text(app)
-        for words in ("1, p", "Personal", "u ", "Undo", "space", "Mark", "/", "Search", "d ", "Undecided only"):
+        for words in (
+            "1, p",
+            "Personal",
+            "u ",
+            "Undo",
+            "space",
+            "Mark",
+            "/",
+            "Search",
+            "d ",
+            "Undecided only",
+        ):
             assert words in text
         await pilot.press("escape")
         assert isinstance(app.screen, SortScreen)
@@ -129,8 +145,14 @@ def test_help_lists_every_key():
 
 def test_hostile_names_render_literally(tmp_path):
     names = [n for n in HOSTILE if n.strip()]
-    write_tree(tmp_path / "h", {"connections/friends/your_friends.json": meta(
-        {"friends_v2": [{"name": n, "timestamp": 1700000000} for n in names]})})
+    write_tree(
+        tmp_path / "h",
+        {
+            "connections/friends/your_friends.json": meta(
+                {"friends_v2": [{"name": n, "timestamp": 1700000000} for n in names]}
+            )
+        },
+    )
 
     async def test(pilot, app, ws):
         screen = app.screen
@@ -229,8 +251,19 @@ def test_link_marked_people_and_split_a_person():
         await pilot.press("slash", *"Sunniva", "enter")  # Sunniva Berg, and sunnyowl42 is hers
         await pilot.pause()
         sunniva = ws.person_of(("facebook", "Sunniva Berg"))
-        await pilot.press("escape", "slash", *"sunnyowl42", "enter", "space", "escape", "slash", *"Sunniva Berg",
-                          "enter", "space", "L")
+        await pilot.press(
+            "escape",
+            "slash",
+            *"sunnyowl42",
+            "enter",
+            "space",
+            "escape",
+            "slash",
+            *"Sunniva Berg",
+            "enter",
+            "space",
+            "L",
+        )
         await pilot.pause()
         assert ws.person_of(("instagram", "sunnyowl42")) == ws.person_of(("facebook", "Sunniva Berg"))
         await pilot.press("escape", "slash", *"Sunniva Berg", "enter", "S")
@@ -273,8 +306,14 @@ def test_every_other_key_moves_filters_or_decides_as_its_label_says():
 
 def test_hostile_names_on_the_review_screen(tmp_path):
     names = ["Bob [/]", "[bold]Ann[/bold] Kettunen", "John [Work] Salgado"]
-    write_tree(tmp_path / "h", {"connections/friends/your_friends.json": meta(
-        {"friends_v2": [{"name": n, "timestamp": 1700000000} for n in names]})})
+    write_tree(
+        tmp_path / "h",
+        {
+            "connections/friends/your_friends.json": meta(
+                {"friends_v2": [{"name": n, "timestamp": 1700000000} for n in names]}
+            )
+        },
+    )
     vcards = "".join(f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{n}\r\nEND:VCARD\r\n" for n in names)
     (tmp_path / "h" / "contacts.vcf").write_text(vcards, encoding="utf-8")
 

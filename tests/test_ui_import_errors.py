@@ -11,8 +11,10 @@ TITLE = "\x1b]0;owned\x07"
 
 
 def test_an_unreadable_export_says_why_and_the_workspace_goes_on(tmp_path):
-    bad = write_zip(tmp_path / f"facebook[b]{TITLE}.zip",
-                    {"connections/friends/your_friends.json": '{"friends_v2": [{"name": '})
+    bad = write_zip(
+        tmp_path / f"facebook[b]{TITLE}.zip",
+        {"connections/friends/your_friends.json": '{"friends_v2": [{"name": '},
+    )
 
     async def test(pilot, app, ws):
         await pilot.pause()

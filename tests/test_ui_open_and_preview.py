@@ -20,9 +20,11 @@ from circlesort.workspace.detail import person_detail
 
 from .conftest import HOSTILE, drive, meta, screen_text, write_tree
 
-ALMA = ("1 → nothing to do",
-        "2 → LinkedIn: connect · Facebook: unfriend after · Instagram: remove follower after",
-        "3 → Facebook: invite to your Page, unfriend after")
+ALMA = (
+    "1 → nothing to do",
+    "2 → LinkedIn: connect · Facebook: unfriend after · Instagram: remove follower after",
+    "3 → Facebook: invite to your Page, unfriend after",
+)
 
 
 def recorder(app) -> list[str]:
@@ -63,8 +65,10 @@ def test_o_on_the_card_opens_the_first_account_and_shows_the_url():
         await press_o(pilot)
         await find(pilot, "Alma Silva")  # Facebook first, whose export has no profile links
         await press_o(pilot)
-        assert urls == ["https://www.linkedin.com/in/adaquill",
-                        "https://www.facebook.com/search/people/?q=alma%20silva"]
+        assert urls == [
+            "https://www.linkedin.com/in/adaquill",
+            "https://www.facebook.com/search/people/?q=alma%20silva",
+        ]
         text = flat(app)
         assert "Opened in your browser" in text and "q=alma%20silva" in text
 
@@ -100,12 +104,22 @@ def test_the_card_says_what_each_key_asks_and_the_plan_then_holds_it():
         person = app.screen.people.current.id
         await pilot.press("2")
         plan = current_plan(ws, load_settings())
-        held = sorted((s.step.network, short_action(s.step), bool(s.step.depends_on)) for s in plan.steps
-                      if s.step.person == person and s.step.phase != Phase.ANSWER)
+        held = sorted(
+            (s.step.network, short_action(s.step), bool(s.step.depends_on))
+            for s in plan.steps
+            if s.step.person == person and s.step.phase != Phase.ANSWER
+        )
         detail = person_detail(ws, person)
         shown = consequences(detail.as_person("Alma Silva", "undecided"), detail.answers, load_settings())
-        assert held == sorted(shown["move-to-professional"]) == [
-            ("facebook", "unfriend", True), ("instagram", "remove follower", True), ("linkedin", "connect", False)]
+        assert (
+            held
+            == sorted(shown["move-to-professional"])
+            == [
+                ("facebook", "unfriend", True),
+                ("instagram", "remove follower", True),
+                ("linkedin", "connect", False),
+            ]
+        )
 
     drive(test, size=(260, 40))  # wide enough that each key's line holds on one row
 
@@ -114,7 +128,9 @@ def test_a_removal_done_earlier_shows_the_way_back_as_the_plan_does():
     def before(ws):
         amara = next(p.id for p in ws.people() if p.name == "Amara Wang")
         ws.decide([amara], "move-to-professional")
-        unfriend = next(s.step.id for s in current_plan(ws, load_settings()).steps if s.step.kind == "unfriend")
+        unfriend = next(
+            s.step.id for s in current_plan(ws, load_settings()).steps if s.step.kind == "unfriend"
+        )
         set_state(ws, [unfriend], StepState.DONE, "unfriended")
 
     async def test(pilot, app, ws):
@@ -133,8 +149,14 @@ def test_the_lines_fit_a_small_terminal_a_network_to_a_row_named_as_the_list_nam
     async def test(pilot, app, ws):
         await find(pilot, "Alma Silva")
         rows = [row.split("▊")[-1].strip() for row in screen_rows(app)]
-        for words in ("1 → nothing to do", "2 → in: connect", "fb: unfriend after", "ig: remove follower after",
-                      "3 → fb: invite to your Page,", "unfriend after"):
+        for words in (
+            "1 → nothing to do",
+            "2 → in: connect",
+            "fb: unfriend after",
+            "ig: remove follower after",
+            "3 → fb: invite to your Page,",
+            "unfriend after",
+        ):
             assert words in rows, words
         text = screen_text(app)
         assert "Open" in text and "Keys" in text  # the footer still holds them
@@ -143,27 +165,48 @@ def test_the_lines_fit_a_small_terminal_a_network_to_a_row_named_as_the_list_nam
 
 
 def test_pack_keeps_each_network_whole_and_names_networks_short_when_narrow():
-    groups = [("linkedin", [Content("connect")]),
-              ("facebook", [Content("invite to your Page"), Content("unfriend after")]),
-              ("contacts", [Content("label Page")]), ("instagram", [Content("remove follower after")])]
+    groups = [
+        ("linkedin", [Content("connect")]),
+        ("facebook", [Content("invite to your Page"), Content("unfriend after")]),
+        ("contacts", [Content("label Page")]),
+        ("instagram", [Content("remove follower after")]),
+    ]
     assert [c.plain for c in pack(groups, 90)] == [
         "LinkedIn: connect · Facebook: invite to your Page, unfriend after · Contacts: label Page",
-        "Instagram: remove follower after"]
+        "Instagram: remove follower after",
+    ]
     # a network broken between its steps: the next one starts a row of its own
     assert [c.plain for c in pack(groups, 42)] == [
-        "LinkedIn: connect", "Facebook: invite to your Page,", "  unfriend after", "Contacts: label Page",
-        "Instagram: remove follower after"]
+        "LinkedIn: connect",
+        "Facebook: invite to your Page,",
+        "  unfriend after",
+        "Contacts: label Page",
+        "Instagram: remove follower after",
+    ]
     narrow = [c.plain for c in pack(groups, 20)]
-    assert narrow == ["in: connect", "fb: invite to your", "  Page,", "  unfriend after", "co: label Page",
-                      "ig: remove", "  follower after"]
+    assert narrow == [
+        "in: connect",
+        "fb: invite to your",
+        "  Page,",
+        "  unfriend after",
+        "co: label Page",
+        "ig: remove",
+        "  follower after",
+    ]
     assert [c.plain for c in pack([], 20)] == ["nothing to do"]
 
 
 def test_hostile_names_on_the_card_and_in_the_link(tmp_path):
     names = ["Bob [/]", "[bold]Ann[/bold]", "John [Work]", "[@click=app.quit]Free prize[/]"]
     assert set(names) <= set(HOSTILE)
-    write_tree(tmp_path / "h", {"connections/friends/your_friends.json": meta(
-        {"friends_v2": [{"name": n, "timestamp": 1700000000} for n in names]})})
+    write_tree(
+        tmp_path / "h",
+        {
+            "connections/friends/your_friends.json": meta(
+                {"friends_v2": [{"name": n, "timestamp": 1700000000} for n in names]}
+            )
+        },
+    )
 
     async def test(pilot, app, ws):
         urls = recorder(app)

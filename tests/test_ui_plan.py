@@ -32,10 +32,12 @@ def settings_folder(tmp_path, monkeypatch):
 
 def decide(**people: str):
     """A `before` for drive(): decide these people (name=category, spaces as underscores)."""
+
     def before(ws: Workspace) -> None:
         ids = {p.name: p.id for p in ws.people()}
         for name, category in people.items():
             ws.decide([ids[name.replace("_", " ")]], category)
+
     return before
 
 
@@ -49,8 +51,10 @@ def listed(app) -> str:
 
     screen = app.screen
     width = screen.list.size.width
-    out = [line if isinstance(line, str) else "".join(seg.text for seg in screen._draw(line, width, Style()))
-           for line in screen.list.lines]
+    out = [
+        line if isinstance(line, str) else "".join(seg.text for seg in screen._draw(line, width, Style()))
+        for line in screen.list.lines
+    ]
     return " ".join(" | ".join(out).split())
 
 
@@ -100,7 +104,7 @@ async def goto(pilot, app, name: str, kind: str = "") -> Row:
 def section(text: str, title: str, after: str | None = None) -> str:
     """The screen's text from a section's heading to the next one."""
     start = text.index(title)
-    return text[start:text.index(after, start)] if after else text[start:]
+    return text[start : text.index(after, start)] if after else text[start:]
 
 
 def test_it_opens_on_what_is_due_now_then_what_waits_and_for_what(tmp_path, monkeypatch):
@@ -131,8 +135,11 @@ def test_an_invitation_sent_and_one_skipped_move_their_steps(tmp_path, monkeypat
 
     def before(ws):
         decide(Amara_Wang="move-to-professional", Ana_Demir="move-to-professional")(ws)
-        connect = {s.step.name: s.step.id for s in current_plan(ws, load_settings()).steps
-                   if s.step.kind == "connect"}
+        connect = {
+            s.step.name: s.step.id
+            for s in current_plan(ws, load_settings()).steps
+            if s.step.kind == "connect"
+        }
         set_state(ws, [connect["Amara Wang"]], StepState.SENT, "sent")
         set_state(ws, [connect["Ana Demir"]], StepState.SKIPPED, "skipped")
 
@@ -172,7 +179,8 @@ def test_the_settings_the_plan_lacks_are_said_with_how_to_set_them(tmp_path, mon
 def test_a_set_page_leaves_no_note_and_names_the_page(tmp_path, monkeypatch, settings_folder):
     monkeypatch.chdir(tmp_path)
     (settings_folder / "settings.yaml").write_text(
-        "page: {name: Maya Photo, url: 'https://www.facebook.com/mayaphoto'}\n", encoding="utf-8")
+        "page: {name: Maya Photo, url: 'https://www.facebook.com/mayaphoto'}\n", encoding="utf-8"
+    )
 
     async def test(pilot, app, ws):
         await open_plan(pilot, app)
@@ -204,7 +212,9 @@ def test_w_writes_the_plan_and_asks_before_replacing_it(tmp_path, monkeypatch):
         await pilot.pause()
         assert isinstance(app.screen, SortScreen)
 
-    drive(test, size=(120, 40), before=decide(Sasha_Petrov="page-follower", John_Smith="move-to-professional"))
+    drive(
+        test, size=(120, 40), before=decide(Sasha_Petrov="page-follower", John_Smith="move-to-professional")
+    )
 
 
 def test_w_in_the_app_refuses_a_file_where_the_plan_would_go(tmp_path, monkeypatch):
@@ -237,19 +247,36 @@ def test_the_plan_screen_shows_the_same_safe_link(tmp_path):
             links.update(re.findall(r"link (https://\S+)", panel(app, "link")))
         assert "https://www.linkedin.com/in/eve" in links and "evil.org" not in " ".join(links)
         assert "javascript" not in " ".join(links) and "link https://www.linkedin.com/in/eve" in shown
-        assert {urlsplit(link).hostname for link in links} <= {"www.instagram.com", "www.linkedin.com",
-                                                               "www.facebook.com", "x.com"}
+        assert {urlsplit(link).hostname for link in links} <= {
+            "www.instagram.com",
+            "www.linkedin.com",
+            "www.facebook.com",
+            "x.com",
+        }
 
     drive(test, size=(160, 60), exports=hostile_exports(tmp_path), before=sort_everyone)
 
 
-PROBES = ["Bob [/]", "[bold]Ann[/bold]", "[ Jo ]", "John [Work]", "[@click=app.quit]Free prize[/]",
-          "[$accent]Mia", "[/"]
+PROBES = [
+    "Bob [/]",
+    "[bold]Ann[/bold]",
+    "[ Jo ]",
+    "John [Work]",
+    "[@click=app.quit]Free prize[/]",
+    "[$accent]Mia",
+    "[/",
+]
 
 
 def test_hostile_names_render_literally(tmp_path):
-    write_tree(tmp_path / "h", {"connections/friends/your_friends.json": meta(
-        {"friends_v2": [{"name": n, "timestamp": 1700000000} for n in PROBES]})})
+    write_tree(
+        tmp_path / "h",
+        {
+            "connections/friends/your_friends.json": meta(
+                {"friends_v2": [{"name": n, "timestamp": 1700000000} for n in PROBES]}
+            )
+        },
+    )
 
     def everyone_a_page_follower(ws):
         ws.decide([p.id for p in ws.people()], "page-follower")
@@ -348,8 +375,9 @@ def test_the_summary_counts_the_steps_left_per_network():
 
 
 def test_the_summary_counts_without_readable_settings(settings_folder):
-    (settings_folder / "settings.yaml").write_text("limits: {linkedin_invitations_per_week: many}\n",
-                                                   encoding="utf-8")
+    (settings_folder / "settings.yaml").write_text(
+        "limits: {linkedin_invitations_per_week: many}\n", encoding="utf-8"
+    )
 
     async def test(pilot, app, ws):
         await pilot.press("s")

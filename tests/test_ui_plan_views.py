@@ -8,8 +8,9 @@ from .test_ui_plan import decide, detail, flat, goto, listed, open_plan, panel, 
 
 __all__ = ["settings_folder"]  # the fixture: the default settings for every test here
 
-PEOPLE = decide(Amara_Wang="move-to-professional", Chris_Evans="move-to-professional",
-                Sasha_Petrov="page-follower")
+PEOPLE = decide(
+    Amara_Wang="move-to-professional", Chris_Evans="move-to-professional", Sasha_Petrov="page-follower"
+)
 
 
 def test_v_cycles_the_views_and_n_the_networks():
@@ -82,7 +83,8 @@ def test_o_opens_the_highlighted_link_and_the_url_stays_on_screen():
 
 def test_c_copies_the_filled_message_or_the_name_and_shows_it(settings_folder):
     (settings_folder / "settings.yaml").write_text(
-        "page: {name: Maya Photo, url: 'https://www.facebook.com/mayaphoto'}\n", encoding="utf-8")
+        "page: {name: Maya Photo, url: 'https://www.facebook.com/mayaphoto'}\n", encoding="utf-8"
+    )
     copied: list[str] = []
 
     async def test(pilot, app, ws):
@@ -90,10 +92,14 @@ def test_c_copies_the_filled_message_or_the_name_and_shows_it(settings_folder):
         await open_plan(pilot, app)
         await goto(pilot, app, "Sasha Petrov", "invite_to_page")
         await pilot.press("c")
-        message = ("Hi Sasha, I now share my work on Maya Photo: https://www.facebook.com/mayaphoto. I'd be "
-                   "glad to see you there!")
+        message = (
+            "Hi Sasha, I now share my work on Maya Photo: https://www.facebook.com/mayaphoto. I'd be "
+            "glad to see you there!"
+        )
         assert copied == [message]
-        assert panel(app, "copied") == f"Copied (where the terminal does not take it, select it here): {message}"
+        assert (
+            panel(app, "copied") == f"Copied (where the terminal does not take it, select it here): {message}"
+        )
         await goto(pilot, app, "Amara Wang", "connect")  # no message: the name, to paste in a search
         await pilot.press("c")
         assert copied[-1] == "Amara Wang" and panel(app, "copied").endswith(": Amara Wang")
@@ -142,7 +148,8 @@ def test_comma_opens_the_settings_and_the_plan_follows_them_back(settings_folder
             return
         assert app.screen is not plan_screen  # the settings screen, over the plan
         (settings_folder / "settings.yaml").write_text(  # as saving there would
-            "page: {name: Maya Photo, url: 'https://www.facebook.com/mayaphoto'}\n", encoding="utf-8")
+            "page: {name: Maya Photo, url: 'https://www.facebook.com/mayaphoto'}\n", encoding="utf-8"
+        )
         await pilot.press("escape")
         await settle(pilot, app)
         assert app.screen is plan_screen

@@ -57,7 +57,9 @@ def test_saved_settings_load_back_exactly_with_comments_kept(tmp_path):
     assert load_settings(path) == wanted
     text = path.read_text("utf-8")
     assert "# the public Page that page followers are invited to follow" in text
-    assert "facebook_professional: restrict # or: unfriend; restrict: add to the Restricted list instead" in text
+    assert (
+        "facebook_professional: restrict # or: unfriend; restrict: add to the Restricted list instead" in text
+    )
     assert list(tmp_path.iterdir()) == [path]  # no temporary file left
 
 
@@ -118,9 +120,21 @@ def test_the_screen_writes_what_was_entered_and_suggestions_follow_the_new_emplo
         assert saved["remove_without_waiting"] is True and saved["waiting_days"] == 21
         assert saved["limits"]["facebook_friends"] == 4900
         assert saved["messages"]["unfriend_note"] == "Bye {first} [for now]: {linkedin}"
-        untouched = {k: v for k, v in saved.items() if k not in ("page", "professional_mastodon",
-                     "facebook_professional", "instagram_personal", "remove_without_waiting",
-                     "waiting_days", "limits", "messages")}
+        untouched = {
+            k: v
+            for k, v in saved.items()
+            if k
+            not in (
+                "page",
+                "professional_mastodon",
+                "facebook_professional",
+                "instagram_personal",
+                "remove_without_waiting",
+                "waiting_days",
+                "limits",
+                "messages",
+            )
+        }
         assert untouched == {k: v for k, v in defaults().items() if k in untouched}
         assert employers() == ["Woodgrove", "Fabrikam"]
         assert app.rules[0].when["company"] == ("woodgrove", "fabrikam")
@@ -222,7 +236,7 @@ def test_every_field_has_its_widget_and_tab_reaches_them_in_order():
                 order.append(app.focused.id)
             await pilot.press("tab")
         first = order.index("field-employers")
-        assert order[first:first + len(FIELDS)] == [f.widget_id for f in FIELDS]  # as the form reads
+        assert order[first : first + len(FIELDS)] == [f.widget_id for f in FIELDS]  # as the form reads
         assert order[:3] == ["field-employers", "field-page--name", "field-page--url"]
 
     drive(test, size=(80, 24))
@@ -233,12 +247,14 @@ def test_every_field_has_its_widget_and_tab_reaches_them_in_order():
 
 def run_app(test) -> None:
     """The app on the default workspace, offer and all, as `circlesort` starts it."""
+
     async def go():
         with Workspace.open() as ws:
             app = CirclesortApp(ws)
             async with app.run_test(size=(80, 24), notifications=True) as pilot:
                 await pilot.pause()
                 await test(pilot, app)
+
     asyncio.run(go())
 
 

@@ -19,6 +19,7 @@ def run_app(path, test, size=(110, 32)):
                 await pilot.pause()
                 await test(pilot, app, ws)
             return app
+
     return asyncio.run(go())
 
 

@@ -70,7 +70,9 @@ def test_undo_and_redo_work_across_restarts():
 def test_newer_exports_keep_decisions_mark_gone_and_new(tmp_path):
     v1 = facebook(tmp_path, "facebook-1.zip", ["Aino Kettunen", "Bruno Salgado", "Chiara Fenoglio"])
     v2 = facebook(tmp_path, "facebook-2.zip", ["Aino Kettunen", "Chiara Fenoglio", "Dmitri Okonkwo"])
-    v3 = facebook(tmp_path, "facebook-3.zip", ["Aino Kettunen", "Bruno Salgado", "Chiara Fenoglio", "Dmitri Okonkwo"])
+    v3 = facebook(
+        tmp_path, "facebook-3.zip", ["Aino Kettunen", "Bruno Salgado", "Chiara Fenoglio", "Dmitri Okonkwo"]
+    )
     with Workspace.open() as ws:
         import_paths(ws, [v1])
         for name, category in (("Aino Kettunen", "keep-personal"), ("Bruno Salgado", "page-follower")):
@@ -108,8 +110,11 @@ def test_importing_one_network_leaves_the_others_alone(tmp_path):
 def test_matching_keeps_the_users_links_and_unlinks_across_imports(tmp_path):
     fb = facebook(tmp_path, "facebook-1.zip", ["Aino Kettunen", "Sunniva Berg", "Bruno Salgado"])
     contacts = tmp_path / "contacts.vcf"
-    contacts.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Aino Kettunen\r\nN:Kettunen;Aino;;;\r\nEND:VCARD\r\n"
-                        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Sunny\r\nN:;Sunny;;;\r\nEND:VCARD\r\n", encoding="utf-8")
+    contacts.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Aino Kettunen\r\nN:Kettunen;Aino;;;\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Sunny\r\nN:;Sunny;;;\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
     with Workspace.open() as ws:
         import_paths(ws, [fb, str(contacts)])
         aino, aino_c = ("facebook", "Aino Kettunen"), ("contacts", "Aino Kettunen")
@@ -118,7 +123,9 @@ def test_matching_keeps_the_users_links_and_unlinks_across_imports(tmp_path):
         ws.unlink(aino, aino_c)
         ws.link(sunniva, sunny)
         assert ws.person_of(aino) != ws.person_of(aino_c) and ws.person_of(sunniva) == ws.person_of(sunny)
-        import_paths(ws, [facebook(tmp_path, "facebook-2.zip", ["Aino Kettunen", "Sunniva Berg"]), str(contacts)])
+        import_paths(
+            ws, [facebook(tmp_path, "facebook-2.zip", ["Aino Kettunen", "Sunniva Berg"]), str(contacts)]
+        )
         assert ws.person_of(aino) != ws.person_of(aino_c)
         assert ws.person_of(sunniva) == ws.person_of(sunny)
         ws.undo()  # the link, then the unlink: the next import matches as before

@@ -42,7 +42,9 @@ def test_decisions_round_trip_through_a_yaml_file(tmp_path):
     by_name = {e.get("person"): e for e in entries}
     assert by_name["José Álvarez"]["category"] == "keep-personal"
     assert "facebook:José Álvarez" in by_name["José Álvarez"]["accounts"]
-    assert {"not-the-same": ["facebook:Sasha Petrov", "linkedin:https://www.linkedin.com/in/apetrov"]} in entries
+    assert {
+        "not-the-same": ["facebook:Sasha Petrov", "linkedin:https://www.linkedin.com/in/apetrov"]
+    } in entries
     # A new machine: a fresh workspace, the same exports, the file.
     other = str(tmp_path / "new-machine.circlesort")
     run("--workspace", other, "import", "sample_exports")
@@ -51,9 +53,13 @@ def test_decisions_round_trip_through_a_yaml_file(tmp_path):
     assert "Applied decisions for 2 people" in p.stdout
     with Workspace.open(other) as ws:
         cats = {p.name: p.category for p in ws.people()}
-        assert cats["José Álvarez"] == "keep-personal" and cats["John Smith"] in ("move-to-professional", "undecided")
+        assert cats["José Álvarez"] == "keep-personal" and cats["John Smith"] in (
+            "move-to-professional",
+            "undecided",
+        )
         assert ws.person_of(("facebook", "Sasha Petrov")) != ws.person_of(
-            ("linkedin", "https://www.linkedin.com/in/apetrov"))
+            ("linkedin", "https://www.linkedin.com/in/apetrov")
+        )
         assert ws.undo().startswith("decisions from")  # the whole file is one step
         assert {p.category for p in ws.people()} == {"undecided"}
 
@@ -61,7 +67,8 @@ def test_decisions_round_trip_through_a_yaml_file(tmp_path):
 def test_a_hand_edited_file_places_what_it_can_and_says_what_it_cannot(tmp_path):
     run("import", "sample_exports")
     edited = tmp_path / "keep.yaml"
-    edited.write_text(textwrap.dedent("""\
+    edited.write_text(
+        textwrap.dedent("""\
         - person: Liz Chen
           accounts: ["facebook:Liz Chen", "LINKEDIN:https://www.linkedin.com/in/Elizabeth-Chen-PhD"]
           category: keep-personal
@@ -71,7 +78,9 @@ def test_a_hand_edited_file_places_what_it_can_and_says_what_it_cannot(tmp_path)
         - person: Typo
           accounts: ["facebook:Mark Taylor"]
           category: keep-personel
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     p = run("decisions", "import", str(edited))
     assert p.returncode == 0, p.stderr
     assert "Applied decisions for 1 person from" in p.stdout
@@ -134,8 +143,9 @@ with Workspace.open() as ws:
 
 def test_a_session_killed_at_any_moment_keeps_every_acknowledged_decision():
     run("import", "sample_exports")
-    proc = subprocess.Popen([sys.executable, "-c", SESSION], stdout=subprocess.PIPE, text=True,
-                            cwd=ROOT, env=os.environ.copy())
+    proc = subprocess.Popen(
+        [sys.executable, "-c", SESSION], stdout=subprocess.PIPE, text=True, cwd=ROOT, env=os.environ.copy()
+    )
     acknowledged = []
     assert proc.stdout is not None
     for line in proc.stdout:

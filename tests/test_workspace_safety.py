@@ -27,9 +27,15 @@ def facebook(tmp_path: Path) -> str:
     """A small Facebook export: friends, and two friend requests waiting for an answer."""
     friends = {"friends_v2": [{"name": n, "timestamp": 1700000000} for n in FRIENDS]}
     asking = {"received_requests_v2": [{"name": n, "timestamp": 1700000000} for n in ASKING]}
-    return str(write_zip(tmp_path / "facebook-export.zip", {
-        "connections/friends/your_friends.json": meta(friends),
-        "connections/friends/received_friend_requests.json": meta(asking)}))
+    return str(
+        write_zip(
+            tmp_path / "facebook-export.zip",
+            {
+                "connections/friends/your_friends.json": meta(friends),
+                "connections/friends/received_friend_requests.json": meta(asking),
+            },
+        )
+    )
 
 
 @pytest.fixture
@@ -116,8 +122,11 @@ def test_decisions_export_does_not_replace_a_file_without_force(cli, workspace, 
 def test_bad_request_answers_are_refused_and_requests_still_work(cli, workspace, tmp_path, answers):
     edited = tmp_path / "edited.yaml"
     value = answers if answers.startswith(("[", "{", "4")) else f"{{'facebook:{ASKING[0]}': {answers}}}"
-    edited.write_text(f"- person: {ASKING[0]}\n  accounts: ['facebook:{ASKING[0]}']\n"
-                      f"  category: keep-personal\n  answers: {value}\n", encoding="utf-8")
+    edited.write_text(
+        f"- person: {ASKING[0]}\n  accounts: ['facebook:{ASKING[0]}']\n"
+        f"  category: keep-personal\n  answers: {value}\n",
+        encoding="utf-8",
+    )
     code, out, err = cli("decisions", "import", str(edited))
     assert code == 2 and "none of its entries could be applied" in one_line(err)
     assert "answers" in out and "one undo step" not in out
@@ -127,12 +136,19 @@ def test_bad_request_answers_are_refused_and_requests_still_work(cli, workspace,
         assert ws.answers() == {} and ws.can_undo() == "keep-personal for 1 person"
 
 
-@pytest.mark.parametrize("entry", [
-    "accounts: 'facebook:Aino Kettunen'", "accounts: [{a: 1}]", "accounts: ['facebook:Aino Kettunen']\n"
-    "  category: [keep-personal]", "accounts: ['facebook:Aino Kettunen']\n  person: [x]",
-    "accounts: ['facebook:Aino Kettunen']\n  categroy: page-follower", "not-the-same: 'facebook:Aino'",
-    "not-the-same: ['facebook:Aino Kettunen', 'facebook:Bruno Salgado', 'facebook:Friend Number001']",
-    "not-the-same: ['facebook:Aino Kettunen', 'FACEBOOK:aino kettunen']"])
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "accounts: 'facebook:Aino Kettunen'",
+        "accounts: [{a: 1}]",
+        "accounts: ['facebook:Aino Kettunen']\n  category: [keep-personal]",
+        "accounts: ['facebook:Aino Kettunen']\n  person: [x]",
+        "accounts: ['facebook:Aino Kettunen']\n  categroy: page-follower",
+        "not-the-same: 'facebook:Aino'",
+        "not-the-same: ['facebook:Aino Kettunen', 'facebook:Bruno Salgado', 'facebook:Friend Number001']",
+        "not-the-same: ['facebook:Aino Kettunen', 'FACEBOOK:aino kettunen']",
+    ],
+)
 def test_every_field_of_a_decisions_entry_is_checked(cli, workspace, tmp_path, entry):
     edited = tmp_path / "edited.yaml"
     edited.write_text(f"- {entry}\n", encoding="utf-8")
@@ -150,12 +166,15 @@ def test_a_file_that_changes_nothing_says_so(cli, workspace, tmp_path):
 
 def test_good_answers_still_apply_as_one_undo_step(cli, workspace, tmp_path):
     edited = tmp_path / "edited.yaml"
-    edited.write_text(textwrap.dedent(f"""\
+    edited.write_text(
+        textwrap.dedent(f"""\
         - person: {ASKING[0]}
           accounts: ['facebook:{ASKING[0]}']
           category: keep-personal
           answers: {{'facebook:{ASKING[0]}': accept}}
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     code, out, _ = cli("decisions", "import", str(edited))
     assert code == 0 and "(one undo step)" in out
     assert "answered: accept (personal)" in cli("requests")[1]
@@ -174,8 +193,10 @@ def test_an_unknown_answer_already_in_a_workspace_does_not_crash_requests(cli, w
 @pytest.mark.timeout(10)
 def test_an_alias_bomb_is_refused_in_one_line(cli, workspace, tmp_path):
     lines = ["- &a0 [x, x, x, x, x, x, x, x, x]"]
-    lines += [f"- &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]"
-              for i in range(1, 12)]
+    lines += [
+        f"- &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]"
+        for i in range(1, 12)
+    ]
     lines.append("- person: bomb\n  accounts: ['facebook:Aino Kettunen']\n  category: *a11")
     bomb = tmp_path / "bomb.yaml"
     bomb.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -190,8 +211,12 @@ def damage(path: Path) -> None:
     """Overwrite the pages of the tables holding accounts and decisions; page 1 stays intact."""
     with sqlite3.connect(path) as db:
         size = db.execute("PRAGMA page_size").fetchone()[0]
-        roots = [r for (r,) in db.execute(
-            "SELECT rootpage FROM sqlite_master WHERE name IN ('accounts', 'members', 'categories')")]
+        roots = [
+            r
+            for (r,) in db.execute(
+                "SELECT rootpage FROM sqlite_master WHERE name IN ('accounts', 'members', 'categories')"
+            )
+        ]
     db.close()
     assert not path.with_name(path.name + "-wal").exists()  # everything is in the file itself
     with path.open("r+b") as fh:
@@ -200,13 +225,27 @@ def damage(path: Path) -> None:
             fh.write(b"\xa5" * (size - 16))
 
 
-@pytest.mark.parametrize("command", [["workspace", "show"], ["requests"], ["decisions", "export", "-"],
-                                     ["decisions", "import", "FILE"], ["import", "EXPORT"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["workspace", "show"],
+        ["requests"],
+        ["decisions", "export", "-"],
+        ["decisions", "import", "FILE"],
+        ["import", "EXPORT"],
+    ],
+)
 def test_damaged_pages_give_one_line_naming_the_check(cli, workspace, tmp_path, command):
     decisions = tmp_path / "decisions.yaml"
     decisions.write_text("- not-the-same: ['facebook:Aino Kettunen', 'facebook:Bruno Salgado']\n")
-    other = write_zip(tmp_path / "facebook-newer.zip", {"connections/friends/your_friends.json": meta(
-        {"friends_v2": [{"name": "Someone New", "timestamp": 1700000000}]})})
+    other = write_zip(
+        tmp_path / "facebook-newer.zip",
+        {
+            "connections/friends/your_friends.json": meta(
+                {"friends_v2": [{"name": "Someone New", "timestamp": 1700000000}]}
+            )
+        },
+    )
     damage(workspace)
     before = workspace.read_bytes()
     wanted = [{"FILE": str(decisions), "EXPORT": str(other)}.get(w, w) for w in command]
@@ -249,6 +288,7 @@ def with_pragma(monkeypatch, workspace: Path, pragma: str) -> None:
         if isinstance(target, (str, Path)) and Path(target).resolve() == workspace.resolve():
             db.execute(pragma)
         return db
+
     monkeypatch.setattr(sqlite3, "connect", connect)
 
 
@@ -262,8 +302,18 @@ def full_disk(monkeypatch, workspace: Path) -> None:
 
 
 def test_a_full_disk_during_an_import_keeps_the_workspace(cli, workspace, tmp_path, monkeypatch):
-    more = write_zip(tmp_path / "facebook-newer.zip", {"connections/friends/your_friends.json": meta(
-        {"friends_v2": [{"name": f"Another Friend{i:04d}", "timestamp": 1700000000} for i in range(400)]})})
+    more = write_zip(
+        tmp_path / "facebook-newer.zip",
+        {
+            "connections/friends/your_friends.json": meta(
+                {
+                    "friends_v2": [
+                        {"name": f"Another Friend{i:04d}", "timestamp": 1700000000} for i in range(400)
+                    ]
+                }
+            )
+        },
+    )
     with monkeypatch.context() as patch:
         full_disk(patch, workspace)
         code, _, err = cli("import", str(more))
@@ -285,8 +335,10 @@ def test_a_full_disk_during_a_decision_leaves_the_workspace_usable(workspace, mo
     assert set(decided(workspace).values()) == {"keep-personal", "page-follower"}
 
 
-@pytest.mark.parametrize(("pragma", "said"), [("PRAGMA max_page_count = 1", "the disk is full"),
-                                             ("PRAGMA query_only = 1", "read-only")])
+@pytest.mark.parametrize(
+    ("pragma", "said"),
+    [("PRAGMA max_page_count = 1", "the disk is full"), ("PRAGMA query_only = 1", "read-only")],
+)
 def test_creating_a_workspace_on_a_full_disk_or_read_only_says_which(tmp_path, monkeypatch, pragma, said):
     new = tmp_path / "new.circlesort"
     with_pragma(monkeypatch, new, pragma)
@@ -306,8 +358,10 @@ def test_a_read_only_workspace_refuses_decisions_import_in_one_line(cli, workspa
     assert code == 0 and "decided accounts: 1" in out
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
-                    reason="permission bits do not stop root from writing; query_only stands in above")
+@pytest.mark.skipif(
+    os.name != "posix" or os.geteuid() == 0,
+    reason="permission bits do not stop root from writing; query_only stands in above",
+)
 def test_a_workspace_file_without_write_permission(cli, workspace, tmp_path):
     workspace.chmod(0o444)
     edited = tmp_path / "edited.yaml"
@@ -340,6 +394,7 @@ def test_a_failed_write_with_the_disk_nearly_full_is_called_a_full_disk(tmp_path
 def test_a_lock_file_that_cannot_take_the_pid_still_locks(workspace, monkeypatch):
     def no_space(*args):
         raise OSError(28, "No space left on device")
+
     with monkeypatch.context() as patch:
         patch.setattr(os, "pwrite", no_space)
         with Workspace.open() as ws:

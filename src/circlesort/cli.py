@@ -12,15 +12,30 @@ from pathlib import Path
 from circlesort import __version__
 from circlesort.errors import InputError
 
-COMMANDS = ("inspect", "match", "demo", "import", "decisions", "workspace", "rules", "requests", "plan",
-            "verify", "mark")
+COMMANDS = (
+    "inspect",
+    "match",
+    "demo",
+    "import",
+    "decisions",
+    "workspace",
+    "rules",
+    "requests",
+    "plan",
+    "verify",
+    "mark",
+)
 
 
 def _common() -> argparse.ArgumentParser:
     """Options every command takes, before or after the command's name."""
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--workspace", metavar="NAME_OR_PATH", default=argparse.SUPPRESS,
-                        help="the workspace to use (default: 'default'; CIRCLESORT_HOME moves them all)")
+    common.add_argument(
+        "--workspace",
+        metavar="NAME_OR_PATH",
+        default=argparse.SUPPRESS,
+        help="the workspace to use (default: 'default'; CIRCLESORT_HOME moves them all)",
+    )
     return common
 
 
@@ -29,7 +44,8 @@ def _parser() -> argparse.ArgumentParser:
 
     common = _common()
     parser = argparse.ArgumentParser(
-        prog="circlesort", parents=[common],
+        prog="circlesort",
+        parents=[common],
         description="Sort the people you know across networks into personal and professional "
         "circles, from the networks' own data exports. Nothing leaves your machine.",
         epilog="circlesort [PATH ...] opens the sorting screen on your workspace, importing the "
@@ -37,30 +53,43 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"circlesort {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    inspect = sub.add_parser("inspect", parents=[common],
-                             help="what each export holds: files, counts, warnings")
+    inspect = sub.add_parser(
+        "inspect", parents=[common], help="what each export holds: files, counts, warnings"
+    )
     inspect.add_argument("paths", nargs="+", metavar="PATH", help="zips, folders or files")
     inspect.add_argument("--json", action="store_true", help="machine-readable output")
-    match = sub.add_parser("match", parents=[common],
-                           help="who is who across the exports, with the evidence (writes nothing)")
+    match = sub.add_parser(
+        "match", parents=[common], help="who is who across the exports, with the evidence (writes nothing)"
+    )
     match.add_argument("paths", nargs="+", metavar="PATH", help="zips, folders or files")
     match.add_argument("--json", action="store_true", help="machine-readable output")
     sub.add_parser("demo", parents=[common], help="open circlesort on the bundled sample exports")
     plan = sub.add_parser("plan", parents=[common], help="write the migration plans of the workspace")
-    plan.add_argument("--out", metavar="DIR", default="circlesort-plan",
-                      help="where (default: ./circlesort-plan)")
+    plan.add_argument(
+        "--out", metavar="DIR", default="circlesort-plan", help="where (default: ./circlesort-plan)"
+    )
     plan.add_argument("--force", action="store_true", help="replace a plan already there")
-    plan.add_argument("--init-settings", action="store_true",
-                      help="write the default plan settings where you can edit them, and stop")
+    plan.add_argument(
+        "--init-settings",
+        action="store_true",
+        help="write the default plan settings where you can edit them, and stop",
+    )
     verify = sub.add_parser("verify", parents=[common], help="check the plan against newer exports")
     verify.add_argument("paths", nargs="+", metavar="PATH", help="the newer exports")
     mark = sub.add_parser("mark", parents=[common], help="say what you did with steps of the plan")
-    mark.add_argument("state", choices=list(MARKS),
-                      help="sent (an invitation you sent), accepted (they accepted), done, skipped, "
-                           "remove-anyway (a removal that need not wait), pending (back to not done)")
-    mark.add_argument("ids", nargs="+", metavar="STEP",
-                      help="step ids, as plan.yaml and the CSVs give them; a trailing * takes every "
-                           "step whose id starts so ('label/contacts/*': every contact label)")
+    mark.add_argument(
+        "state",
+        choices=list(MARKS),
+        help="sent (an invitation you sent), accepted (they accepted), done, skipped, "
+        "remove-anyway (a removal that need not wait), pending (back to not done)",
+    )
+    mark.add_argument(
+        "ids",
+        nargs="+",
+        metavar="STEP",
+        help="step ids, as plan.yaml and the CSVs give them; a trailing * takes every "
+        "step whose id starts so ('label/contacts/*': every contact label)",
+    )
     requests = sub.add_parser("requests", parents=[common], help="the unanswered requests of the workspace")
     requests.add_argument("--json", action="store_true", help="machine-readable output")
     rules = sub.add_parser("rules", parents=[common], help="where the rules that suggest categories live")
@@ -165,8 +194,7 @@ def _match(paths: list[str], as_json: bool) -> int:
     with paused_gc():
         # One line, non-ASCII escaped, no cycle check: the C encoder's fast path, several times
         # quicker than indent= for 80,000 accounts; any JSON reader gets the same strings.
-        text = (json.dumps(match_json(result), check_circular=False) if as_json
-                else match_text(result))
+        text = json.dumps(match_json(result), check_circular=False) if as_json else match_text(result)
     print(text)
     return 0
 
@@ -203,8 +231,10 @@ def plan_summary(plan) -> str:
     effort = plan.effort
     today = effort.today
     span = "today" if effort.span == "today" else f"over {effort.span}"
-    text = (f"{effort.steps:,} {'step' if effort.steps == 1 else 'steps'} to do, {today:,} due today "
-            f"(about {effort.clicks:,} clicks {span}).")
+    text = (
+        f"{effort.steps:,} {'step' if effort.steps == 1 else 'steps'} to do, {today:,} due today "
+        f"(about {effort.clicks:,} clicks {span})."
+    )
     if plan.changes():
         text += f" Since the plan was last looked at: {plan.changes()}."
     return text + "".join(f"\n{note}" for note in plan.notes)
@@ -235,8 +265,13 @@ def _mark(workspace: str | None, state: str, ids: list[str]) -> int:
         known = stored_steps(ws)
         chosen: list[str] = []
         for given in ids:  # "label/contacts/*": every step whose id starts so
-            found = ([i for i in known if i.startswith(given[:-1])] if given.endswith("*")
-                     else [given] if given in known else [])
+            found = (
+                [i for i in known if i.startswith(given[:-1])]
+                if given.endswith("*")
+                else [given]
+                if given in known
+                else []
+            )
             if not found:
                 raise InputError(given, "no such step in the plan (plan.yaml and the CSVs give step ids)")
             chosen += found
@@ -248,8 +283,14 @@ def _mark(workspace: str | None, state: str, ids: list[str]) -> int:
     return 0
 
 
-MARKS = {"sent": "sent", "accepted": "confirmed", "done": "done", "skipped": "skipped",
-         "remove-anyway": "remove-anyway", "pending": "pending"}
+MARKS = {
+    "sent": "sent",
+    "accepted": "confirmed",
+    "done": "done",
+    "skipped": "skipped",
+    "remove-anyway": "remove-anyway",
+    "pending": "pending",
+}
 
 
 def _requests(workspace: str | None, as_json: bool) -> int:
@@ -264,8 +305,10 @@ def _requests(workspace: str | None, as_json: bool) -> int:
             print(json.dumps(requests_json(found), ensure_ascii=False, indent=2))
             return 0
         rules, categories = load_rules(), ws.categories_of({r.person for r in found})
-        print(f"{sum(r.direction == 'incoming' for r in found)} requests waiting for you, "
-              f"{sum(r.direction == 'outgoing' for r in found)} you sent still pending.")
+        print(
+            f"{sum(r.direction == 'incoming' for r in found)} requests waiting for you, "
+            f"{sum(r.direction == 'outgoing' for r in found)} you sent still pending."
+        )
         for r in found:
             age = r.age_days()
             head = f"{r.direction:<9} {r.account.network:<10} {r.account.display_name}"
@@ -276,7 +319,7 @@ def _requests(workspace: str | None, as_json: bool) -> int:
                 print(f"          {line}")
             if r.answer:
                 print(f"          answered: {describe(r.answer, r.account.network)}")
-            elif (hint := suggested_answer(r, rules, categories.get(r.person))):
+            elif hint := suggested_answer(r, rules, categories.get(r.person)):
                 print(f"          suggested: {describe(hint[0], r.account.network)}, because {hint[1]}")
     return 0
 

@@ -16,8 +16,12 @@ from pathlib import Path
 
 from circlesort.errors import InputError
 
-_KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
-          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+_KINDS = (
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
 
 
 def check_paths(args: argparse.Namespace) -> None:
@@ -36,7 +40,8 @@ def check_paths(args: argparse.Namespace) -> None:
     if command == "workspace" and action in ("show", "check", "delete"):
         check_workspace(args.name or args.workspace, create=False)
     elif command in ("import", "decisions", "verify", "mark", "plan", "requests") and not (
-            command == "plan" and args.init_settings):
+        command == "plan" and args.init_settings
+    ):
         check_workspace(args.workspace, create=command == "import")
 
 

@@ -15,24 +15,29 @@ from circlesort.workspace.connection import integrity, not_a_workspace, take_loc
 
 
 def add_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("import", parents=[common],
-                       help="import (or re-import newer) exports into the workspace")
+    p = sub.add_parser(
+        "import", parents=[common], help="import (or re-import newer) exports into the workspace"
+    )
     p.add_argument("paths", nargs="+", metavar="PATH", help="zips, folders or files")
     d = sub.add_parser("decisions", parents=[common], help="your decisions as a YAML file you can edit")
     dsub = d.add_subparsers(dest="action", metavar="ACTION", required=True)
-    ex = dsub.add_parser("export", parents=[common],
-                         help="write the decisions to FILE ('-': standard output)")
+    ex = dsub.add_parser(
+        "export", parents=[common], help="write the decisions to FILE ('-': standard output)"
+    )
     ex.add_argument("file", metavar="FILE")
     ex.add_argument("--force", action="store_true", help="replace FILE if it is already there")
-    dsub.add_parser("import", parents=[common], help="apply a decisions file (one undo step)") \
-        .add_argument("file", metavar="FILE")
+    dsub.add_parser("import", parents=[common], help="apply a decisions file (one undo step)").add_argument(
+        "file", metavar="FILE"
+    )
     w = sub.add_parser("workspace", parents=[common], help="list, show, check or delete workspaces")
     wsub = w.add_subparsers(dest="action", metavar="ACTION", required=True)
     wsub.add_parser("list", parents=[common], help="every workspace, with its size and counts")
-    wsub.add_parser("show", parents=[common], help="one workspace: imports, counts, what undo would undo") \
-        .add_argument("name", nargs="?", metavar="NAME")
-    wsub.add_parser("check", parents=[common], help="look for damage with SQLite's integrity check") \
-        .add_argument("name", nargs="?", metavar="NAME")
+    wsub.add_parser(
+        "show", parents=[common], help="one workspace: imports, counts, what undo would undo"
+    ).add_argument("name", nargs="?", metavar="NAME")
+    wsub.add_parser(
+        "check", parents=[common], help="look for damage with SQLite's integrity check"
+    ).add_argument("name", nargs="?", metavar="NAME")
     rm = wsub.add_parser("delete", parents=[common], help="remove a workspace and all its files for good")
     rm.add_argument("name", metavar="NAME")
     rm.add_argument("--yes", action="store_true", help="do not ask")
@@ -72,13 +77,17 @@ def _decisions(args: argparse.Namespace) -> int:
         applied = import_file(ws, args.file)
     if applied.changed:
         steps = f" and {_count(applied.steps, 'plan step')}" if applied.steps else ""
-        print(f"Applied decisions for {_count(applied.people, 'person', 'people')}{steps} from {args.file} "
-              "(one undo step).")
+        print(
+            f"Applied decisions for {_count(applied.people, 'person', 'people')}{steps} from {args.file} "
+            "(one undo step)."
+        )
     elif applied.placed or not applied.entries:
         print(f"Nothing to change: the workspace already holds every decision of {args.file}.")
     if applied.unplanned:
-        print(f"{applied.unplanned} of the plan steps are not in this workspace's plan yet: their states "
-              "are kept for when it holds them.")
+        print(
+            f"{applied.unplanned} of the plan steps are not in this workspace's plan yet: their states "
+            "are kept for when it holds them."
+        )
     if applied.problems:
         print(f"Could not place {len(applied.problems)}:")
         for problem in applied.problems:
@@ -109,10 +118,12 @@ def _peek(path: Path) -> dict[str, object]:
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
             one = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
-            return {"accounts": one("SELECT count(*) FROM accounts WHERE gone = 0"),
-                    "people": one("SELECT count(DISTINCT person) FROM members"),
-                    "decided": one("SELECT count(*) FROM categories"),
-                    "imports": one("SELECT count(*) FROM imports")}
+            return {
+                "accounts": one("SELECT count(*) FROM accounts WHERE gone = 0"),
+                "people": one("SELECT count(DISTINCT person) FROM members"),
+                "decided": one("SELECT count(*) FROM categories"),
+                "imports": one("SELECT count(*) FROM imports"),
+            }
         finally:
             db.close()
     except sqlite3.DatabaseError as e:
@@ -129,8 +140,10 @@ def _list(args: argparse.Namespace) -> int:
         stat = path.stat()
         info = _peek(path)
         when = datetime.fromtimestamp(stat.st_mtime).strftime("%Y-%m-%d %H:%M")
-        detail = info.get("error") or (f"{info['accounts']:,} accounts, {info['people']:,} people, "
-                                       f"{info['decided']:,} decided accounts, {info['imports']} imports")
+        detail = info.get("error") or (
+            f"{info['accounts']:,} accounts, {info['people']:,} people, "
+            f"{info['decided']:,} decided accounts, {info['imports']} imports"
+        )
         print(f"  {paths.name_of(path):<20} {stat.st_size / 1e6:7.1f} MB  {when}  {detail}")
     return 0
 
@@ -163,8 +176,10 @@ def _check(args: argparse.Namespace) -> int:
     print(f"{path}: damaged. SQLite's integrity check found:")
     for line in found:
         print(f"  {line}")
-    print("circlesort leaves the file as it is. A copy of it, or a decisions file exported earlier "
-          "(circlesort decisions import FILE), brings your decisions into a new workspace.")
+    print(
+        "circlesort leaves the file as it is. A copy of it, or a decisions file exported earlier "
+        "(circlesort decisions import FILE), brings your decisions into a new workspace."
+    )
     return 2
 
 

@@ -9,22 +9,44 @@ from circlesort.model import Account
 
 
 def _account(a: Account) -> dict:
-    return {"network": a.network, "key": a.key, "name": a.display_name, "relations": list(a.relations),
-            "url": a.url}
+    return {
+        "network": a.network,
+        "key": a.key,
+        "name": a.display_name,
+        "relations": list(a.relations),
+        "url": a.url,
+    }
 
 
 def match_json(result: MatchResult) -> dict:
     return {
         "version": 1,
         "people": [
-            {"id": p.id, "name": p.name, "accounts": [_account(a) for a in p.accounts],
-             "links": [{"a": link.a, "b": link.b, "tier": link.tier, "score": link.score,
-                        "evidence": list(link.evidence)} for link in p.links]}
+            {
+                "id": p.id,
+                "name": p.name,
+                "accounts": [_account(a) for a in p.accounts],
+                "links": [
+                    {
+                        "a": link.a,
+                        "b": link.b,
+                        "tier": link.tier,
+                        "score": link.score,
+                        "evidence": list(link.evidence),
+                    }
+                    for link in p.links
+                ],
+            }
             for p in result.people
         ],
         "suggestions": [
-            {"a": {"network": s.a.network, "key": s.a.key}, "b": {"network": s.b.network, "key": s.b.key},
-             "tier": s.tier, "score": s.score, "evidence": list(s.evidence)}
+            {
+                "a": {"network": s.a.network, "key": s.a.key},
+                "b": {"network": s.b.network, "key": s.b.key},
+                "tier": s.tier,
+                "score": s.score,
+                "evidence": list(s.evidence),
+            }
             for s in result.suggestions
         ],
     }
@@ -51,6 +73,8 @@ def match_text(result: MatchResult) -> str:
         lines.append("")
         lines.append("Suggestions (never linked without you):")
         for s in result.suggestions:
-            lines.append(f"  {s.a.network}:{s.a.display_name}  ?  {s.b.network}:{s.b.display_name}  "
-                         f"({s.score:.2f}) {'; '.join(s.evidence)}")
+            lines.append(
+                f"  {s.a.network}:{s.a.display_name}  ?  {s.b.network}:{s.b.display_name}  "
+                f"({s.score:.2f}) {'; '.join(s.evidence)}"
+            )
     return "\n".join(lines)

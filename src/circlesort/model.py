@@ -89,11 +89,18 @@ class Account:
 
         return replace(
             self,
-            name=first("name"), handle=first("handle"), url=first("url"),
-            first_name=first("first_name"), last_name=first("last_name"),
-            emails=union("emails"), phones=union("phones"),
-            company=first("company"), position=first("position"),
-            labels=union("labels"), ties=union("ties"), phone_labels=union("phone_labels"),
+            name=first("name"),
+            handle=first("handle"),
+            url=first("url"),
+            first_name=first("first_name"),
+            last_name=first("last_name"),
+            emails=union("emails"),
+            phones=union("phones"),
+            company=first("company"),
+            position=first("position"),
+            labels=union("labels"),
+            ties=union("ties"),
+            phone_labels=union("phone_labels"),
         )
 
 

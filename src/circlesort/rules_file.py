@@ -72,9 +72,14 @@ def _rule_text(item: dict, comment: str = "") -> str:
     when_line = f"  when: {when}"
     if comment:  # at the default file's column when there is room
         when_line = (when_line.ljust(31) if len(when_line) < 31 else when_line + "  ") + comment
-    return "\n".join([f"- name: {_scalar(item.get('name', ''))}", when_line,
-                      f"  suggest: {item.get('suggest', '')}",
-                      f"  because: {_scalar(item.get('because', ''))}"])
+    return "\n".join(
+        [
+            f"- name: {_scalar(item.get('name', ''))}",
+            when_line,
+            f"  suggest: {item.get('suggest', '')}",
+            f"  because: {_scalar(item.get('because', ''))}",
+        ]
+    )
 
 
 def render(items: list[dict]) -> str:

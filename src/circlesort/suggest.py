@@ -110,8 +110,10 @@ def _per_network(value: object, key: str) -> dict[str, frozenset[str]]:
         return {}
     if not isinstance(value, dict) or not all(isinstance(k, str) and k in NETWORKS for k in value):
         raise ValueError(f"{key} is a mapping of networks ({', '.join(NETWORKS)}) to lists of relations")
-    return {network: _words(wanted, RELATIONS, "relations", f"{key}.{network}")
-            for network, wanted in value.items()}
+    return {
+        network: _words(wanted, RELATIONS, "relations", f"{key}.{network}")
+        for network, wanted in value.items()
+    }
 
 
 def _companies(value: object) -> tuple[str, ...]:
@@ -121,10 +123,13 @@ def _companies(value: object) -> tuple[str, ...]:
     return tuple(c.casefold() for c in names if c)
 
 
-_CHECKS = {"on": lambda v: _words(v, NETWORKS, "networks", "on"),
-           "only_on": lambda v: _words(v, NETWORKS, "networks", "only_on"),
-           "relation": lambda v: _per_network(v, "relation"), "lacks": lambda v: _per_network(v, "lacks"),
-           "company": _companies}
+_CHECKS = {
+    "on": lambda v: _words(v, NETWORKS, "networks", "on"),
+    "only_on": lambda v: _words(v, NETWORKS, "networks", "only_on"),
+    "relation": lambda v: _per_network(v, "relation"),
+    "lacks": lambda v: _per_network(v, "lacks"),
+    "company": _companies,
+}
 
 
 def suggest(rules: Sequence[Rule], accounts: Sequence[Seen]) -> Suggestion | None:

@@ -21,8 +21,7 @@ from circlesort.importers.sink import ImportResult, Sink, SourceReport
 
 __all__ = ["ImportResult", "Progress", "SourceReport", "load"]
 
-_READERS = {"x": x.read, "linkedin": linkedin.read, "mastodon": mastodon.read,
-            "contacts": contacts.read}
+_READERS = {"x": x.read, "linkedin": linkedin.read, "mastodon": mastodon.read, "contacts": contacts.read}
 
 
 Progress = Callable[[str, dict[str, int]], None]  # (what was just read, accounts so far per network)

@@ -29,11 +29,25 @@ from circlesort.importers.entries import (
 )
 from circlesort.importers.zips import zip_containers
 
-__all__ = ["MAX_FILE_BYTES", "MAX_RATIO", "RATIO_FLOOR", "Budget", "Container", "Entry", "MiB",
-           "SkipFile", "check_path", "open_path"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "MAX_RATIO",
+    "RATIO_FLOOR",
+    "Budget",
+    "Container",
+    "Entry",
+    "MiB",
+    "SkipFile",
+    "check_path",
+    "open_path",
+]
 
-_KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
-          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+_KINDS = (
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
 
 
 def _what(mode: int) -> str:

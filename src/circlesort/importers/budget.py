@@ -52,15 +52,19 @@ class Budget:
         return SkipFile(message)
 
     def expand_message(self) -> str:
-        return (f"the import's limit of {size_text(self.max_expand)} expanded from zips was reached; "
-                f"{EXPAND_VAR} raises it")
+        return (
+            f"the import's limit of {size_text(self.max_expand)} expanded from zips was reached; "
+            f"{EXPAND_VAR} raises it"
+        )
 
     def entries_message(self) -> str:
         return f"the import's limit of {self.max_entries:,} files read was reached; {ENTRIES_VAR} raises it"
 
     def listed_message(self) -> str:
-        return (f"the import's limit of {self.max_listed:,} files looked at was reached; "
-                f"{ENTRIES_VAR} raises it (ten files looked at for each file read)")
+        return (
+            f"the import's limit of {self.max_listed:,} files looked at was reached; "
+            f"{ENTRIES_VAR} raises it (ten files looked at for each file read)"
+        )
 
     def list_one(self) -> bool:
         """Count one more file listed; False once the import has looked at as many as it may."""
@@ -110,8 +114,10 @@ class Budget:
                 self._zips_refused = self.expand_message()
             elif self.expanded > TOTAL_RATIO_FLOOR and self.expanded > MAX_RATIO * self.compressed:
                 ratio = self.expanded // max(self.compressed, 1)
-                self._zips_refused = (f"the import's zips expand {ratio}:1 in all, past "
-                                      f"{size_text(TOTAL_RATIO_FLOOR)}; refused as a possible zip bomb")
+                self._zips_refused = (
+                    f"the import's zips expand {ratio}:1 in all, past "
+                    f"{size_text(TOTAL_RATIO_FLOOR)}; refused as a possible zip bomb"
+                )
             if self._zips_refused:
                 raise self._refuse(self._zips_refused)
             return data

@@ -16,8 +16,15 @@ from circlesort.importers.text import clean, counted
 from circlesort.model import Account, Tie
 
 CONTACTS = "contacts"
-_GOOGLE_MARKERS = {"e-mail 1 - value", "phone 1 - value", "group membership", "labels",
-                   "given name", "e-mail address", "e-mail 1 - type"}
+_GOOGLE_MARKERS = {
+    "e-mail 1 - value",
+    "phone 1 - value",
+    "group membership",
+    "labels",
+    "given name",
+    "e-mail address",
+    "e-mail 1 - type",
+}
 _DEFAULT_GROUPS = {"mycontacts", "my contacts", "starred"}
 _DIGITS = 30  # more than any number and its extension: a hostile "phone" makes no huge key
 
@@ -72,19 +79,39 @@ def _dialled(phone: str) -> str:
     return ("+" if phone.lstrip().startswith("+") else "") + digits[:_DIGITS]
 
 
-def _contact(name: str, first: str, last: str, emails: list[str], phones: list[str],
-             company: str, position: str, labels: tuple[str, ...], url: str = "",
-             phone_labels: tuple[tuple[str, str], ...] = ()) -> Account | None:
+def _contact(
+    name: str,
+    first: str,
+    last: str,
+    emails: list[str],
+    phones: list[str],
+    company: str,
+    position: str,
+    labels: tuple[str, ...],
+    url: str = "",
+    phone_labels: tuple[tuple[str, str], ...] = (),
+) -> Account | None:
     emails = list(dict.fromkeys(e.lower() for e in emails if "@" in e))
     phones = list(dict.fromkeys(p for p in phones if p))
     name = name or f"{first} {last}".strip()
     key = contact_key(name, emails, phones)
     if not key:
         return None
-    return Account(CONTACTS, key, name=name or company, first_name=first, last_name=last,
-                   emails=tuple(emails), phones=tuple(phones), company=company,
-                   position=position, labels=labels, url=url or None, ties=(Tie("contact"),),
-                   phone_labels=phone_labels)
+    return Account(
+        CONTACTS,
+        key,
+        name=name or company,
+        first_name=first,
+        last_name=last,
+        emails=tuple(emails),
+        phones=tuple(phones),
+        company=company,
+        position=position,
+        labels=labels,
+        url=url or None,
+        ties=(Tie("contact"),),
+        phone_labels=phone_labels,
+    )
 
 
 def _matching(cols: dict[str, int], pattern: str) -> list[int]:
@@ -114,7 +141,9 @@ def _csv_accounts(rows: Iterator[list[str]]) -> tuple[list[Account], int]:
         last = clean(cell(row, cols, "last name", "family name"))
         full = clean(cell(row, cols, "name")) or " ".join(p for p in (first, middle, last) if p)
         a = _contact(
-            full or clean(cell(row, cols, "file as", "nickname")), first, last,
+            full or clean(cell(row, cols, "file as", "nickname")),
+            first,
+            last,
             _repeated(row, email_cols),
             _repeated(row, phone_cols),
             clean(cell(row, cols, "organization name", "organization 1 - name", "company")),
@@ -132,8 +161,18 @@ def _vcard_accounts(text: str) -> tuple[list[Account], int, int]:
     out, skipped = [], 0
     found, failed, lines = vcard.cards(text)
     for card in found:
-        a = _contact(card.name, card.first, card.last, card.emails, card.phones, card.company,
-                     card.position, _labels(card.labels), card.url, card.phone_labels)
+        a = _contact(
+            card.name,
+            card.first,
+            card.last,
+            card.emails,
+            card.phones,
+            card.company,
+            card.position,
+            _labels(card.labels),
+            card.url,
+            card.phone_labels,
+        )
         if a:
             out.append(a)
         else:
@@ -154,12 +193,17 @@ def read(container: Container, entries: list[tuple[Entry, str]], sink: Sink) -> 
             continue
         sink.add(container, CONTACTS, entry, accounts)
         if skipped:
-            sink.warn(container, CONTACTS,
-                      f"{counted(skipped, 'contact', 'contacts')} in {entry.name} "
-                      "without a name or e-mail skipped")
+            sink.warn(
+                container,
+                CONTACTS,
+                f"{counted(skipped, 'contact', 'contacts')} in {entry.name} without a name or e-mail skipped",
+            )
         if lines:
-            sink.warn(container, CONTACTS,
-                      f"skipped {counted(lines, 'line', 'lines')} of {entry.name} that could not be read")
+            sink.warn(
+                container,
+                CONTACTS,
+                f"skipped {counted(lines, 'line', 'lines')} of {entry.name} that could not be read",
+            )
         _warn_namesakes(container, entry, accounts, sink)
 
 
@@ -169,6 +213,9 @@ def _warn_namesakes(container: Container, entry: Entry, accounts: list[Account],
     twice = sorted(n for n, c in counts.items() if c > 1)
     if twice:
         example = ", ".join(f"'{n}'" for n in twice[:3])
-        sink.warn(container, CONTACTS,
-                  f"{counted(len(twice), 'name appears', 'names appear')} more than once in {entry.name} "
-                  f"({example}) with neither e-mail nor phone to tell them apart: each is shown once")
+        sink.warn(
+            container,
+            CONTACTS,
+            f"{counted(len(twice), 'name appears', 'names appear')} more than once in {entry.name} "
+            f"({example}) with neither e-mail nor phone to tell them apart: each is shown once",
+        )

@@ -45,10 +45,28 @@ def _parse(text: str, formats: tuple[str, ...]) -> datetime | None:
 # Spanish "30-oct-09", Danish "16.09.2021". Slashes are month first, as LinkedIn writes them; a
 # day-first spreadsheet that re-saves "9/4/21" writes "09-04-2021", the digits still month first.
 _LINKEDIN_FORMATS = (
-    "%d %b %Y", "%d-%b-%y", "%d-%b-%Y", "%m/%d/%y, %I:%M %p", "%m/%d/%Y, %I:%M %p", "%m/%d/%y, %H:%M",
-    "%m/%d/%Y", "%m/%d/%y", "%m/%d/%Y %H:%M", "%m/%d/%y %H:%M", "%m/%d/%Y %I:%M %p", "%m/%d/%y %I:%M %p",
-    "%m-%d-%Y", "%d.%m.%Y", "%d.%m.%y", "%Y-%m-%d %H:%M:%S UTC", "%Y-%m-%d %H:%M:%S",
-    "%Y/%m/%d %H:%M:%S UTC", "%Y-%m-%d", "%d %B %Y", "%b %d, %Y", "%Y/%m/%d",
+    "%d %b %Y",
+    "%d-%b-%y",
+    "%d-%b-%Y",
+    "%m/%d/%y, %I:%M %p",
+    "%m/%d/%Y, %I:%M %p",
+    "%m/%d/%y, %H:%M",
+    "%m/%d/%Y",
+    "%m/%d/%y",
+    "%m/%d/%Y %H:%M",
+    "%m/%d/%y %H:%M",
+    "%m/%d/%Y %I:%M %p",
+    "%m/%d/%y %I:%M %p",
+    "%m-%d-%Y",
+    "%d.%m.%Y",
+    "%d.%m.%y",
+    "%Y-%m-%d %H:%M:%S UTC",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y/%m/%d %H:%M:%S UTC",
+    "%Y-%m-%d",
+    "%d %B %Y",
+    "%b %d, %Y",
+    "%Y/%m/%d",
 )
 # Month abbreviations of the re-saves seen that strptime's English "%b" does not read.
 _LINKEDIN_MONTHS = {"ene": "Jan", "abr": "Apr", "ago": "Aug", "dic": "Dec", "sept": "Sep"}
@@ -111,30 +129,56 @@ def iso_loose(text: object) -> str | None:
 # a time with its am/pm word. A date with a part missing or doubtful is no date.
 _MONTH_NAMES = {
     1: "january jan enero ene janeiro janvier janv januar jänner jän gennaio gen januari "
-       "styczeń stycznia sty ocak oca",
+    "styczeń stycznia sty ocak oca",
     2: "february feb febrero fevereiro fev février févr februar febbraio februari "
-       "luty lutego lut şubat şub pebruari peb",
+    "luty lutego lut şubat şub pebruari peb",
     3: "march mar marzo março mars märz mär mrz maart mrt marts marzec marca mart maret",
     4: "april apr abril abr avril avr aprile kwiecień kwietnia kwi nisan nis",
     5: "may mayo maio mai maggio mag mei maj maja mayıs",
     6: "june jun junio junho juin juni giugno giu czerwiec czerwca cze haziran haz",
     7: "july jul julio julho juillet juil juli luglio lug lipiec lipca lip temmuz tem",
-    8: "august aug agosto ago août augustus augusti sierpień sierpnia sie ağustos ağu agustus "
-       "agu agt ags",
+    8: "august aug agosto ago août augustus augusti sierpień sierpnia sie ağustos ağu agustus agu agt ags",
     9: "september sep sept septiembre setiembre setembro set septembre settembre wrzesień "
-       "września wrz eylül eyl",
+    "września wrz eylül eyl",
     10: "october oct octubre outubro out octobre ottobre ott oktober okt październik "
-        "października paź ekim eki",
+    "października paź ekim eki",
     11: "november nov noviembre novembro novembre listopad listopada lis kasım kas nopember nop",
     12: "december dec diciembre dic dezembro dez décembre déc dezember dicembre desember des "
-        "grudzień grudnia gru aralık ara",
+    "grudzień grudnia gru aralık ara",
 }
 # The words after a 12-hour time, accents taken off: am/pm and their translations (Turkish
 # ÖÖ/ÖS, Vietnamese SA/CH, Swedish fm/em, Portuguese "da manhã" ...).
-_AM = ("am", "a.m.", "a. m.", "vorm.", "fm", "f.m.", "oo", "sa", "sang", "da manha", "da madrugada",
-       "de la manana", "de la madrugada")
-_PM = ("pm", "p.m.", "p. m.", "nachm.", "em", "e.m.", "os", "ch", "chieu", "toi", "da tarde",
-       "da noite", "de la tarde", "de la noche")
+_AM = (
+    "am",
+    "a.m.",
+    "a. m.",
+    "vorm.",
+    "fm",
+    "f.m.",
+    "oo",
+    "sa",
+    "sang",
+    "da manha",
+    "da madrugada",
+    "de la manana",
+    "de la madrugada",
+)
+_PM = (
+    "pm",
+    "p.m.",
+    "p. m.",
+    "nachm.",
+    "em",
+    "e.m.",
+    "os",
+    "ch",
+    "chieu",
+    "toi",
+    "da tarde",
+    "da noite",
+    "de la tarde",
+    "de la noche",
+)
 _MERIDIEM = {w: False for w in _AM} | {w: True for w in _PM}
 
 

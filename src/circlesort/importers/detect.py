@@ -9,10 +9,14 @@ from circlesort.importers import contacts, linkedin, mastodon, meta_json, x
 from circlesort.importers.archive import Container, Entry, SkipFile
 from circlesort.importers.csvfile import decode, head_rows
 
-BLUESKY_UNSUPPORTED = ("a Bluesky repository export (.car), which circlesort does not read yet: "
-                       "it holds only the DIDs of the accounts you follow, no names or handles")
-GRAILBIRD = ("an X archive from before August 2018: those hold no follower or following lists; "
-             "request a new archive from X")
+BLUESKY_UNSUPPORTED = (
+    "a Bluesky repository export (.car), which circlesort does not read yet: "
+    "it holds only the DIDs of the accounts you follow, no names or handles"
+)
+GRAILBIRD = (
+    "an X archive from before August 2018: those hold no follower or following lists; "
+    "request a new archive from X"
+)
 
 
 @dataclass
@@ -36,8 +40,7 @@ def route(container: Container) -> Routes:
         elif low.endswith(".car"):
             routes.bluesky.append(entry)
         elif low.endswith((".csv", ".txt", ".vcf", ".vcard")) or single:
-            for reader, module in (("linkedin", linkedin), ("mastodon", mastodon),
-                                   ("contacts", contacts)):
+            for reader, module in (("linkedin", linkedin), ("mastodon", mastodon), ("contacts", contacts)):
                 if kind := module.kind(entry):
                     routes.by_reader[reader].append((entry, kind))
                     break
@@ -74,6 +77,8 @@ def describe_unknown(entry: Entry) -> str:
     if low.endswith(".csv"):
         rows = head_rows(entry, 1)
         first = ",".join(rows[0])[:60] if rows else ""
-        return (f"a CSV file circlesort does not recognise (its first row is '{first}'); "
-                "expected a LinkedIn, Mastodon or Google Contacts export")
+        return (
+            f"a CSV file circlesort does not recognise (its first row is '{first}'); "
+            "expected a LinkedIn, Mastodon or Google Contacts export"
+        )
     return "not an export file circlesort recognises"

@@ -44,8 +44,10 @@ class Entry:
 
     def read(self) -> bytes:
         if self.size > MAX_FILE_BYTES:
-            raise SkipFile(f"{size_text(self.size)}, more than the {size_text(MAX_FILE_BYTES)} limit "
-                           "for one file (CIRCLESORT_MAX_FILE_MB raises it)")
+            raise SkipFile(
+                f"{size_text(self.size)}, more than the {size_text(MAX_FILE_BYTES)} limit "
+                "for one file (CIRCLESORT_MAX_FILE_MB raises it)"
+            )
         data = self._open(MAX_FILE_BYTES + 1)
         if len(data) > MAX_FILE_BYTES:
             raise SkipFile(f"expands past the {size_text(MAX_FILE_BYTES)} limit for one file")
@@ -88,6 +90,9 @@ def bomb_check(expanded: int, compressed: int, *, so_far: bool = False) -> None:
     """
     if expanded > RATIO_FLOOR and expanded > MAX_RATIO * max(compressed, 1):
         ratio = expanded // max(compressed, 1)
-        what = (f"expanded {ratio}:1 to {size_text(expanded)} and more" if so_far
-                else f"would expand {ratio}:1 to {size_text(expanded)}")
+        what = (
+            f"expanded {ratio}:1 to {size_text(expanded)} and more"
+            if so_far
+            else f"would expand {ratio}:1 to {size_text(expanded)}"
+        )
         raise SkipFile(f"{what}; refused as a possible zip bomb")

@@ -89,8 +89,10 @@ def _table(rows: Rows, *required: tuple[str, ...]) -> tuple[dict[str, int], Rows
         for i, row in enumerate(head):
             if wanted <= set(lower_cells(row)):
                 return columns(row), chain(head[i + 1 :], rows)
-    raise SkipFile(f"no header row with LinkedIn's columns {', '.join(required[0])} (LinkedIn writes "
-                   "them in English in every language; a translated header is not read)")
+    raise SkipFile(
+        f"no header row with LinkedIn's columns {', '.join(required[0])} (LinkedIn writes "
+        "them in English in every language; a translated header is not read)"
+    )
 
 
 def _connections(rows: Rows, container: Container, sink: Sink) -> list[Account]:
@@ -118,14 +120,27 @@ def _connections(rows: Rows, container: Container, sink: Sink) -> list[Account]:
             tie = ties[when] = (Tie("connection", when),)
         company = clean(cell(row, cols, "company"))
         position = clean(cell(row, cols, "position"))
-        out.append(Account(
-            LI, url or email or member or name, name=name, url=url or None, first_name=one(first, first),
-            last_name=one(last, last), emails=(email,) if email else (),
-            company=one(company, company), position=one(position, position), ties=tie,
-        ))
+        out.append(
+            Account(
+                LI,
+                url or email or member or name,
+                name=name,
+                url=url or None,
+                first_name=one(first, first),
+                last_name=one(last, last),
+                emails=(email,) if email else (),
+                company=one(company, company),
+                position=one(position, position),
+                ties=tie,
+            )
+        )
     if "url" not in cols:  # once the whole file was read: a file skipped midway says only that
-        sink.warn(container, LI, "Connections.csv has no profile URLs (an older export); "
-                  "a newer export gives better matches and direct links")
+        sink.warn(
+            container,
+            LI,
+            "Connections.csv has no profile URLs (an older export); "
+            "a newer export gives better matches and direct links",
+        )
     if unnamed:
         skipped = counted(unnamed, "connection", "connections")
         sink.warn(container, LI, f"{skipped} without a name or URL skipped")
@@ -147,8 +162,11 @@ def _invitations(rows: Rows) -> list[Account]:
         if not (name or url):
             continue
         when = linkedin_date(cell(row, cols, "sent at"))
-        tie = Tie("request_received" if incoming else "request_sent", when,
-                  clean_multiline(cell(row, cols, "message")) or None)
+        tie = Tie(
+            "request_received" if incoming else "request_sent",
+            when,
+            clean_multiline(cell(row, cols, "message")) or None,
+        )
         out.append(Account(LI, url or name, name=name, url=url or None, ties=(tie,)))
     return out
 
@@ -191,8 +209,11 @@ def _joined(invitations: list[Account], connections: list[Account]) -> list[Acco
 def _accepted_as(invitation: Account, namesakes: list[Account]) -> Account:
     """Of connections sharing a name, the first made on or after the invitation was sent."""
     sent = (invitation.ties[0].since or "")[:10]
-    later = [(since, i) for i, c in enumerate(namesakes)
-             if sent and (since := (c.since("connection") or "")[:10]) >= sent]
+    later = [
+        (since, i)
+        for i, c in enumerate(namesakes)
+        if sent and (since := (c.since("connection") or "")[:10]) >= sent
+    ]
     return namesakes[min(later)[1]] if later else namesakes[0]
 
 

@@ -50,8 +50,14 @@ def _account(acct: str, relation: str, label: str = "") -> Account | None:
     if not ACCT.match(acct):
         return None
     user, domain = acct.split("@", 1)
-    return Account(MASTODON, acct, handle=user, url=f"https://{domain}/@{user}",
-                   labels=(label,) if label else (), ties=(Tie(relation),))
+    return Account(
+        MASTODON,
+        acct,
+        handle=user,
+        url=f"https://{domain}/@{user}",
+        labels=(label,) if label else (),
+        ties=(Tie(relation),),
+    )
 
 
 def read(container: Container, entries: list[tuple[Entry, str]], sink: Sink) -> None:

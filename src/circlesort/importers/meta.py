@@ -25,8 +25,14 @@ def account(network: str, relation: str, rec: MetaRecord) -> Account | None:
     username = (rec.username or username_from_href(rec.href)).lstrip("@")
     if not username:
         return None
-    return Account(network, username.casefold(), name=rec.name, handle=username,
-                   url=PROFILE_URL[network].format(username.casefold()), ties=tie)
+    return Account(
+        network,
+        username.casefold(),
+        name=rec.name,
+        handle=username,
+        url=PROFILE_URL[network].format(username.casefold()),
+        ties=tie,
+    )
 
 
 def read(container: Container, entries: list[Entry], sink: Sink) -> None:
@@ -40,8 +46,16 @@ def read(container: Container, entries: list[Entry], sink: Sink) -> None:
             network = e.network if isinstance(e, meta_html.NoPeople) else meta_json.network_hint(entry) or FB
             sink.skip(container, network, entry, str(e))
             continue
-        except (RecursionError, ValueError, TypeError, AttributeError, KeyError, IndexError,
-                OverflowError, AssertionError) as e:
+        except (
+            RecursionError,
+            ValueError,
+            TypeError,
+            AttributeError,
+            KeyError,
+            IndexError,
+            OverflowError,
+            AssertionError,
+        ) as e:
             # A shape no test foresaw: this file is skipped with what went wrong, the rest is read.
             reason = f"content circlesort cannot read ({type(e).__name__}: {clean(str(e))[:120]})"
             sink.skip(container, meta_json.network_hint(entry) or FB, entry, reason)
@@ -60,28 +74,46 @@ def _accounts(group: Group) -> tuple[list[Account], int]:
     return accounts, len(group.records) - len(accounts)
 
 
-def _add_group(container: Container, entry: Entry, group: Group, accounts: list[Account], nameless: int,
-               sink: Sink, html: bool) -> None:
+def _add_group(
+    container: Container,
+    entry: Entry,
+    group: Group,
+    accounts: list[Account],
+    nameless: int,
+    sink: Sink,
+    html: bool,
+) -> None:
     sink.add(container, group.network, entry, accounts)
     if group.network == FB:
         _warn_homonyms(container, entry, accounts, sink)
     if nameless:
         what = "without a name" if group.network == FB else "without a username"
-        sink.warn(container, group.network,
-                  f"{counted(nameless, 'entry', 'entries')} {what} in {entry.name} skipped "
-                  "(deactivated accounts)")
+        sink.warn(
+            container,
+            group.network,
+            f"{counted(nameless, 'entry', 'entries')} {what} in {entry.name} skipped (deactivated accounts)",
+        )
     if group.malformed:
-        sink.warn(container, group.network,
-                  f"{counted(group.malformed, 'entry', 'entries')} of an unexpected shape in {entry.name} "
-                  "skipped (values of the wrong type)")
+        sink.warn(
+            container,
+            group.network,
+            f"{counted(group.malformed, 'entry', 'entries')} of an unexpected shape in {entry.name} "
+            "skipped (values of the wrong type)",
+        )
     if isinstance(group, meta_html.HtmlGroup) and group.unread_dates:
-        sink.warn(container, group.network,
-                  f"{counted(group.unread_dates, 'date', 'dates')} in {entry.name} could not be read "
-                  f"(such as '{group.unread_example}'): those people are left undated")
+        sink.warn(
+            container,
+            group.network,
+            f"{counted(group.unread_dates, 'date', 'dates')} in {entry.name} could not be read "
+            f"(such as '{group.unread_example}'): those people are left undated",
+        )
     if html:
-        sink.warn(container, group.network,
-                  "this export is HTML: names were read, dates only where they could be; "
-                  "download it again choosing the JSON format for exact dates")
+        sink.warn(
+            container,
+            group.network,
+            "this export is HTML: names were read, dates only where they could be; "
+            "download it again choosing the JSON format for exact dates",
+        )
 
 
 def _warn_homonyms(container: Container, entry: Entry, accounts: list[Account], sink: Sink) -> None:
@@ -91,8 +123,12 @@ def _warn_homonyms(container: Container, entry: Entry, accounts: list[Account], 
         return
     twice = sorted(n for n, c in counts.items() if c > 1)
     example = ", ".join(f"'{n}'" for n in twice[:3])
-    sink.warn(container, FB, f"{counted(len(twice), 'name appears', 'names appear')} more than once "
-              f"in {entry.name} ({example}): Facebook exports hold no ids, so each is shown once")
+    sink.warn(
+        container,
+        FB,
+        f"{counted(len(twice), 'name appears', 'names appear')} more than once "
+        f"in {entry.name} ({example}): Facebook exports hold no ids, so each is shown once",
+    )
 
 
 def _page(name: str) -> int:
@@ -123,12 +159,16 @@ def _check_instagram(container: Container, sink: Sink) -> None:
     relations = {r for a in mine for r in a.relations}
     if "following" in relations and "follower" not in relations:
         sink.warn(container, IG, "no followers file was found: followers are missing")
-    dates = sorted(t.since[:10] for a in mine for t in a.ties
-                   if t.relation in ("follower", "following") and t.since)
+    dates = sorted(
+        t.since[:10] for a in mine for t in a.ties if t.relation in ("follower", "following") and t.since
+    )
     if len(dates) >= 30:
         first, last = datetime.fromisoformat(dates[0]), datetime.fromisoformat(dates[-1])
         if (last - first).days < 400:
-            sink.warn(container, IG,
-                      f"every follower and following dates from {dates[0][:7]} to {dates[-1][:7]}: "
-                      "this export may be limited to a date range; download it again choosing "
-                      "'All time'")
+            sink.warn(
+                container,
+                IG,
+                f"every follower and following dates from {dates[0][:7]} to {dates[-1][:7]}: "
+                "this export may be limited to a date range; download it again choosing "
+                "'All time'",
+            )

@@ -127,6 +127,7 @@ def _records(root: _Node) -> list[_Node]:
 
     Outermost only, so that records never overlap and reading them stays linear.
     """
+
     def box(n: _Node) -> bool:
         return bool(n.classes & _RECORD_CLASSES)
 
@@ -276,8 +277,11 @@ def parse(entry: Entry) -> list[Group]:
     people = [r for r in recs if r.name or r.username]
     if not people:
         what = "a username" if instagram else "a name"
-        raise NoPeople(f"no people found in it: none of its {counted(len(recs), 'entry', 'entries')} "
-                       f"holds {what} circlesort can read (a page layout it does not know)" if recs else
-                       "no people found in it (an empty list, or a page layout circlesort does not know)",
-                       network)
+        raise NoPeople(
+            f"no people found in it: none of its {counted(len(recs), 'entry', 'entries')} "
+            f"holds {what} circlesort can read (a page layout it does not know)"
+            if recs
+            else "no people found in it (an empty list, or a page layout circlesort does not know)",
+            network,
+        )
     return [HtmlGroup(network, relation, people, unread_dates=dates.unread, unread_example=dates.example)]

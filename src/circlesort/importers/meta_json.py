@@ -227,4 +227,3 @@ def since(rec: MetaRecord) -> str | None:
     if isinstance(ts, str) and not ts.strip().isdigit():
         return iso_loose(ts)
     return from_unix(ts)
-

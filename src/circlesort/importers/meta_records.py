@@ -20,11 +20,32 @@ from circlesort.importers.text import clean
 USERNAME = re.compile(r"^@?[A-Za-z0-9._]{1,30}$")
 
 # Labels are localized to the account's language; these are the ones seen or expected.
-NAME_LABELS = {"name", "full name", "nome", "nom", "nombre", "имя", "name des profils",
-               "nome completo", "nombre completo", "naam", "imię"}
-USERNAME_LABELS = {"username", "user name", "nome de usuário", "nom d'utilisateur",
-                   "nom d’utilisateur", "nombre de usuario", "benutzername", "nome utente",
-                   "gebruikersnaam", "имя пользователя", "nazwa użytkownika"}
+NAME_LABELS = {
+    "name",
+    "full name",
+    "nome",
+    "nom",
+    "nombre",
+    "имя",
+    "name des profils",
+    "nome completo",
+    "nombre completo",
+    "naam",
+    "imię",
+}
+USERNAME_LABELS = {
+    "username",
+    "user name",
+    "nome de usuário",
+    "nom d'utilisateur",
+    "nom d’utilisateur",
+    "nombre de usuario",
+    "benutzername",
+    "nome utente",
+    "gebruikersnaam",
+    "имя пользователя",
+    "nazwa użytkownika",
+}
 URL_LABELS = {"url", "link", "profile url", "profile"}
 
 
@@ -80,7 +101,9 @@ def as_stamp(value: object) -> object:
     return value
 
 
-_PLAIN_HREF = re.compile(r"https://www\.(?:instagram\.com|threads\.net|threads\.com)/(?:_u/)?@?([A-Za-z0-9._]{1,30})/?")
+_PLAIN_HREF = re.compile(
+    r"https://www\.(?:instagram\.com|threads\.net|threads\.com)/(?:_u/)?@?([A-Za-z0-9._]{1,30})/?"
+)
 
 
 def username_from_href(href: str) -> str:

@@ -58,8 +58,9 @@ def _scan(data: Buffer) -> Iterator[tuple[str, int, int, int, int, tuple[int, in
             yield name, version, flag, method, start, sizes
 
 
-def _local_reader(data: Buffer, start: int, version: int, method: int,
-                  sizes: tuple[int, int] | None) -> Callable[[int], tuple[bytes, int]]:
+def _local_reader(
+    data: Buffer, start: int, version: int, method: int, sizes: tuple[int, int] | None
+) -> Callable[[int], tuple[bytes, int]]:
     def read(limit: int) -> tuple[bytes, int]:
         if version & 0xFF > zipfile.MAX_EXTRACT_VERSION:  # the high byte is the system, not the version
             raise SkipFile(f"needs zip version {(version & 0xFF) / 10:.1f}, which circlesort does not know")
@@ -98,6 +99,9 @@ def _inflate(data: Buffer, start: int, end: int, limit: int) -> tuple[bytes, int
     except zlib.error as e:
         raise SkipFile(f"damaged inside the zip ({e})") from e
     if not d.eof and len(out) <= limit:
-        raise SkipFile("cut off: the zip is incomplete" if end >= len(data)
-                       else "damaged inside the zip (its data ends early)")
+        raise SkipFile(
+            "cut off: the zip is incomplete"
+            if end >= len(data)
+            else "damaged inside the zip (its data ends early)"
+        )
     return bytes(out), pos - start - len(tail) - len(d.unused_data)

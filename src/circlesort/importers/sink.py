@@ -59,8 +59,7 @@ class Sink:
             self._kinds[container.path] = container.kind
         return self._reports[key]
 
-    def add(self, container: Container, network: str, entry: Entry | None,
-            accounts: list[Account]) -> None:
+    def add(self, container: Container, network: str, entry: Entry | None, accounts: list[Account]) -> None:
         """Record that ``entry`` was read for ``network`` and yielded ``accounts``."""
         self._report(container, network)
         if entry is not None and entry not in self._files[(container.path, network)]:
@@ -124,6 +123,5 @@ def _folder_source(root: str, inners: list[str]) -> tuple[str, list[str]]:
         return str(PurePosixPath(root) / inners[0]), [PurePosixPath(inners[0]).name]
     common = os.path.commonpath([str(PurePosixPath(i).parent) for i in inners])
     base = PurePosixPath(root) / common if common not in ("", ".") else PurePosixPath(root)
-    files = [str(PurePosixPath(i).relative_to(common)) if common not in ("", ".") else i
-             for i in inners]
+    files = [str(PurePosixPath(i).relative_to(common)) if common not in ("", ".") else i for i in inners]
     return str(base), files

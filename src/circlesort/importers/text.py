@@ -9,9 +9,7 @@ from typing import Any
 
 # C0 and C1 controls, DEL, bidi embeddings/overrides/isolates and the directional marks.
 # Zero-width joiners stay: they hold emoji sequences together.
-_UNSAFE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]"
-)
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]")
 _SPACES = re.compile(r"\s+")
 
 

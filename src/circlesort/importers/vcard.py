@@ -217,9 +217,14 @@ def _card(card) -> Card:
     categories = [",".join(c) if isinstance(c, list) else str(c) for c in _values(card, "categories")]
     urls = [clean(str(u)) for u in _values(card, "url")]
     return Card(
-        name=_text((_values(card, "fn") or [""])[0]), first=first, last=last,
-        emails=[clean(str(e)) for e in _values(card, "email")], phones=phones,
+        name=_text((_values(card, "fn") or [""])[0]),
+        first=first,
+        last=last,
+        emails=[clean(str(e)) for e in _values(card, "email")],
+        phones=phones,
         company=_known(_text(org[0] if isinstance(org, list) and org else org)),
         position=_known(_text((_values(card, "title") or [""])[0])),
-        labels=categories, url=urls[0] if urls else "", phone_labels=tuple(named),
+        labels=categories,
+        url=urls[0] if urls else "",
+        phone_labels=tuple(named),
     )

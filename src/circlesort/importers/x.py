@@ -50,7 +50,8 @@ def data_type(entry: Entry) -> str | None:
 def is_grailbird(entries: list[Entry]) -> bool:
     """The pre-2018 archive: tweets.csv and data/js/tweets/*.js, no follower lists."""
     return any(e.name.lower() == "tweets.csv" for e in entries) and any(
-        "js" in e.parts and "tweets" in e.parts for e in entries)
+        "js" in e.parts and "tweets" in e.parts for e in entries
+    )
 
 
 def parse_js(entry: Entry) -> Any:
@@ -158,16 +159,23 @@ def read(container: Container, entries: list[tuple[Entry, str]], sink: Sink) -> 
         if relation is None:
             continue
         for entry, doc in docs.get(kind, []):
-            accounts = [a for a in (_account(i, relation, names) for i in _items(doc, wrapper))
-                        if a and a.key != owner]
+            accounts = [
+                a
+                for a in (_account(i, relation, names) for i in _items(doc, wrapper))
+                if a and a.key != owner
+            ]
             everyone.update((a.key, bool(a.handle)) for a in accounts)
             sink.add(container, X, entry, accounts)
     _warn_missing_parts(container, entries, listed, sink)
     total, named = len(everyone), sum(everyone.values())
     if named < total:
-        sink.warn(container, X, f"{total - named} of {total} accounts have no name or handle: "
-                  "X archives hold only account ids, and names come only from tweets that "
-                  "mention or reply to them")
+        sink.warn(
+            container,
+            X,
+            f"{total - named} of {total} accounts have no name or handle: "
+            "X archives hold only account ids, and names come only from tweets that "
+            "mention or reply to them",
+        )
 
 
 def _account(item: dict, relation: str, names: dict[str, tuple[str, str]]) -> Account | None:
@@ -177,10 +185,12 @@ def _account(item: dict, relation: str, names: dict[str, tuple[str, str]]) -> Ac
     handle, name = names.get(account_id, ("", ""))
     link = _text(item.get("userLink"))
     link = link if link.startswith(_LINKS) else ""
-    url = f"https://x.com/{handle}" if handle else (
-        link or f"https://twitter.com/intent/user?user_id={account_id}")
-    return Account(X, account_id, name=name, handle=handle or None, url=url,
-                   ties=(Tie(relation),))
+    url = (
+        f"https://x.com/{handle}"
+        if handle
+        else (link or f"https://twitter.com/intent/user?user_id={account_id}")
+    )
+    return Account(X, account_id, name=name, handle=handle or None, url=url, ties=(Tie(relation),))
 
 
 def _manifest(doc: Any) -> tuple[str, set[str]]:
@@ -195,13 +205,17 @@ def _manifest(doc: Any) -> tuple[str, set[str]]:
     return owner, listed
 
 
-def _warn_missing_parts(container: Container, entries: list[tuple[Entry, str]],
-                        listed: set[str], sink: Sink) -> None:
+def _warn_missing_parts(
+    container: Container, entries: list[tuple[Entry, str]], listed: set[str], sink: Sink
+) -> None:
     present = {e.name.lower() for e, _ in entries}
     for name in sorted(listed - present):
         if TYPES.get(data_type_name(name) or "", ("", None))[1]:
-            sink.warn(container, X, f"the archive's manifest lists {name}, which is missing: "
-                      "that list is incomplete")
+            sink.warn(
+                container,
+                X,
+                f"the archive's manifest lists {name}, which is missing: that list is incomplete",
+            )
 
 
 def data_type_name(file_name: str) -> str | None:

@@ -24,8 +24,10 @@ from circlesort.importers.salvage import salvage
 
 MAX_DEPTH = 2  # a zip inside a zip inside a zip is opened; one level more is not
 _READABLE = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
-_INCOMPLETE = ("the zip is incomplete (its end is missing; was the download interrupted?): "
-               "read what arrived whole; download it again for the rest")
+_INCOMPLETE = (
+    "the zip is incomplete (its end is missing; was the download interrupted?): "
+    "read what arrived whole; download it again for the rest"
+)
 
 
 def zip_containers(display: str, source: BinaryIO, budget: Budget, depth: int = 0) -> Iterator[Container]:
@@ -40,9 +42,14 @@ def zip_containers(display: str, source: BinaryIO, budget: Budget, depth: int = 
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as e:
         # NotImplementedError: one directory entry asks for a zip version Python does not know, which
         # refuses the whole directory; each file's own header still tells where its data lies.
-        why = (f"the zip's directory asks for {e}, which circlesort does not know (a damaged or unusual "
-               "zip): its files were read by their own headers") if isinstance(e, NotImplementedError) \
+        why = (
+            (
+                f"the zip's directory asks for {e}, which circlesort does not know (a damaged or unusual "
+                "zip): its files were read by their own headers"
+            )
+            if isinstance(e, NotImplementedError)
             else _INCOMPLETE
+        )
         try:
             entries, close = _salvaged(display, source, budget, notes, why)
         except (OSError, ValueError) as e:  # the disk failing under the read, or a file mmap refuses
@@ -68,13 +75,16 @@ def _split(entries: list[Entry], depth: int, notes: list[str]) -> tuple[list[Ent
         elif depth < MAX_DEPTH:
             nested.append(entry)
         else:
-            notes.append(f"skipped {entry.inner}: a zip three levels deep, which circlesort does not open; "
-                         "unzip the outer zips and give the folder instead")
+            notes.append(
+                f"skipped {entry.inner}: a zip three levels deep, which circlesort does not open; "
+                "unzip the outer zips and give the folder instead"
+            )
     return files, nested
 
 
-def _nested(entries: list[Entry], budget: Budget, depth: int, source: BinaryIO,
-            stored: dict[str, zipfile.ZipInfo]) -> Iterator[Container]:
+def _nested(
+    entries: list[Entry], budget: Budget, depth: int, source: BinaryIO, stored: dict[str, zipfile.ZipInfo]
+) -> Iterator[Container]:
     for k, entry in enumerate(entries):
         shown = f"{entry.container}/{entry.inner}"
         if budget.spent:  # one word for the rest, rather than one per zip
@@ -140,8 +150,9 @@ class _Stored(io.RawIOBase):
         return len(data)
 
 
-def _listed(display: str, zf: zipfile.ZipFile, budget: Budget,
-            notes: list[str]) -> tuple[list[Entry], dict[str, zipfile.ZipInfo]]:
+def _listed(
+    display: str, zf: zipfile.ZipFile, budget: Budget, notes: list[str]
+) -> tuple[list[Entry], dict[str, zipfile.ZipInfo]]:
     """The files, each once, and those stored whole (uncompressed) that may be read in place."""
     entries: list[Entry] = []
     stored: dict[str, zipfile.ZipInfo] = {}
@@ -166,44 +177,62 @@ def _listed(display: str, zf: zipfile.ZipFile, budget: Budget,
             notes.append(budget.listed_message())
             break
         # The local header is 30 bytes and more: its data ends before the next file begins.
-        following = starts[bisect_right(starts, info.header_offset)] if info.header_offset < zf.start_dir \
+        following = (
+            starts[bisect_right(starts, info.header_offset)]
+            if info.header_offset < zf.start_dir
             else info.header_offset
+        )
         overlaps = info.header_offset + 30 + info.compress_size > following
         reader = budget.meter_zip(_reader(zf, info, overlaps))
         entries.append(Entry(display, inner, info.file_size, reader))
         if info.compress_type == zipfile.ZIP_STORED and not overlaps and inner.lower().endswith(".zip"):
             stored[inner] = info
     if twice:
-        notes.append(f"the zip's directory lists {twice} files more than once (a damaged or crafted zip); "
-                     "each was read once")
+        notes.append(
+            f"the zip's directory lists {twice} files more than once (a damaged or crafted zip); "
+            "each was read once"
+        )
     if encrypted:
         notes.append(_encrypted(encrypted, everything=not entries))
     return entries, stored
 
 
 def _encrypted(n: int, everything: bool) -> str:
-    what = "the zip is encrypted (password-protected)" if everything else \
-        f"{n} files in the zip are encrypted (password-protected) and were not read"
-    return (f"{what}: circlesort reads no encrypted files; "
-            "unzip it with its password and give the folder instead")
+    what = (
+        "the zip is encrypted (password-protected)"
+        if everything
+        else f"{n} files in the zip are encrypted (password-protected) and were not read"
+    )
+    return (
+        f"{what}: circlesort reads no encrypted files; unzip it with its password and give the folder instead"
+    )
 
 
-def _reader(zf: zipfile.ZipFile, info: zipfile.ZipInfo,
-            overlaps: bool) -> Callable[[int], tuple[bytes, int]]:
+def _reader(zf: zipfile.ZipFile, info: zipfile.ZipInfo, overlaps: bool) -> Callable[[int], tuple[bytes, int]]:
     def read(limit: int) -> tuple[bytes, int]:
         if overlaps:
-            raise SkipFile("its data runs into another file's in the zip (a crafted zip); "
-                           "refused as a possible zip bomb")
+            raise SkipFile(
+                "its data runs into another file's in the zip (a crafted zip); refused as a possible zip bomb"
+            )
         bomb_check(info.file_size, info.compress_size)
         if info.compress_type not in _READABLE:
             name = zipfile.compressor_names.get(info.compress_type, f"method {info.compress_type}")
-            raise SkipFile(f"compressed with {name}, which circlesort cannot read; "
-                           "unzip the export and give the folder instead")
+            raise SkipFile(
+                f"compressed with {name}, which circlesort cannot read; "
+                "unzip the export and give the folder instead"
+            )
         try:
             with zf.open(info) as f:
                 data = f.read(limit)
-        except (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, OSError, NotImplementedError,
-                UnicodeDecodeError) as e:  # the last: a file header's name that is not the UTF-8 it claims
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            lzma.LZMAError,
+            EOFError,
+            OSError,
+            NotImplementedError,
+            UnicodeDecodeError,
+        ) as e:  # the last: a file header's name that is not the UTF-8 it claims
             raise SkipFile(f"damaged inside the zip ({e})") from e
         # The compressed bytes behind what was read (files that overlap were refused above, so no
         # two files claim the same bytes).
@@ -213,8 +242,9 @@ def _reader(zf: zipfile.ZipFile, info: zipfile.ZipInfo,
     return read
 
 
-def _salvaged(display: str, source: BinaryIO, budget: Budget, notes: list[str],
-              why: str) -> tuple[list[Entry], Callable[[], None]]:
+def _salvaged(
+    display: str, source: BinaryIO, budget: Budget, notes: list[str], why: str
+) -> tuple[list[Entry], Callable[[], None]]:
     """A zip without a usable central directory, read by its local headers (see salvage.py)."""
     source.seek(0)
     if source.read(4) != b"PK\x03\x04":

@@ -1,7 +1,7 @@
 """Identity matching: which accounts on different networks belong to one person, and why.
 
-    profiles (profile.py) -> candidate pairs (blocking.py) -> evidence (score.py)
-    -> best-first groups with one account per network (cluster.py) -> people and suggestions
+profiles (profile.py) -> candidate pairs (blocking.py) -> evidence (score.py)
+-> best-first groups with one account per network (cluster.py) -> people and suggestions
 """
 
 from __future__ import annotations
@@ -31,8 +31,9 @@ class MatchResult:
 Key = tuple[str, str]  # (network, account key)
 
 
-def match(accounts: Sequence[Account], same: Iterable[tuple[Key, Key]] = (),
-          apart: Iterable[tuple[Key, Key]] = ()) -> MatchResult:
+def match(
+    accounts: Sequence[Account], same: Iterable[tuple[Key, Key]] = (), apart: Iterable[tuple[Key, Key]] = ()
+) -> MatchResult:
     """Group ``accounts`` into people. Every account ends up in exactly one person.
 
     ``same`` are pairs the user linked by hand (always one person, even two accounts on one
@@ -42,16 +43,16 @@ def match(accounts: Sequence[Account], same: Iterable[tuple[Key, Key]] = (),
         return _match(accounts, same, apart)
 
 
-def _match(accounts: Sequence[Account], same: Iterable[tuple[Key, Key]],
-           apart: Iterable[tuple[Key, Key]]) -> MatchResult:
+def _match(
+    accounts: Sequence[Account], same: Iterable[tuple[Key, Key]], apart: Iterable[tuple[Key, Key]]
+) -> MatchResult:
     profiles = [profile_of(i, a) for i, a in enumerate(accounts)]
     freq = Frequencies.of(profiles)
     scored = {(i, j): compare(profiles[i], profiles[j], freq) for i, j in candidates(profiles)}
     place = {(a.network, a.key): i for i, a in enumerate(accounts)}
     groups, deferred = Clusterer(profiles, scored, freq, _indexed(same, place), _indexed(apart, place)).run()
     people = sorted((_person(g, accounts) for g in groups), key=lambda p: (p.name.casefold(), p.id))
-    suggestions = [Suggestion(accounts[p.a], accounts[p.b], score_of(p.logit), p.evidence)
-                   for p in deferred]
+    suggestions = [Suggestion(accounts[p.a], accounts[p.b], score_of(p.logit), p.evidence) for p in deferred]
     return MatchResult(people, suggestions)
 
 
@@ -84,9 +85,21 @@ def _person(group: Group | int, accounts: Sequence[Account]) -> Person:
         return Person(_person_id(account), account.display_name, (account,))
     members = sorted(group.members, key=lambda i: (network_rank(accounts[i].network), accounts[i].key))
     place = {m: n for n, m in enumerate(members)}
-    links = tuple(sorted(
-        (Link(min(place[p.a], place[p.b]), max(place[p.a], place[p.b]), p.tier, score_of(p.logit),
-              p.evidence) for p in group.links), key=lambda link: (link.a, link.b)))
+    links = tuple(
+        sorted(
+            (
+                Link(
+                    min(place[p.a], place[p.b]),
+                    max(place[p.a], place[p.b]),
+                    p.tier,
+                    score_of(p.logit),
+                    p.evidence,
+                )
+                for p in group.links
+            ),
+            key=lambda link: (link.a, link.b),
+        )
+    )
     ordered = tuple(accounts[m] for m in members)
     name = person_name(ordered)
     return Person(_person_id(min(ordered, key=lambda a: (a.network, a.key))), name, ordered, links)

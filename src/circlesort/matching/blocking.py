@@ -61,7 +61,7 @@ def name_keys(tokens: tuple[str, ...]) -> tuple[list[str], list[str]]:
     sym = []
     head = tokens[:4]
     for i, x in enumerate(head):
-        for y in head[i + 1:]:
+        for y in head[i + 1 :]:
             for c in canon(x) if i == 0 else (x,):
                 sym.append("n:" + _pair(c, y))
     sym.append("p:" + _pair(_sound(first), _sound(last)))
@@ -160,10 +160,11 @@ def candidates(profiles: list[Profile]) -> Iterator[tuple[int, int]]:
             continue
         pairs: list[tuple[int, int]] = []
         if kind in SYMMETRIC:
-            pairs = [(i, j) for n, i in enumerate(group) for j in group[n + 1:] if network[i] != network[j]]
+            pairs = [(i, j) for n, i in enumerate(group) for j in group[n + 1 :] if network[i] != network[j]]
         probing = probes.get(key)
-        if probing and (len(probing) * size <= PROBE_PAIRS
-                        or 0 < cross_pairs(probing, group, network) <= PROBE_PAIRS):
+        if probing and (
+            len(probing) * size <= PROBE_PAIRS or 0 < cross_pairs(probing, group, network) <= PROBE_PAIRS
+        ):
             pairs += [(i, j) for i in probing for j in group if network[i] != network[j]]
         for i, j in pairs:
             pair = (i, j) if i < j else (j, i)

@@ -37,9 +37,14 @@ class Group:
 
 
 class Clusterer:
-    def __init__(self, profiles: list[Profile], scored: dict[tuple[int, int], Comparison],
-                 freq: Frequencies, same: set[tuple[int, int]] = frozenset(),
-                 apart: set[tuple[int, int]] = frozenset()) -> None:
+    def __init__(
+        self,
+        profiles: list[Profile],
+        scored: dict[tuple[int, int], Comparison],
+        freq: Frequencies,
+        same: set[tuple[int, int]] = frozenset(),
+        apart: set[tuple[int, int]] = frozenset(),
+    ) -> None:
         self.profiles = profiles
         self.freq = freq
         self.scored = scored
@@ -63,8 +68,9 @@ class Clusterer:
             if pair.tier == POSSIBLE or not self._join(pair):
                 deferred.append(pair)
         # Accounts that never joined another stay a plain index: most of them, in a big export.
-        groups: list[Group | int] = [self.groups.get(i, i) for i in range(len(self.profiles))
-                                     if self.group_of[i] == i]
+        groups: list[Group | int] = [
+            self.groups.get(i, i) for i in range(len(self.profiles)) if self.group_of[i] == i
+        ]
         return groups, self._suggestions(deferred)
 
     def group(self, i: int) -> Group:

@@ -17,9 +17,29 @@ _SEGMENTS = re.compile(r"[a-z]+")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 # Slug and handle decorations that are not a name ("the.jane", "dr-anna-schmidt", "jane-doe-phd").
 # Credentials are the short list people put in slugs; nameparser's long list holds "ed" and "ali".
-_NOISE = _HONORIFICS | frozenset({
-    "the", "its", "im", "iam", "real", "official", "hey", "hi", "phd", "mba", "md", "cpa", "pmp",
-    "jr", "sr", "ii", "iii", "esq", "msc"})
+_NOISE = _HONORIFICS | frozenset(
+    {
+        "the",
+        "its",
+        "im",
+        "iam",
+        "real",
+        "official",
+        "hey",
+        "hi",
+        "phd",
+        "mba",
+        "md",
+        "cpa",
+        "pmp",
+        "jr",
+        "sr",
+        "ii",
+        "iii",
+        "esq",
+        "msc",
+    }
+)
 # Most letters a handle that spells a name has: usernames stop at 30, an e-mail's local part at 64.
 # Longer ones (only a hostile export has them) are compared whole but never read as a name, which
 # would take time growing with the square of their length.
@@ -127,8 +147,11 @@ def _explain(letters: str, segments: tuple[str, ...], tokens: tuple[str, ...]) -
         if last not in letters:
             continue
         for form in forms:
-            if len(form) >= 2 and form in letters and (
-                    _adjacent(letters, segments, form, last) or last + form in letters):
+            if (
+                len(form) >= 2
+                and form in letters
+                and (_adjacent(letters, segments, form, last) or last + form in letters)
+            ):
                 if len(form) > 2 or len(last) > 2:
                     return FULL, form
                 short = short or (SHORT, form)
@@ -160,7 +183,7 @@ def _longest_first(given: str) -> list[str]:
 
 
 def _beside(segs: tuple[str, ...], a: str, b: str) -> bool:
-    """"jdoe", "j.doe", "doej", "janed": ``a`` next to ``b``, nothing else around them."""
+    """ "jdoe", "j.doe", "doej", "janed": ``a`` next to ``b``, nothing else around them."""
     if len(segs) == 1:
         return segs[0] in (a + b, b + a)
     if len(segs) == 2:
@@ -194,7 +217,7 @@ def split_tokens(handle: Handle, vocabulary: frozenset[str] | set[str]) -> set[t
         if len(seg) >= 4 and seg[:-1] in vocabulary:
             found.add((seg[:-1], seg[-1]))
     for i, a in enumerate(singles):
-        for b in singles[i + 1:]:
+        for b in singles[i + 1 :]:
             found.add((a, b))
     if len(handle.segments) == 2:  # "j.doe", "jane.d"
         a, b = handle.segments

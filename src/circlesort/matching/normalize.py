@@ -23,13 +23,62 @@ _PLAIN = re.compile(r" *[A-Za-z]+(?: +[A-Za-z]+)* *")
 _HYPHEN = re.compile(r"(?<=\w)[-‐‑](?=\w)")
 _HONORIFICS = frozenset({"dr", "prof", "mr", "mrs", "ms", "mx", "miss", "sir", "dame"})
 _TITLES = frozenset(CONSTANTS.titles) | _HONORIFICS
-_CREDENTIALS = (frozenset(CONSTANTS.suffix_acronyms) | frozenset(CONSTANTS.suffix_not_acronyms)
-                | {"phd", "mba", "md", "cpa", "pmp", "csm", "cfa", "msc", "bsc", "ma", "ba", "jd", "esq",
-                   "rn", "pe", "ceng", "frcs", "mrcp", "dds", "dvm", "llm", "meng", "beng"})
+_CREDENTIALS = (
+    frozenset(CONSTANTS.suffix_acronyms)
+    | frozenset(CONSTANTS.suffix_not_acronyms)
+    | {
+        "phd",
+        "mba",
+        "md",
+        "cpa",
+        "pmp",
+        "csm",
+        "cfa",
+        "msc",
+        "bsc",
+        "ma",
+        "ba",
+        "jd",
+        "esq",
+        "rn",
+        "pe",
+        "ceng",
+        "frcs",
+        "mrcp",
+        "dds",
+        "dvm",
+        "llm",
+        "meng",
+        "beng",
+    }
+)
 # Credentials written after a name without a comma; a short list, since the long one holds real
 # surnames ("Do", "Ma", "Ali").
-_TRAILING = frozenset({"phd", "mba", "md", "cpa", "pmp", "csm", "cfa", "msc", "bsc", "jd", "esq", "jr", "sr",
-                       "ii", "iii", "iv", "dds", "dvm", "llm", "mph", "rn"})
+_TRAILING = frozenset(
+    {
+        "phd",
+        "mba",
+        "md",
+        "cpa",
+        "pmp",
+        "csm",
+        "cfa",
+        "msc",
+        "bsc",
+        "jd",
+        "esq",
+        "jr",
+        "sr",
+        "ii",
+        "iii",
+        "iv",
+        "dds",
+        "dvm",
+        "llm",
+        "mph",
+        "rn",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +193,7 @@ def close_forms(name: str) -> frozenset[str]:
 
 
 def nickname_kind(a: str, b: str) -> str | None:
-    """"close" when one given name is a well-known form of the other (Bob and Robert, Kate and
+    """ "close" when one given name is a well-known form of the other (Bob and Robert, Kate and
     Katherine, Sasha and Aleksandr, Chris and Christopher), "loose" when only the `nicknames` data
     set pairs them (it also pairs Lena with Katherine), None when they are not related."""
     a, b = fold(a), fold(b)

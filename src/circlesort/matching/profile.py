@@ -12,16 +12,83 @@ from circlesort.matching.normalize import fold, parse
 from circlesort.model import Account
 
 # E-mail providers say nothing about an employer.
-_WEBMAIL = frozenset({
-    "gmail", "googlemail", "yahoo", "ymail", "hotmail", "outlook", "live", "msn", "icloud", "me", "mac",
-    "aol", "gmx", "web", "proton", "protonmail", "pm", "yandex", "mail", "qq", "163", "126", "fastmail",
-    "zoho", "tutanota", "posteo", "example", "free", "orange", "btinternet", "comcast", "t-online"})
-_LEGAL = frozenset({"inc", "ltd", "llc", "gmbh", "sa", "ag", "co", "corp", "corporation", "company", "plc",
-                    "bv", "ab", "as", "oy", "srl", "spa", "limited", "group", "the"})
-_HANDLE_KIND = {"instagram": "Instagram username", "threads": "Threads username", "x": "X handle",
-                "mastodon": "Mastodon account", "bluesky": "Bluesky handle"}
-_NETWORK_NAME = {"facebook": "Facebook", "linkedin": "LinkedIn", "instagram": "Instagram", "x": "X",
-                 "mastodon": "Mastodon", "threads": "Threads", "bluesky": "Bluesky", "contacts": "contacts"}
+_WEBMAIL = frozenset(
+    {
+        "gmail",
+        "googlemail",
+        "yahoo",
+        "ymail",
+        "hotmail",
+        "outlook",
+        "live",
+        "msn",
+        "icloud",
+        "me",
+        "mac",
+        "aol",
+        "gmx",
+        "web",
+        "proton",
+        "protonmail",
+        "pm",
+        "yandex",
+        "mail",
+        "qq",
+        "163",
+        "126",
+        "fastmail",
+        "zoho",
+        "tutanota",
+        "posteo",
+        "example",
+        "free",
+        "orange",
+        "btinternet",
+        "comcast",
+        "t-online",
+    }
+)
+_LEGAL = frozenset(
+    {
+        "inc",
+        "ltd",
+        "llc",
+        "gmbh",
+        "sa",
+        "ag",
+        "co",
+        "corp",
+        "corporation",
+        "company",
+        "plc",
+        "bv",
+        "ab",
+        "as",
+        "oy",
+        "srl",
+        "spa",
+        "limited",
+        "group",
+        "the",
+    }
+)
+_HANDLE_KIND = {
+    "instagram": "Instagram username",
+    "threads": "Threads username",
+    "x": "X handle",
+    "mastodon": "Mastodon account",
+    "bluesky": "Bluesky handle",
+}
+_NETWORK_NAME = {
+    "facebook": "Facebook",
+    "linkedin": "LinkedIn",
+    "instagram": "Instagram",
+    "x": "X",
+    "mastodon": "Mastodon",
+    "threads": "Threads",
+    "bluesky": "Bluesky",
+    "contacts": "contacts",
+}
 
 
 def network_name(network: str) -> str:
@@ -62,8 +129,17 @@ def profile_of(index: int, account: Account) -> Profile:
     else:
         emails = domains = frozenset()
     handles = [h for h in _handles(account, emails) if h is not None]
-    return Profile(index, account, account.network, tokens, raw, tuple(handles), emails,
-                   _employer(account.company), domains)
+    return Profile(
+        index,
+        account,
+        account.network,
+        tokens,
+        raw,
+        tuple(handles),
+        emails,
+        _employer(account.company),
+        domains,
+    )
 
 
 def _raw_name(account: Account) -> str:
@@ -88,12 +164,17 @@ def _notes(raw: str, tokens: tuple[str, ...]) -> tuple[str, ...]:
     scripts = {unicodedata.name(c, "").split(" ")[0] for c in raw if c.isalpha() and ord(c) > 0x24F}
     scripts -= {"", "LATIN"}
     if scripts:
-        names = {"CJK": "Chinese characters", "HIRAGANA": "Japanese", "KATAKANA": "Japanese",
-                 "HANGUL": "Korean"}
+        names = {
+            "CJK": "Chinese characters",
+            "HIRAGANA": "Japanese",
+            "KATAKANA": "Japanese",
+            "HANGUL": "Korean",
+        }
         written = sorted({names.get(s, s.title()) for s in scripts})
         notes.append(f"transliteration from {' and '.join(written)}")
     elif any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", raw)) or any(
-            c in raw for c in "łŁøØßđĐ"):
+        c in raw for c in "łŁøØßđĐ"
+    ):
         notes.append("accent folding")
     if any(unicodedata.category(c) == "So" for c in raw):
         notes.append("removing emoji")
@@ -119,8 +200,12 @@ def _handles(account: Account, emails: frozenset[str]) -> list[Handle | None]:
     elif net == "x" and account.handle:
         out.append(make_handle(_HANDLE_KIND[net], "@" + account.handle))
     elif net in ("mastodon", "bluesky"):
-        out.append(make_handle(_HANDLE_KIND[net], account.key.split("@")[0] if net == "mastodon"
-                               else account.key.split(".")[0]))
+        out.append(
+            make_handle(
+                _HANDLE_KIND[net],
+                account.key.split("@")[0] if net == "mastodon" else account.key.split(".")[0],
+            )
+        )
     if account.url and "linkedin.com/in/" in account.url:
         slug = linkedin_slug(account.url)
         if slug:

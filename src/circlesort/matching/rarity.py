@@ -41,8 +41,12 @@ def commonness(tokens: tuple[str, ...]) -> str:
     # A compound surname ("van den berg", "de vries") is common when written together it is.
     surname = last in surnames or "".join(tokens[1:]) in surnames
     given = _common_given(first)
-    if given and len(tokens) > 2 and "".join(tokens[1:]) not in surnames and any(
-            not (_common_given(t) or t in surnames) for t in tokens[1:-1]):
+    if (
+        given
+        and len(tokens) > 2
+        and "".join(tokens[1:]) not in surnames
+        and any(not (_common_given(t) or t in surnames) for t in tokens[1:-1])
+    ):
         given = False  # a rare middle name tells apart
     if given and surname:
         return VERY_COMMON

@@ -59,8 +59,11 @@ def compare_names(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[float, str]:
         return (5.5, "same name") if len(a) > 1 else (0.5, f"only the name '{_title(a[0])}' to go on")
     if len(a) > 1 and len(b) > 1 and sorted(a) == sorted(b):
         return 5.0, "same name, in another order"
-    if len(a) == len(b) and all(x[0] == y[0] for x, y in zip(a, b, strict=True)) and (
-            all(len(x) == 1 for x in a) or all(len(y) == 1 for y in b)):
+    if (
+        len(a) == len(b)
+        and all(x[0] == y[0] for x, y in zip(a, b, strict=True))
+        and (all(len(x) == 1 for x in a) or all(len(y) == 1 for y in b))
+    ):
         return 1.0, f"matching initials ({' '.join(t[0].upper() + '.' for t in a)})"
     if len(a) == 1 or len(b) == 1:
         one, full = (a, b) if len(a) == 1 else (b, a)
@@ -76,8 +79,10 @@ def compare_names(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[float, str]:
                 return 5.0, "same name, spaced differently"
             a_mid, b_mid = a[1:-1], b[1:-1]
             if a_mid and b_mid and not _middles_agree(a_mid, b_mid):
-                return 2.0, (f"same given name and surname, but different middle names "
-                             f"({' '.join(map(_title, a_mid))} / {' '.join(map(_title, b_mid))})")
+                return 2.0, (
+                    f"same given name and surname, but different middle names "
+                    f"({' '.join(map(_title, a_mid))} / {' '.join(map(_title, b_mid))})"
+                )
             return 4.5, f"same given name and surname; one also has '{_title(extra[0])}'"
         if first in ("nickname", "loose nickname"):
             short, full = (a0, b0) if len(a0) <= len(b0) else (b0, a0)
@@ -92,7 +97,8 @@ def compare_names(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[float, str]:
     if first in ("same", "nickname"):
         if min(len(aL), len(bL)) == 1 and aL[0] == bL[0]:
             return (2.0 if first == "same" else 1.5), (
-                f"same given name; only the initial of the surname ({aL[0].upper()}.) on one side")
+                f"same given name; only the initial of the surname ({aL[0].upper()}.) on one side"
+            )
         if bL in a[1:-1] or aL in b[1:-1]:
             return 3.0, "same given name; one surname appears as a middle name (a maiden name?)"
         if JaroWinkler.normalized_similarity(aL, bL) >= 0.9:
@@ -140,8 +146,14 @@ def _given_relation(a: str, b: str) -> str:
 _GENDERED = re.compile(r"(a|o|us|e|os|as|ina|ine)$")
 
 
-_HANDLE_WEIGHT = {H.FULL: 4.0, H.INITIAL: 2.5, H.GIVEN_INITIAL: 1.5, H.SHORT: 1.5, H.GIVEN: 0.5,
-                  H.SURNAME: 0.5}
+_HANDLE_WEIGHT = {
+    H.FULL: 4.0,
+    H.INITIAL: 2.5,
+    H.GIVEN_INITIAL: 1.5,
+    H.SHORT: 1.5,
+    H.GIVEN: 0.5,
+    H.SURNAME: 0.5,
+}
 _HANDLE_SENTENCE = {
     H.FULL: "{kind} '{shown}' spells the name {name}",
     H.INITIAL: "{kind} '{shown}' spells the initial and surname of {name}",
@@ -152,8 +164,9 @@ _HANDLE_SENTENCE = {
 }
 
 
-def _handles_vs_name(handles: tuple[H.Handle, ...], tokens: tuple[str, ...],
-                     freq: Frequencies | None) -> tuple[float, str, str]:
+def _handles_vs_name(
+    handles: tuple[H.Handle, ...], tokens: tuple[str, ...], freq: Frequencies | None
+) -> tuple[float, str, str]:
     """Weight, sentence and level of the handle that spells most of the name."""
     best: tuple[int, H.Handle] | None = None  # (level's place in LEVELS, handle)
     for h in handles:
@@ -170,16 +183,28 @@ def _handles_vs_name(handles: tuple[H.Handle, ...], tokens: tuple[str, ...],
     if level == H.GIVEN and freq is not None and freq.rare_given(tokens[0]):
         w += 1.0
         sentence += f", and hardly anyone else here is called {_title(tokens[0])}"
-    elif (level == H.INITIAL and freq is not None and freq.rare_surname(tokens[-1])
-          and commonness(tokens) in (UNCOMMON, COMMON_GIVEN)):
+    elif (
+        level == H.INITIAL
+        and freq is not None
+        and freq.rare_surname(tokens[-1])
+        and commonness(tokens) in (UNCOMMON, COMMON_GIVEN)
+    ):
         w += 0.5
         sentence += f", and hardly anyone else here is called {_title(tokens[-1])}"
     return w, sentence, level
 
 
 # Usernames people pick themselves; LinkedIn builds its addresses from the name.
-_CHOSEN = frozenset({"Instagram username", "Threads username", "X handle", "Mastodon account",
-                     "Bluesky handle", "e-mail address"})
+_CHOSEN = frozenset(
+    {
+        "Instagram username",
+        "Threads username",
+        "X handle",
+        "Mastodon account",
+        "Bluesky handle",
+        "e-mail address",
+    }
+)
 
 
 def _shared_handle(a: Profile, b: Profile, freq: Frequencies | None) -> tuple[float, str]:
@@ -275,8 +300,10 @@ def _name_evidence(a: Profile, b: Profile, freq: Frequencies | None) -> tuple[fl
         alone = freq.only_one_on_each(a.tokens)
         if len(alone) >= 3:  # one person seen everywhere, not namesakes scattered about
             w = max(w, min(w + STRUCTURE, CERTAIN_FLOOR - 0.1))  # a glance, never certain alone
-            sentence += (f"; the only {' '.join(map(_title, a.tokens))} on each of "
-                         f"{', '.join(network_name(n) for n in alone)}")
+            sentence += (
+                f"; the only {' '.join(map(_title, a.tokens))} on each of "
+                f"{', '.join(network_name(n) for n in alone)}"
+            )
     return w, sentence, short
 
 
@@ -285,6 +312,8 @@ def _employer(a: Profile, b: Profile) -> tuple[float, str]:
         how = employer_matches(x.employer, y)
         if how:
             what = "company" if how == "company" else "e-mail domain"
-            return 2.0, (f"same employer: {x.account.company} ({network_name(x.network)}) "
-                         f"and the {what} on {network_name(y.network)}")
+            return 2.0, (
+                f"same employer: {x.account.company} ({network_name(x.network)}) "
+                f"and the {what} on {network_name(y.network)}"
+            )
     return 0.0, ""

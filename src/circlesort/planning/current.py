@@ -56,8 +56,11 @@ class Plan:
 
     def changes(self) -> str:
         """'3 steps added, 1 step no longer needed', or ''."""
-        parts = [f"{n:,} {'step' if n == 1 else 'steps'} {word}" for n, word in
-                 ((self.added, "added"), (self.dropped, "no longer needed")) if n]
+        parts = [
+            f"{n:,} {'step' if n == 1 else 'steps'} {word}"
+            for n, word in ((self.added, "added"), (self.dropped, "no longer needed"))
+            if n
+        ]
         return ", ".join(parts)
 
 
@@ -90,8 +93,9 @@ def _current_plan(ws: Workspace, settings: dict, now: datetime | None) -> Plan:
         states = step_states(ws)
     set_planned_at(ws, f"{revision(ws)}:{fingerprint}")
     redone = {k.step.id for k in layered.kept} if layered else set()
-    kept = (layered.kept if layered else []) + [Kept(from_row(row), row.needed, row.seen)
-                                                 for i, row in stored.items() if i not in redone]
+    kept = (layered.kept if layered else []) + [
+        Kept(from_row(row), row.needed, row.seen) for i, row in stored.items() if i not in redone
+    ]
     scheduled = schedule(kept, states, settings, now, imported_at)
     added = layered.added if layered and stored else 0  # the first look at a plan: nothing "changed"
     dropped = layered.dropped if layered else 0
@@ -106,20 +110,24 @@ def _affected(ws: Workspace, touched: tuple[set, set, set], stored: dict) -> set
 
 SETTING_HELP = {
     "page.url": "Your Page is not set: page.name and page.url in the settings say whom page followers are "
-                "invited to follow.",
+    "invited to follow.",
     "professional_x": "Your professional X account is not set (professional_x in the settings).",
     "professional_mastodon": "Your professional Mastodon account is not set (professional_mastodon in the "
-                             "settings).",
+    "settings).",
     "professional_instagram": "Your professional Instagram account is not set (professional_instagram).",
 }
 
 
 def notes(steps: Sequence[Scheduled], settings: dict) -> list[str]:
     """The settings the plan's live steps need and do not have, each said once."""
-    wanted = dict.fromkeys(missing(s.step, settings) for s in steps
-                           if s.due in (Due.NOW, Due.WAITING, Due.ASK))
-    return [SETTING_HELP[k] + " `circlesort plan --init-settings` writes a settings file to edit."
-            for k in wanted if k]
+    wanted = dict.fromkeys(
+        missing(s.step, settings) for s in steps if s.due in (Due.NOW, Due.WAITING, Due.ASK)
+    )
+    return [
+        SETTING_HELP[k] + " `circlesort plan --init-settings` writes a settings file to edit."
+        for k in wanted
+        if k
+    ]
 
 
 def _employers_note() -> list[str]:
@@ -132,8 +140,10 @@ def _employers_note() -> list[str]:
         return []  # the sorting screen says what is wrong with the file
     if any(rule.when.get("company") for rule in rules):
         return []
-    return ["No employers in your rules: colleagues are not suggested professional. `circlesort rules "
-            "--init` writes the rules; list your companies under 'my employers'."]
+    return [
+        "No employers in your rules: colleagues are not suggested professional. `circlesort rules "
+        "--init` writes the rules; list your companies under 'my employers'."
+    ]
 
 
 def set_state(ws: Workspace, ids: Sequence[str], state: StepState | None, label: str) -> int:

@@ -32,7 +32,8 @@ def search_name(name: str) -> str:
 def link_of(account: Account) -> str:
     """The account's own profile when the export gave a safe one, else a people search."""
     return safe_link(account.network, account.url, account.key) or search_link(
-        account.network, search_name(account.display_name))
+        account.network, search_name(account.display_name)
+    )
 
 
 def person_steps(person: Person, answers: dict, settings: dict, finished: set[str]) -> list[Step]:
@@ -45,8 +46,19 @@ def person_steps(person: Person, answers: dict, settings: dict, finished: set[st
 
     def add(kind: StepKind, account: Account, link: str = "") -> None:
         hints = elsewhere(account) if account.network == "facebook" else ()
-        made.append(Step(kind, account.network, account.key, person.id, person.name, category,
-                         link or link_of(account), hints, _namesakes(account)))
+        made.append(
+            Step(
+                kind,
+                account.network,
+                account.key,
+                person.id,
+                person.name,
+                category,
+                link or link_of(account),
+                hints,
+                _namesakes(account),
+            )
+        )
 
     wants_linkedin = category == PROFESSIONAL
     for account in present:
@@ -63,8 +75,17 @@ def person_steps(person: Person, answers: dict, settings: dict, finished: set[st
                 add(back, account)
     networks = {a.network for a in everyone}
     if wants_linkedin and "linkedin" not in networks and any(a.name for a in everyone):
-        made.append(Step(K.CONNECT, "linkedin", PERSON + person.id, person.id, person.name, category,
-                         search_link("linkedin", search_name(person.name))))
+        made.append(
+            Step(
+                K.CONNECT,
+                "linkedin",
+                PERSON + person.id,
+                person.id,
+                person.name,
+                category,
+                search_link("linkedin", search_name(person.name)),
+            )
+        )
     return _with_dependencies(made, settings)
 
 
@@ -75,8 +96,11 @@ def _answer_steps(account: Account, answer: str | None) -> list[tuple[StepKind, 
     out: list[tuple[StepKind, str]] = []
     if "request_sent" in pending and answer == "withdraw":
         out.append((K.WITHDRAW_REQUEST, page.get("sent", "")))
-    if "request_received" in pending and net in REQUEST_PAGES and answer in ("accept", "decline-linkedin",
-                                                                              "decline-page"):
+    if (
+        "request_received" in pending
+        and net in REQUEST_PAGES
+        and answer in ("accept", "decline-linkedin", "decline-page")
+    ):
         accept = answer == "accept" or (answer == "decline-linkedin" and net == "linkedin")
         out.append((K.ACCEPT_REQUEST if accept else K.DECLINE_REQUEST, page.get("received", "")))
         if answer == "decline-page" and net in ("facebook", "instagram"):
@@ -101,14 +125,21 @@ def _category_steps(category: str, account: Account, s: dict) -> Iterable[StepKi
                 yield from ([K.UNFOLLOW] if "following" in held else [])
         if net == "x" and held - {"blocked", "muted"}:
             yield K.FOLLOW_FROM
-        if net == "mastodon" and held - {"blocked", "muted"} and not (
-                s["mastodon_export_is_professional"] and "following" in held):
+        if (
+            net == "mastodon"
+            and held - {"blocked", "muted"}
+            and not (s["mastodon_export_is_professional"] and "following" in held)
+        ):
             yield K.FOLLOW_FROM
     elif category == PERSONAL:
         if net == "linkedin" and "connection" in held and s["linkedin_personal"] == "remove":
             yield K.REMOVE_CONNECTION
-        if net == "instagram" and s["instagram_personal"] == "close-friends" and "close_friend" not in held \
-                and held & {"follower", "following"}:
+        if (
+            net == "instagram"
+            and s["instagram_personal"] == "close-friends"
+            and "close_friend" not in held
+            and held & {"follower", "following"}
+        ):
             yield K.CLOSE_FRIENDS
     elif category == PAGE:
         if net == "facebook" and "friend" in held:
@@ -126,12 +157,16 @@ def _with_dependencies(steps: list[Step], settings: dict) -> list[Step]:
     A follow from a professional account the settings do not name cannot be done: removals do
     not wait for it (a Page invitation, which must come while still friends, always counts)."""
     unique = list({s.id: s for s in steps}.values())
-    bring = tuple(sorted(s.id for s in unique if s.phase == Phase.BRING
-                         and not (s.kind == K.FOLLOW_FROM and missing(s, settings))))
+    bring = tuple(
+        sorted(
+            s.id
+            for s in unique
+            if s.phase == Phase.BRING and not (s.kind == K.FOLLOW_FROM and missing(s, settings))
+        )
+    )
     if not bring:
         return unique
-    return [replace(s, depends_on=bring)
-            if s.phase == Phase.REMOVE else s for s in unique]
+    return [replace(s, depends_on=bring) if s.phase == Phase.REMOVE else s for s in unique]
 
 
 def _namesakes(account: Account) -> int:
@@ -144,13 +179,16 @@ def _namesakes(account: Account) -> int:
 
 def _hints(accounts: list[Account]):
     """What tells the right search result apart, for a network whose export has no profile links."""
+
     def hints(account: Account) -> tuple[Hint, ...]:
         out = []
         since = account.since("friend")
         if since:
             out.append(Hint(HintKind.SINCE, since[:4]))
         out += [Hint(HintKind.WORKS_AT, a.company) for a in accounts if a.company][:1]
-        out += [Hint(HintKind.HANDLE, a.handle, a.network) for a in accounts
-                if a.handle and a is not account][:2]
+        out += [
+            Hint(HintKind.HANDLE, a.handle, a.network) for a in accounts if a.handle and a is not account
+        ][:2]
         return tuple(out)
+
     return hints

@@ -20,8 +20,10 @@ from circlesort.model import NETWORKS
 MARKER = "# circlesort plan: written by circlesort; `circlesort plan --force` replaces its files here."
 # Plans written before the marker began with these two lines.
 _EARLIER = re.compile(r"version: 1\ncreated: '[0-9T:+-]+'\n")
-OWN_FILES = re.compile(r"plan\.yaml|PLAN\.md|google_contacts\.csv|mastodon_following(?:_\d+)?\.csv|"
-                       rf"(?:{'|'.join(NETWORKS)})\.csv")
+OWN_FILES = re.compile(
+    r"plan\.yaml|PLAN\.md|google_contacts\.csv|mastodon_following(?:_\d+)?\.csv|"
+    rf"(?:{'|'.join(NETWORKS)})\.csv"
+)
 STAGING = ".circlesort-writing-"
 
 
@@ -76,8 +78,11 @@ def write_files(out: Path, files: dict[str, str]) -> None:
         staging = Path(tempfile.mkdtemp(prefix=STAGING, dir=out))
         try:
             _stage(staging, files)
-            stale = [p for p in out.iterdir() if OWN_FILES.fullmatch(p.name) and p.name not in files
-                     and (p.is_symlink() or p.is_file())]
+            stale = [
+                p
+                for p in out.iterdir()
+                if OWN_FILES.fullmatch(p.name) and p.name not in files and (p.is_symlink() or p.is_file())
+            ]
             for path in stale:
                 path.unlink()
             # plan.yaml first: whatever happens next, the folder is still recognised as a plan.

@@ -21,10 +21,25 @@ from circlesort.workspace import Workspace
 
 MASTODON_HEADER = ["Account address", "Show boosts", "Notify on new posts", "Languages"]
 # Google Contacts' own export, up to the repeated e-mail and phone columns.
-GOOGLE_NAMES = ["First Name", "Middle Name", "Last Name", "Phonetic First Name", "Phonetic Middle Name",
-                "Phonetic Last Name", "Name Prefix", "Name Suffix", "Nickname", "File As",
-                "Organization Name", "Organization Title", "Organization Department", "Birthday", "Notes",
-                "Photo", "Labels"]
+GOOGLE_NAMES = [
+    "First Name",
+    "Middle Name",
+    "Last Name",
+    "Phonetic First Name",
+    "Phonetic Middle Name",
+    "Phonetic Last Name",
+    "Name Prefix",
+    "Name Suffix",
+    "Nickname",
+    "File As",
+    "Organization Name",
+    "Organization Title",
+    "Organization Department",
+    "Birthday",
+    "Notes",
+    "Photo",
+    "Labels",
+]
 MY_CONTACTS = "* myContacts"  # the label Google gives every contact in "Contacts"
 
 
@@ -52,37 +67,71 @@ def csv_text(rows: Iterable[Iterable[object]]) -> str:
 def mastodon_files(plan: Plan, limit: int) -> dict[str, str]:
     """Mastodon's import format, for the professional account: the follows still to do,
     deduplicated, split under the limit ({} when there are none)."""
-    follows = [s.step.target for s in plan.steps if s.step.kind == StepKind.FOLLOW_FROM
-               and s.step.network == "mastodon" and s.due == Due.NOW]
+    follows = [
+        s.step.target
+        for s in plan.steps
+        if s.step.kind == StepKind.FOLLOW_FROM and s.step.network == "mastodon" and s.due == Due.NOW
+    ]
     addresses = list(dict.fromkeys(follows))
-    chunks = [addresses[i:i + limit] for i in range(0, len(addresses), limit)]
-    return {(f"mastodon_following_{n}.csv" if len(chunks) > 1 else "mastodon_following.csv"):
-            csv_text([MASTODON_HEADER] + [[a, "true", "false", ""] for a in chunk])
-            for n, chunk in enumerate(chunks, 1)}
+    chunks = [addresses[i : i + limit] for i in range(0, len(addresses), limit)]
+    return {
+        (f"mastodon_following_{n}.csv" if len(chunks) > 1 else "mastodon_following.csv"): csv_text(
+            [MASTODON_HEADER] + [[a, "true", "false", ""] for a in chunk]
+        )
+        for n, chunk in enumerate(chunks, 1)
+    }
 
 
 def google_contacts(ws: Workspace, plan: Plan) -> tuple[str, int]:
     """google_contacts.csv, and how many contacts it holds: the contact of every label step the
     plan still has (one per decided person's contact), labelled Personal, Professional or Page."""
-    labels = {s.step.target: LABELS[s.step.category] for s in plan.steps if s.step.kind == StepKind.LABEL
-              and s.step.network == "contacts" and s.due != Due.NOT_NEEDED and s.step.category in LABELS}
+    labels = {
+        s.step.target: LABELS[s.step.category]
+        for s in plan.steps
+        if s.step.kind == StepKind.LABEL
+        and s.step.network == "contacts"
+        and s.due != Due.NOT_NEEDED
+        and s.step.category in LABELS
+    }
     found = {a.key: a for a in ws.accounts(networks=["contacts"])} if labels else {}  # gone ones left out
     contacts = [(found[key], label) for key, label in labels.items() if key in found]
     emails = max((len(a.emails) for a, _ in contacts), default=0) or 1
     phones = max((len(a.phones) for a, _ in contacts), default=0) or 1
-    header = [*GOOGLE_NAMES,
-              *(f"E-mail {n} - {part}" for n in range(1, emails + 1) for part in ("Label", "Value")),
-              *(f"Phone {n} - {part}" for n in range(1, phones + 1) for part in ("Label", "Value"))]
+    header = [
+        *GOOGLE_NAMES,
+        *(f"E-mail {n} - {part}" for n in range(1, emails + 1) for part in ("Label", "Value")),
+        *(f"Phone {n} - {part}" for n in range(1, phones + 1) for part in ("Label", "Value")),
+    ]
     rows: list[list[object]] = [header]
     for a, label in contacts:
         first, last = (a.first_name, a.last_name) if a.first_name or a.last_name else (a.display_name, "")
         # "File As" keeps the name the contact is shown by ("Oskar (brother)") when it is not the two parts.
         shown_as = a.display_name if a.display_name != " ".join(filter(None, (first, last))) else ""
-        row = [first, "", last, "", "", "", "", "", "", shown_as, a.company, a.position, "", "", "", "",
-               f"{label} ::: {MY_CONTACTS}"]
+        row = [
+            first,
+            "",
+            last,
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            shown_as,
+            a.company,
+            a.position,
+            "",
+            "",
+            "",
+            "",
+            f"{label} ::: {MY_CONTACTS}",
+        ]
         row += [cell for i in range(emails) for cell in ("", a.emails[i] if i < len(a.emails) else "")]
         named = dict(a.phone_labels)
-        row += [cell for i in range(phones)
-                for cell in ((named.get(a.phones[i], ""), a.phones[i]) if i < len(a.phones) else ("", ""))]
+        row += [
+            cell
+            for i in range(phones)
+            for cell in ((named.get(a.phones[i], ""), a.phones[i]) if i < len(a.phones) else ("", ""))
+        ]
         rows.append(row)
     return csv_text(rows), len(contacts)

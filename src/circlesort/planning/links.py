@@ -12,18 +12,24 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
-HOSTS = {"facebook": ("facebook.com",), "instagram": ("instagram.com",),
-         "threads": ("threads.net", "threads.com"), "linkedin": ("linkedin.com",),
-         "x": ("x.com", "twitter.com")}
+HOSTS = {
+    "facebook": ("facebook.com",),
+    "instagram": ("instagram.com",),
+    "threads": ("threads.net", "threads.com"),
+    "linkedin": ("linkedin.com",),
+    "x": ("x.com", "twitter.com"),
+}
 SUBDOMAINS = ("", "www.", "m.", "mobile.")
-_ALLOWED = {network: frozenset(sub + host for host in hosts for sub in SUBDOMAINS)
-            for network, hosts in HOSTS.items()}
+_ALLOWED = {
+    network: frozenset(sub + host for host in hosts for sub in SUBDOMAINS) for network, hosts in HOSTS.items()
+}
 
 # Scheme and host in ASCII (so "@" for userinfo and ":" for a port cannot appear before the path),
 # then a path, query or fragment of URL characters without ( ) [ ] < > ' " ` \ or spaces.
 # Printable non-ASCII letters may stay in a path (LinkedIn vanity names); they are checked apart.
-_URL = re.compile(r"https://([a-z0-9.-]+)(?:[/?#][a-z0-9\-._~!$&*+,;=:@%/?#\u00a0-\U0010ffff]*)?",
-                  re.IGNORECASE)
+_URL = re.compile(
+    r"https://([a-z0-9.-]+)(?:[/?#][a-z0-9\-._~!$&*+,;=:@%/?#\u00a0-\U0010ffff]*)?", re.IGNORECASE
+)
 _MASTODON_HOST = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+")
 
 
@@ -48,18 +54,23 @@ def safe_link(network: str, url: str | None, key: str = "") -> str:
 def search_link(network: str, name: str) -> str:
     """The network's people search for ``name``; "" for networks that have none."""
     q = quote(name)
-    return {"facebook": f"https://www.facebook.com/search/people/?q={q}",
-            "linkedin": f"https://www.linkedin.com/search/results/people/?keywords={q}",
-            "instagram": f"https://www.instagram.com/explore/search/keyword/?q={q}",
-            "x": f"https://x.com/search?q={q}&f=user"}.get(network, "")
+    return {
+        "facebook": f"https://www.facebook.com/search/people/?q={q}",
+        "linkedin": f"https://www.linkedin.com/search/results/people/?keywords={q}",
+        "instagram": f"https://www.instagram.com/explore/search/keyword/?q={q}",
+        "x": f"https://x.com/search?q={q}&f=user",
+    }.get(network, "")
 
 
 # Where a network lists the requests waiting: answering one there beats searching for the person.
 REQUEST_PAGES = {
-    "facebook": {"received": "https://www.facebook.com/friends/requests",
-                 "sent": "https://www.facebook.com/friends/requests"},
-    "linkedin": {"received": "https://www.linkedin.com/mynetwork/invitation-manager/",
-                 "sent": "https://www.linkedin.com/mynetwork/invitation-manager/sent/"},
-    "instagram": {"received": "https://www.instagram.com/accounts/activity/",
-                  "sent": ""},
+    "facebook": {
+        "received": "https://www.facebook.com/friends/requests",
+        "sent": "https://www.facebook.com/friends/requests",
+    },
+    "linkedin": {
+        "received": "https://www.linkedin.com/mynetwork/invitation-manager/",
+        "sent": "https://www.linkedin.com/mynetwork/invitation-manager/sent/",
+    },
+    "instagram": {"received": "https://www.instagram.com/accounts/activity/", "sent": ""},
 }

@@ -27,20 +27,26 @@ GOOGLE_CONTACTS = "google_contacts.csv"
 
 # The messages of the settings (messages:), the steps that use them, and what they are for.
 MESSAGES = {
-    "connect_instead": ("Connect on LinkedIn instead",
-                        "For the friend requests you decline with “connect on LinkedIn instead”."),
+    "connect_instead": (
+        "Connect on LinkedIn instead",
+        "For the friend requests you decline with “connect on LinkedIn instead”.",
+    ),
     "page_invitation": ("Your Page", "For the people you invite to follow your Page, or send its link."),
-    "unfriend_note": ("Before unfriending (optional)",
-                      "For the professional contacts you unfriend, if you want to tell them first."),
+    "unfriend_note": (
+        "Before unfriending (optional)",
+        "For the professional contacts you unfriend, if you want to tell them first.",
+    ),
 }
 PLACEHOLDER_SETTINGS = {"linkedin": "my_linkedin", "page": "page.name", "page_url": "page.url"}
 
-HOW_TO = ("Work from the top, a browser open beside this page: each step links to the profile (or to a "
-          "search, when the export gave no profile) and ends with its id in small print. When you have "
-          "done one, tell circlesort: `circlesort mark done ID` (several ids may follow), `circlesort mark "
-          "sent ID` for an invitation the other side still has to accept, `circlesort mark skipped ID` for "
-          "one you won't do. Later, download newer exports and run `circlesort verify NEWER-EXPORTS`: what "
-          "they show is marked for you, and the removals waiting for it become due.")
+HOW_TO = (
+    "Work from the top, a browser open beside this page: each step links to the profile (or to a "
+    "search, when the export gave no profile) and ends with its id in small print. When you have "
+    "done one, tell circlesort: `circlesort mark done ID` (several ids may follow), `circlesort mark "
+    "sent ID` for an invitation the other side still has to accept, `circlesort mark skipped ID` for "
+    "one you won't do. Later, download newer exports and run `circlesort verify NEWER-EXPORTS`: what "
+    "they show is marked for you, and the removals waiting for it become due."
+)
 
 
 def _counted(steps: Sequence[Scheduled]) -> int:
@@ -121,8 +127,11 @@ _SENTINEL = "\x00"
 
 def waits_md(s: Scheduled, by_id: dict[str, Scheduled], settings: dict) -> str:
     """What a removal waits for, in words, the names as code: '`Ada Quill` accepts on LinkedIn'."""
-    open_ = [by_id[d] for d in s.step.depends_on
-             if d in by_id and by_id[d].due not in (Due.FINISHED, Due.NOT_NEEDED)]
+    open_ = [
+        by_id[d]
+        for d in s.step.depends_on
+        if d in by_id and by_id[d].due not in (Due.FINISHED, Due.NOT_NEEDED)
+    ]
     if not open_:
         return code(s.waits_for)
     words = []
@@ -162,8 +171,14 @@ class _Writer:
     def add(self, *lines: str) -> None:
         self.lines.extend(lines)
 
-    def group(self, title: str, steps: Sequence[Scheduled], render: Callable[[Scheduled], str] | None = None,
-              intro: str = "", split_removals: bool = False) -> None:
+    def group(
+        self,
+        title: str,
+        steps: Sequence[Scheduled],
+        render: Callable[[Scheduled], str] | None = None,
+        intro: str = "",
+        split_removals: bool = False,
+    ) -> None:
         """A section of steps, by network; due ones (``render`` None) with their import steps."""
         if not steps:
             return
@@ -188,23 +203,29 @@ class _Writer:
             shown.add("contacts")
             n = sum(x.step.kind == K.LABEL for x in run)
             contacts = plural(self.contacts, "contact")
-            return (f"- [ ] Import `{GOOGLE_CONTACTS}` into Google Contacts: {contacts}, each labelled "
-                    "Personal, Professional or Page. On [contacts.google.com]"
-                    "(https://contacts.google.com/) choose Import, then the file; then open “Merge & fix”, "
-                    "which merges the copies the import made into your existing contacts and keeps their "
-                    f"new labels. <sub>{plural(n, 'label step')}: their ids are in contacts.csv</sub>")
+            return (
+                f"- [ ] Import `{GOOGLE_CONTACTS}` into Google Contacts: {contacts}, each labelled "
+                "Personal, Professional or Page. On [contacts.google.com]"
+                "(https://contacts.google.com/) choose Import, then the file; then open “Merge & fix”, "
+                "which merges the copies the import made into your existing contacts and keeps their "
+                f"new labels. <sub>{plural(n, 'label step')}: their ids are in contacts.csv</sub>"
+            )
         if step.kind == K.FOLLOW_FROM and step.network == "mastodon" and self.mastodon:
             if "mastodon" in shown:
                 return ""
             shown.add("mastodon")
             n = sum(x.step.kind == K.FOLLOW_FROM for x in run)
             files = ", then ".join(f"`{name}`" for name in self.mastodon)
-            mine = self.settings.get("professional_mastodon") or \
-                "your professional Mastodon account (set professional_mastodon first)"
+            mine = (
+                self.settings.get("professional_mastodon")
+                or "your professional Mastodon account (set professional_mastodon first)"
+            )
             which = "the files one at a time" if len(self.mastodon) > 1 else "the file"
-            return (f"- [ ] Import {files} on {mine}: Preferences → Import and export → Import, type "
-                    f"“Following list”, mode “Merge”, then {which}. {plural(n, 'account')} to follow. "
-                    f"<sub>{plural(n, 'follow step')}: their ids are in mastodon.csv</sub>")
+            return (
+                f"- [ ] Import {files} on {mine}: Preferences → Import and export → Import, type "
+                f"“Following list”, mode “Merge”, then {which}. {plural(n, 'account')} to follow. "
+                f"<sub>{plural(n, 'follow step')}: their ids are in mastodon.csv</sub>"
+            )
         return step_line(s, self.settings)
 
     def waiting(self, s: Scheduled) -> str:
@@ -224,15 +245,26 @@ class _Writer:
         if not wanted:
             return
         page = self.settings.get("page") or {}
-        values = {"linkedin": self.settings.get("my_linkedin"), "page": page.get("name"),
-                  "page_url": page.get("url")}
-        self.add("## Messages", "", "The words for the steps that ask for a message, from the settings "
-                 "(`messages:`); `{first}` is the person's first name. Edit them to sound like you.", "")
+        values = {
+            "linkedin": self.settings.get("my_linkedin"),
+            "page": page.get("name"),
+            "page_url": page.get("url"),
+        }
+        self.add(
+            "## Messages",
+            "",
+            "The words for the steps that ask for a message, from the settings "
+            "(`messages:`); `{first}` is the person's first name. Edit them to sound like you.",
+            "",
+        )
         for key in wanted:
             title, why = MESSAGES[key]
             text = fill(texts[key], values)
-            unset = [PLACEHOLDER_SETTINGS[p] for p in dict.fromkeys(_PLACEHOLDER.findall(text))
-                     if p in PLACEHOLDER_SETTINGS]
+            unset = [
+                PLACEHOLDER_SETTINGS[p]
+                for p in dict.fromkeys(_PLACEHOLDER.findall(text))
+                if p in PLACEHOLDER_SETTINGS
+            ]
             if unset:
                 why += f" Set {' and '.join(unset)} in the settings to fill in the rest."
             fence = "`" * max(3, max((len(r) for r in _TICKS.findall(text)), default=0) + 1)
@@ -246,28 +278,44 @@ class _Writer:
             words = per.setdefault(s.step.network, {})
             words[DUE_WORDS[s.due]] = words.get(DUE_WORDS[s.due], 0) + 1
         self.add(f"## {title} ({plural(len(steps), 'step')})", "", intro, "")
-        self.add(*(f"- {network_name(net)}: " + ", ".join(f"{n:,} {word}" for word, n in words.items())
-                   for net, words in per.items()), "")
+        self.add(
+            *(
+                f"- {network_name(net)}: " + ", ".join(f"{n:,} {word}" for word, n in words.items())
+                for net, words in per.items()
+            ),
+            "",
+        )
 
 
 def summary(plan: Plan) -> str:
     """'17 steps to do, 13 of them today: about 36 clicks over 2 weeks.' and what changed."""
     effort = plan.effort
     if not effort.steps:
-        text = "Nothing left to do." if plan.steps else \
-            "Nothing to do yet: sort some people, or answer requests, first."
+        text = (
+            "Nothing left to do."
+            if plan.steps
+            else "Nothing to do yet: sort some people, or answer requests, first."
+        )
     else:
         today = effort.today
         when = "" if effort.span == "today" else f" over {effort.span}"
-        text = (f"{plural(effort.steps, 'step')} to do, {today:,} of them today: about "
-                f"{plural(effort.clicks, 'click')}{when}.")
+        text = (
+            f"{plural(effort.steps, 'step')} to do, {today:,} of them today: about "
+            f"{plural(effort.clicks, 'click')}{when}."
+        )
     if plan.changes():
         text += f" Since the plan was last looked at: {plan.changes()}."
     return text
 
 
-def plan_md(plan: Plan, settings: dict, created: str, notes: Sequence[str] = (), contacts: int = 0,
-            mastodon: Sequence[str] = ()) -> str:
+def plan_md(
+    plan: Plan,
+    settings: dict,
+    created: str,
+    notes: Sequence[str] = (),
+    contacts: int = 0,
+    mastodon: Sequence[str] = (),
+) -> str:
     """PLAN.md. ``notes``: more warnings for the top; ``contacts``: the rows of google_contacts.csv;
     ``mastodon``: the Mastodon import files written."""
     w = _Writer(plan, settings, contacts, mastodon)
@@ -283,24 +331,43 @@ def plan_md(plan: Plan, settings: dict, created: str, notes: Sequence[str] = (),
     for label in sorted(due, key=_start):
         w.group(label.capitalize(), due[label], split_removals=True)
     of = {d: [s for s in plan.steps if s.due == d] for d in Due}
-    w.group("Waiting", of[Due.WAITING], w.waiting,
-            "Removals wait until the same person is where they belong; `circlesort verify` with newer "
-            "exports, or `circlesort mark`, makes them due.")
-    w.group("Ask first", of[Due.ASK], w.ask,
-            "These removals waited for something that has not happened. To remove anyway: `circlesort mark "
-            "remove-anyway ID`; to keep them: `circlesort mark skipped ID`.")
-    w.group("Sent, waiting for the other side", of[Due.SENT], lambda s: step_line(s, settings, box=False),
-            "Once they accept: `circlesort mark accepted ID`, or let `circlesort verify` find it in a newer "
-            "export.")
+    w.group(
+        "Waiting",
+        of[Due.WAITING],
+        w.waiting,
+        "Removals wait until the same person is where they belong; `circlesort verify` with newer "
+        "exports, or `circlesort mark`, makes them due.",
+    )
+    w.group(
+        "Ask first",
+        of[Due.ASK],
+        w.ask,
+        "These removals waited for something that has not happened. To remove anyway: `circlesort mark "
+        "remove-anyway ID`; to keep them: `circlesort mark skipped ID`.",
+    )
+    w.group(
+        "Sent, waiting for the other side",
+        of[Due.SENT],
+        lambda s: step_line(s, settings, box=False),
+        "Once they accept: `circlesort mark accepted ID`, or let `circlesort verify` find it in a newer "
+        "export.",
+    )
     w.messages()
     finished = of[Due.FINISHED] + of[Due.SKIPPED] + of[Due.IMPOSSIBLE]
     w.counts("Done", finished, "Done, skipped or no longer possible; plan.yaml lists every one.")
     doubted = [s for s in finished if s.notes]
     if doubted:
-        w.add("Ticked, but the newest export still shows them: check these.", "",
-              *(step_line(s, settings, box=False) for s in doubted), "")
-    w.counts("No longer needed", of[Due.NOT_NEEDED],
-             "A decision changed, so the plan no longer asks for these; plan.yaml keeps them.")
+        w.add(
+            "Ticked, but the newest export still shows them: check these.",
+            "",
+            *(step_line(s, settings, box=False) for s in doubted),
+            "",
+        )
+    w.counts(
+        "No longer needed",
+        of[Due.NOT_NEEDED],
+        "A decision changed, so the plan no longer asks for these; plan.yaml keeps them.",
+    )
     while w.lines and not w.lines[-1]:
         w.lines.pop()
     return "\n".join(w.lines) + "\n"

@@ -26,21 +26,26 @@ Consequence = tuple[str, str, bool]  # (network, short words, waits for a bring-
 PHASES = list(Phase)
 
 
-def consequences(person: Person, answers: dict, settings: dict,
-                 finished: Iterable[str] = ()) -> dict[str, list[Consequence]]:
+def consequences(
+    person: Person, answers: dict, settings: dict, finished: Iterable[str] = ()
+) -> dict[str, list[Consequence]]:
     """Per category, the steps it would ask of ``person``, network by network. ``finished``: ids
     of steps done (a removal done earlier brings the way back when the person is wanted there)."""
     done = set(finished)
     out: dict[str, list[Consequence]] = {}
     for category in CATEGORIES:
-        steps = [s for s in person_steps(replace(person, category=category), answers, settings, done)
-                 if s.phase != Phase.ANSWER]
+        steps = [
+            s
+            for s in person_steps(replace(person, category=category), answers, settings, done)
+            if s.phase != Phase.ANSWER
+        ]
         out[category] = [(s.network, short_action(s), bool(s.depends_on)) for s in _in_order(steps)]
     return out
 
 
-def for_card(detail: Detail, name: str, category: str,
-             settings: dict | None) -> dict[str, list[Consequence]] | None:
+def for_card(
+    detail: Detail, name: str, category: str, settings: dict | None
+) -> dict[str, list[Consequence]] | None:
     """The consequences for the sorting card's person; None without settings to plan by."""
     if settings is None:
         return None

@@ -90,8 +90,11 @@ class Tally:
         return [NetworkProgress(network, *row) for network, row in self.networks.items()]
 
     def limits(self) -> list[LimitUse]:
-        return [LimitUse(cls[0], setting, n, int(self.settings["limits"][setting]), days)
-                for cls, n in self.used.items() for setting, days in (LIMITS[cls],)]
+        return [
+            LimitUse(cls[0], setting, n, int(self.settings["limits"][setting]), days)
+            for cls, n in self.used.items()
+            for setting, days in (LIMITS[cls],)
+        ]
 
     def totals(self) -> tuple[int, int, int]:
         """(done, due today, waiting) over all networks."""

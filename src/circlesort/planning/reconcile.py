@@ -32,14 +32,23 @@ class Layered:
     states_changed: bool  # steps passed on to the people they became: states must be read again
 
 
-def layer(ws: Workspace, people: list[Person], stored: dict[str, StoredStep], own: Iterable[str],
-          states: dict, settings: dict, now: datetime, imported_at: str) -> Layered:
+def layer(
+    ws: Workspace,
+    people: list[Person],
+    stored: dict[str, StoredStep],
+    own: Iterable[str],
+    states: dict,
+    settings: dict,
+    now: datetime,
+    imported_at: str,
+) -> Layered:
     """The steps of ``people`` laid over the kept rows ``own`` (ids in ``stored``), saved.
 
     ``stored`` is every kept row (a person linked into another passes on their steps' states);
     ``own`` are the rows that belong to these people."""
     finished = {i for i, (s, _) in states.items() if s in FINISHED} | {
-        i for i in own if stored[i].seen == DONE}
+        i for i in own if stored[i].seen == DONE
+    }
     answers = ws.answers()
     category = {p.id: p.category for p in people}
     wanted: dict[str, Step] = {}
@@ -62,8 +71,9 @@ def layer(ws: Workspace, people: list[Person], stored: dict[str, StoredStep], ow
         gone = account is None or account[1]
         # A newer export drops no step: one whose account it no longer shows stays while the
         # person's category is the same.
-        needed = sid in wanted or bool(row and row.needed and gone and category.get(step.person)
-                                           == step.category)
+        needed = sid in wanted or bool(
+            row and row.needed and gone and category.get(step.person) == step.category
+        )
         seen = accounts.seen(step)
         if step.kind in _BACK_FROM and _ticked_after(states, step, _BACK_FROM[step.kind], imported_at):
             seen = ""  # the export was made before the removal: it cannot tell whether they are back
@@ -73,8 +83,19 @@ def layer(ws: Workspace, people: list[Person], stored: dict[str, StoredStep], ow
         elif row and "accounts" in row.data:
             data["accounts"] = row.data["accounts"]
         if row is None or (row.needed, row.seen, row.data) != (needed, seen, data):
-            rows.append(StoredStep(sid, step.kind, step.network, step.target, step.person, needed, seen,
-                                   row.added if row else now.isoformat(timespec="seconds"), data))
+            rows.append(
+                StoredStep(
+                    sid,
+                    step.kind,
+                    step.network,
+                    step.target,
+                    step.person,
+                    needed,
+                    seen,
+                    row.added if row else now.isoformat(timespec="seconds"),
+                    data,
+                )
+            )
         added += needed and not (row and row.needed)
         dropped += bool(row and row.needed and not needed and states.get(sid, ("",))[0] not in FINISHED)
         kept.append(Kept(step, needed, seen))
@@ -86,8 +107,12 @@ def judge(kind: StepKind, account: Account | None) -> str:
     """What the newest export shows of a step on this account (None: gone from the export)."""
     held = set(account.relations) if account else set()
     gone = account is None
-    removals = {K.UNFRIEND: "friend", K.REMOVE_FOLLOWER: "follower", K.UNFOLLOW: "following",
-                K.REMOVE_CONNECTION: "connection"}
+    removals = {
+        K.UNFRIEND: "friend",
+        K.REMOVE_FOLLOWER: "follower",
+        K.UNFOLLOW: "following",
+        K.REMOVE_CONNECTION: "connection",
+    }
     if kind in removals:
         return DONE if gone or removals[kind] not in held else NOT_YET
     if kind == K.RESTRICT:
@@ -111,22 +136,32 @@ def judge(kind: StepKind, account: Account | None) -> str:
     return ""  # a Page invitation, a follow from another account, a label: no export shows it
 
 
-def _pass_on(ws: Workspace, wanted: dict[str, Step], stored: dict[str, StoredStep], states: dict,
-             members: _Members) -> int:
+def _pass_on(
+    ws: Workspace, wanted: dict[str, Step], stored: dict[str, StoredStep], states: dict, members: _Members
+) -> int:
     """Steps of a person not yet on a network follow the person's accounts: when two people are
     linked into one, what the user said of the other's step (an invitation sent) passes to the
     step of the person they became."""
     people = person_ids(ws)
-    orphans = {(row.kind, row.network, tuple(key)): row.id for row in stored.values()
-               if row.target.startswith(PERSON) and row.person not in people and row.id in states
-               for key in row.data.get("accounts", [])}
+    orphans = {
+        (row.kind, row.network, tuple(key)): row.id
+        for row in stored.values()
+        if row.target.startswith(PERSON) and row.person not in people and row.id in states
+        for key in row.data.get("accounts", [])
+    }
     if not orphans:
         return 0
     changes = []
     for step in wanted.values():
         if step.target.startswith(PERSON) and step.id not in states:
-            found = next((orphans[k] for key in members.get(step.person, [])
-                          if (k := (step.kind, step.network, tuple(key))) in orphans), None)
+            found = next(
+                (
+                    orphans[k]
+                    for key in members.get(step.person, [])
+                    if (k := (step.kind, step.network, tuple(key))) in orphans
+                ),
+                None,
+            )
             if found:
                 changes.append(["step_states", [step.id], states[found][0]])
     return ws.record("plan", f"{len(changes)} steps follow their people", changes) if changes else 0
@@ -143,17 +178,34 @@ def _ticked_after(states: dict, step: Step, removal: StepKind, imported_at: str)
 
 def from_row(row: StoredStep) -> Step:
     d = row.data
-    hints = tuple(Hint(HintKind(h[0]), *h[1:]) for h in d.get("hints", ())
-                  if isinstance(h, list) and h and h[0] in HintKind._value2member_map_)
-    return Step(StepKind(row.kind), row.network, row.target, row.person, d.get("name", ""),
-                d.get("category", ""), d.get("link", ""), hints, int(d.get("namesakes", 0)),
-                tuple(d.get("depends_on", ())))
+    hints = tuple(
+        Hint(HintKind(h[0]), *h[1:])
+        for h in d.get("hints", ())
+        if isinstance(h, list) and h and h[0] in HintKind._value2member_map_
+    )
+    return Step(
+        StepKind(row.kind),
+        row.network,
+        row.target,
+        row.person,
+        d.get("name", ""),
+        d.get("category", ""),
+        d.get("link", ""),
+        hints,
+        int(d.get("namesakes", 0)),
+        tuple(d.get("depends_on", ())),
+    )
 
 
 def _data(step: Step) -> dict:
-    return {"name": step.name, "category": step.category, "link": step.link,
-            "hints": [list(h) for h in step.hints], "namesakes": step.namesakes,
-            "depends_on": list(step.depends_on)}
+    return {
+        "name": step.name,
+        "category": step.category,
+        "link": step.link,
+        "hints": [list(h) for h in step.hints],
+        "namesakes": step.namesakes,
+        "depends_on": list(step.depends_on),
+    }
 
 
 class _Members:
@@ -208,8 +260,14 @@ class _Accounts:
                 return None  # not on that network yet
         if not person_level:
             return self.found.get((step.network, step.target))
-        return next((self.found[k] for k in self.members.get(step.person, ())
-                     if k[0] == step.network and k in self.found and not self.found[k][1]), None)
+        return next(
+            (
+                self.found[k]
+                for k in self.members.get(step.person, ())
+                if k[0] == step.network and k in self.found and not self.found[k][1]
+            ),
+            None,
+        )
 
     def seen(self, step: Step) -> str:
         if step.kind not in _JUDGED:
@@ -221,4 +279,3 @@ class _Accounts:
 
 
 _JUDGED = frozenset(K) - {K.INVITE_TO_PAGE, K.SEND_LINK, K.FOLLOW_FROM, K.LABEL}
-

@@ -37,10 +37,25 @@ LIMITS = {
 _CLASS = {(network, kind): cls for cls in LIMITS for network in (cls[0],) for kind in cls[1]}
 PHASE_ORDER = {Phase.ANSWER: 0, Phase.BRING: 1, Phase.KEEP: 2, Phase.REMOVE: 3}
 # Clicks a step takes on the website, opening its link included: for the effort estimate.
-CLICKS = {K.ACCEPT_REQUEST: 2, K.DECLINE_REQUEST: 2, K.WITHDRAW_REQUEST: 3, K.CONNECT: 4, K.INVITE_TO_PAGE: 3,
-          K.SEND_LINK: 4, K.FOLLOW_FROM: 2, K.CLOSE_FRIENDS: 3, K.LABEL: 0, K.UNFRIEND: 4, K.RESTRICT: 4,
-          K.REMOVE_FOLLOWER: 3, K.UNFOLLOW: 3, K.REMOVE_CONNECTION: 4, K.ADD_FRIEND: 2, K.FOLLOW_AGAIN: 2,
-          K.RECONNECT: 4}
+CLICKS = {
+    K.ACCEPT_REQUEST: 2,
+    K.DECLINE_REQUEST: 2,
+    K.WITHDRAW_REQUEST: 3,
+    K.CONNECT: 4,
+    K.INVITE_TO_PAGE: 3,
+    K.SEND_LINK: 4,
+    K.FOLLOW_FROM: 2,
+    K.CLOSE_FRIENDS: 3,
+    K.LABEL: 0,
+    K.UNFRIEND: 4,
+    K.RESTRICT: 4,
+    K.REMOVE_FOLLOWER: 3,
+    K.UNFOLLOW: 3,
+    K.REMOVE_CONNECTION: 4,
+    K.ADD_FRIEND: 2,
+    K.FOLLOW_AGAIN: 2,
+    K.RECONNECT: 4,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +67,13 @@ class Kept:
     seen: str  # "done", "not yet", "impossible" or "" (no export can show it)
 
 
-def schedule(kept: Sequence[Kept], states: dict[str, tuple[str, str]], settings: dict,
-             now: datetime, imported_at: str = "") -> list[Scheduled]:
+def schedule(
+    kept: Sequence[Kept],
+    states: dict[str, tuple[str, str]],
+    settings: dict,
+    now: datetime,
+    imported_at: str = "",
+) -> list[Scheduled]:
     """Every kept step as it stands at ``now``, in the order to carry them out.
 
     ``imported_at``: when the newest export was imported; a tick made after it cannot be
@@ -67,8 +87,13 @@ def schedule(kept: Sequence[Kept], states: dict[str, tuple[str, str]], settings:
     for k in kept:
         s = first[k.step.id]
         if s.due == Due.NOW and k.step.phase == Phase.REMOVE:
-            first[k.step.id] = _removal(s, [first[d] for d in k.step.depends_on if d in by_id
-                                            and by_id[d].needed], settings, now, wait)
+            first[k.step.id] = _removal(
+                s,
+                [first[d] for d in k.step.depends_on if d in by_id and by_id[d].needed],
+                settings,
+                now,
+                wait,
+            )
     return _batched(list(first.values()), state_of, settings, now)
 
 
@@ -95,8 +120,9 @@ def _standing(k: Kept, stated: tuple[StepState, str], imported_at: str) -> Sched
     return Scheduled(step, state, due, -1, due.value, state_at=at, seen=k.seen, notes=notes)
 
 
-def _removal(s: Scheduled, deps: list[Scheduled], settings: dict, now: datetime,
-             wait: timedelta) -> Scheduled:
+def _removal(
+    s: Scheduled, deps: list[Scheduled], settings: dict, now: datetime, wait: timedelta
+) -> Scheduled:
     """A removal is due once its person's bring-overs are confirmed, or when the user says so."""
     open_ = [d for d in deps if d.due not in (Due.FINISHED, Due.NOT_NEEDED)]
     if not open_ or s.state == StepState.REMOVE_ANYWAY or settings["remove_without_waiting"]:
@@ -188,5 +214,6 @@ def effort(steps: Sequence[Scheduled]) -> Effort:
         span = "today"
     due_now = [s for s in left if s.due == Due.NOW and s.batch == 0]
     today = sum((s.step.kind, s.step.network) not in BY_FILE for s in due_now) + len(
-        {(s.step.kind, s.step.network) for s in due_now} & BY_FILE)
+        {(s.step.kind, s.step.network) for s in due_now} & BY_FILE
+    )
     return Effort(len(singles) + len(files), clicks, span, today)

@@ -15,10 +15,19 @@ import platformdirs
 from circlesort import yamlfile
 from circlesort.errors import InputError
 
-CHOICES = {"facebook_professional": ("unfriend", "restrict"), "linkedin_personal": ("keep", "remove"),
-           "instagram_personal": ("keep", "close-friends"), "instagram_professional": ("remove", "keep")}
-TEXTS = ("brand_instagram", "professional_mastodon", "professional_x", "professional_instagram",
-         "my_linkedin")  # a blank value means the plan's own words
+CHOICES = {
+    "facebook_professional": ("unfriend", "restrict"),
+    "linkedin_personal": ("keep", "remove"),
+    "instagram_personal": ("keep", "close-friends"),
+    "instagram_professional": ("remove", "keep"),
+}
+TEXTS = (
+    "brand_instagram",
+    "professional_mastodon",
+    "professional_x",
+    "professional_instagram",
+    "my_linkedin",
+)  # a blank value means the plan's own words
 SWITCHES = ("mastodon_export_is_professional", "remove_without_waiting")
 COUNTS = ("waiting_days",)  # whole numbers, 0 or more
 GROUPS = ("page", "limits", "messages")  # mappings: a file may give some of their keys

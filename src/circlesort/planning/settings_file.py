@@ -22,8 +22,10 @@ from circlesort.errors import InputError
 from circlesort.planning.settings import CHOICES, GROUPS, default_text, load_settings, settings_path
 
 # "  key: value   # comment": a value is a quoted string or runs up to the comment.
-_LINE = re.compile(r'^(?P<head>(?P<indent> *)(?P<key>[a-z_]+):)(?P<value> *(?:"(?:[^"\\]|\\.)*"|[^#]*?))'
-                   r"(?P<comment> *#.*)?$")
+_LINE = re.compile(
+    r'^(?P<head>(?P<indent> *)(?P<key>[a-z_]+):)(?P<value> *(?:"(?:[^"\\]|\\.)*"|[^#]*?))'
+    r"(?P<comment> *#.*)?$"
+)
 PROFESSIONAL = ("professional_x", "professional_mastodon", "professional_instagram")
 
 
@@ -129,5 +131,6 @@ def unset(settings: dict, employers: list[str]) -> bool:
     """Nothing set that the plan and the suggestions rest on: no Page, no professional account,
     no employer."""
     page = settings.get("page") or {}
-    return not (page.get("name") or page.get("url") or any(settings.get(k) for k in PROFESSIONAL)
-                or employers)
+    return not (
+        page.get("name") or page.get("url") or any(settings.get(k) for k in PROFESSIONAL) or employers
+    )

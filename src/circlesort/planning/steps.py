@@ -45,21 +45,34 @@ class Phase(StrEnum):
 
 
 PHASE = {
-    StepKind.ACCEPT_REQUEST: Phase.ANSWER, StepKind.DECLINE_REQUEST: Phase.ANSWER,
+    StepKind.ACCEPT_REQUEST: Phase.ANSWER,
+    StepKind.DECLINE_REQUEST: Phase.ANSWER,
     StepKind.WITHDRAW_REQUEST: Phase.ANSWER,
-    StepKind.CONNECT: Phase.BRING, StepKind.INVITE_TO_PAGE: Phase.BRING, StepKind.SEND_LINK: Phase.BRING,
-    StepKind.FOLLOW_FROM: Phase.BRING, StepKind.ADD_FRIEND: Phase.BRING, StepKind.FOLLOW_AGAIN: Phase.BRING,
+    StepKind.CONNECT: Phase.BRING,
+    StepKind.INVITE_TO_PAGE: Phase.BRING,
+    StepKind.SEND_LINK: Phase.BRING,
+    StepKind.FOLLOW_FROM: Phase.BRING,
+    StepKind.ADD_FRIEND: Phase.BRING,
+    StepKind.FOLLOW_AGAIN: Phase.BRING,
     StepKind.RECONNECT: Phase.BRING,
-    StepKind.CLOSE_FRIENDS: Phase.KEEP, StepKind.LABEL: Phase.KEEP,
-    StepKind.UNFRIEND: Phase.REMOVE, StepKind.RESTRICT: Phase.REMOVE, StepKind.REMOVE_FOLLOWER: Phase.REMOVE,
-    StepKind.UNFOLLOW: Phase.REMOVE, StepKind.REMOVE_CONNECTION: Phase.REMOVE,
+    StepKind.CLOSE_FRIENDS: Phase.KEEP,
+    StepKind.LABEL: Phase.KEEP,
+    StepKind.UNFRIEND: Phase.REMOVE,
+    StepKind.RESTRICT: Phase.REMOVE,
+    StepKind.REMOVE_FOLLOWER: Phase.REMOVE,
+    StepKind.UNFOLLOW: Phase.REMOVE,
+    StepKind.REMOVE_CONNECTION: Phase.REMOVE,
 }
 # Bring-overs the other side has to accept: sending them is not yet enough for a removal.
-NEEDS_ACCEPTANCE = frozenset({StepKind.CONNECT, StepKind.INVITE_TO_PAGE, StepKind.ADD_FRIEND,
-                              StepKind.RECONNECT})
+NEEDS_ACCEPTANCE = frozenset(
+    {StepKind.CONNECT, StepKind.INVITE_TO_PAGE, StepKind.ADD_FRIEND, StepKind.RECONNECT}
+)
 # The way back after a removal that was done, when the person is wanted there again.
-WAY_BACK = {StepKind.UNFRIEND: StepKind.ADD_FRIEND, StepKind.UNFOLLOW: StepKind.FOLLOW_AGAIN,
-            StepKind.REMOVE_CONNECTION: StepKind.RECONNECT}
+WAY_BACK = {
+    StepKind.UNFRIEND: StepKind.ADD_FRIEND,
+    StepKind.UNFOLLOW: StepKind.FOLLOW_AGAIN,
+    StepKind.REMOVE_CONNECTION: StepKind.RECONNECT,
+}
 
 
 class StepState(StrEnum):

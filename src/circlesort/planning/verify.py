@@ -45,16 +45,21 @@ def report(v: Verification, settings: dict) -> list[str]:
     if v.plan.changes():
         lines.append(f"The plan: {v.plan.changes()}.")
     for network, counts in v.counts().items():
-        lines.append(f"  {network_name(network):<10} " + ", ".join(f"{n:,} {word}" for word, n in
-                                                               counts.most_common()))
+        lines.append(
+            f"  {network_name(network):<10} " + ", ".join(f"{n:,} {word}" for word, n in counts.most_common())
+        )
     wrong = [s for s in v.plan.steps if s.notes]
     if wrong:
         lines.append("Ticked, but the newest export still shows them:")
-        lines += [f"  {network_name(s.step.network)}: {action(s.step, settings)}: {s.step.name} ({s.step.id})"
-                  for s in wrong[:SHOWN]]
+        lines += [
+            f"  {network_name(s.step.network)}: {action(s.step, settings)}: {s.step.name} ({s.step.id})"
+            for s in wrong[:SHOWN]
+        ]
     due = [s for s in v.plan.steps if s.due == Due.NOW]
     if due:
         lines.append(f"Still to do ({len(due):,}; the plan files list them all):")
-        lines += [f"  {s.batch_label}: {network_name(s.step.network)}: {action(s.step, settings)}: "
-                  f"{s.step.name}" for s in due[:SHOWN]]
+        lines += [
+            f"  {s.batch_label}: {network_name(s.step.network)}: {action(s.step, settings)}: {s.step.name}"
+            for s in due[:SHOWN]
+        ]
     return lines

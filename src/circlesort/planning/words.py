@@ -9,18 +9,38 @@ from __future__ import annotations
 from circlesort.planning.steps import Due, Hint, HintKind, Scheduled, Step, StepKind, StepState
 
 K = StepKind
-NETWORK_NAMES = {"facebook": "Facebook", "instagram": "Instagram", "threads": "Threads",
-                 "linkedin": "LinkedIn", "x": "X", "mastodon": "Mastodon", "contacts": "Contacts"}
+NETWORK_NAMES = {
+    "facebook": "Facebook",
+    "instagram": "Instagram",
+    "threads": "Threads",
+    "linkedin": "LinkedIn",
+    "x": "X",
+    "mastodon": "Mastodon",
+    "contacts": "Contacts",
+}
 REQUEST_WORD = {"facebook": "friend request", "instagram": "follow request", "linkedin": "invitation"}
 LABELS = {"keep-personal": "Personal", "move-to-professional": "Professional", "page-follower": "Page"}
-WHY = {"keep-personal": "kept personal", "move-to-professional": "moved to professional",
-       "page-follower": "a page follower"}
+WHY = {
+    "keep-personal": "kept personal",
+    "move-to-professional": "moved to professional",
+    "page-follower": "a page follower",
+}
 # The professional account a follow comes from, per network: (setting, what to call it when unset).
-FOLLOWER_ACCOUNT = {"x": "professional_x", "mastodon": "professional_mastodon",
-                    "instagram": "professional_instagram"}
-DUE_WORDS = {Due.NOW: "due", Due.WAITING: "waiting", Due.ASK: "remove anyway?", Due.SENT: "sent",
-             Due.FINISHED: "done", Due.SKIPPED: "skipped", Due.IMPOSSIBLE: "no longer possible",
-             Due.NOT_NEEDED: "no longer needed"}
+FOLLOWER_ACCOUNT = {
+    "x": "professional_x",
+    "mastodon": "professional_mastodon",
+    "instagram": "professional_instagram",
+}
+DUE_WORDS = {
+    Due.NOW: "due",
+    Due.WAITING: "waiting",
+    Due.ASK: "remove anyway?",
+    Due.SENT: "sent",
+    Due.FINISHED: "done",
+    Due.SKIPPED: "skipped",
+    Due.IMPOSSIBLE: "no longer possible",
+    Due.NOT_NEEDED: "no longer needed",
+}
 
 
 def network_name(network: str) -> str:
@@ -69,12 +89,21 @@ def action(step: Step, settings: dict) -> str:
 
 
 SHORT_ACTIONS = {
-    K.ACCEPT_REQUEST: "accept the request", K.DECLINE_REQUEST: "decline the request",
-    K.WITHDRAW_REQUEST: "withdraw your request", K.CONNECT: "connect",
-    K.INVITE_TO_PAGE: "invite to your Page", K.FOLLOW_FROM: "follow from your professional account",
-    K.CLOSE_FRIENDS: "add to Close Friends", K.UNFRIEND: "unfriend", K.RESTRICT: "restrict",
-    K.REMOVE_FOLLOWER: "remove follower", K.UNFOLLOW: "unfollow", K.REMOVE_CONNECTION: "remove connection",
-    K.ADD_FRIEND: "add friend again", K.FOLLOW_AGAIN: "follow again", K.RECONNECT: "connect again",
+    K.ACCEPT_REQUEST: "accept the request",
+    K.DECLINE_REQUEST: "decline the request",
+    K.WITHDRAW_REQUEST: "withdraw your request",
+    K.CONNECT: "connect",
+    K.INVITE_TO_PAGE: "invite to your Page",
+    K.FOLLOW_FROM: "follow from your professional account",
+    K.CLOSE_FRIENDS: "add to Close Friends",
+    K.UNFRIEND: "unfriend",
+    K.RESTRICT: "restrict",
+    K.REMOVE_FOLLOWER: "remove follower",
+    K.UNFOLLOW: "unfollow",
+    K.REMOVE_CONNECTION: "remove connection",
+    K.ADD_FRIEND: "add friend again",
+    K.FOLLOW_AGAIN: "follow again",
+    K.RECONNECT: "connect again",
 }
 
 
@@ -146,28 +175,47 @@ def namesakes_text(step: Step) -> str:
 
 # --- The plan screen: carrying the plan out ---------------------------------------------------
 
-STATE_WORDS = {StepState.PENDING: "not done yet", StepState.SENT: "sent", StepState.CONFIRMED: "accepted",
-               StepState.DONE: "done", StepState.SKIPPED: "skipped",
-               StepState.IMPOSSIBLE: "no longer possible", StepState.REMOVE_ANYWAY: "remove anyway"}
+STATE_WORDS = {
+    StepState.PENDING: "not done yet",
+    StepState.SENT: "sent",
+    StepState.CONFIRMED: "accepted",
+    StepState.DONE: "done",
+    StepState.SKIPPED: "skipped",
+    StepState.IMPOSSIBLE: "no longer possible",
+    StepState.REMOVE_ANYWAY: "remove anyway",
+}
 VIEWS = {"due": "due now", "waiting": "waiting", "done": "done", "all": "all"}
 SECTIONS = {"due": "Due now", "waiting": "Waiting", "done": "Done"}
 # What each limit of schedule.LIMITS counts, by its setting.
-LIMIT_WORDS = {"linkedin_invitations_per_week": "invitations", "instagram_unfollows_per_day": "unfollows",
-               "facebook_unfriends_per_day": "unfriends",
-               "facebook_page_invitations_per_day": "Page invitations"}
+LIMIT_WORDS = {
+    "linkedin_invitations_per_week": "invitations",
+    "instagram_unfollows_per_day": "unfollows",
+    "facebook_unfriends_per_day": "unfriends",
+    "facebook_page_invitations_per_day": "Page invitations",
+}
 # The import files that do every step of a kind at once (schedule.BY_FILE), and where they go.
-FILE_STEPS = {(K.LABEL, "contacts"): ("google_contacts.csv", "contacts", "import it into Google Contacts "
-                                      "(Import, then Merge & fix)"),
-              (K.FOLLOW_FROM, "mastodon"): ("mastodon_following.csv", "accounts to follow",
-                                            "import it on your professional Mastodon account (Preferences, "
-                                            "Import and export, Following list, Merge)")}
+FILE_STEPS = {
+    (K.LABEL, "contacts"): (
+        "google_contacts.csv",
+        "contacts",
+        "import it into Google Contacts (Import, then Merge & fix)",
+    ),
+    (K.FOLLOW_FROM, "mastodon"): (
+        "mastodon_following.csv",
+        "accounts to follow",
+        "import it on your professional Mastodon account (Preferences, "
+        "Import and export, Following list, Merge)",
+    ),
+}
 FILE_LINKS = {(K.LABEL, "contacts"): "https://contacts.google.com/"}
 
 
 def limit_line(network: str, setting: str, used: int, limit: int, days: int) -> str:
     """'LinkedIn: 37 of 100 invitations this week'."""
-    return (f"{network_name(network)}: {used:,} of {limit:,} {LIMIT_WORDS.get(setting, 'steps')} "
-            f"{'this week' if days == 7 else 'today'}")
+    return (
+        f"{network_name(network)}: {used:,} of {limit:,} {LIMIT_WORDS.get(setting, 'steps')} "
+        f"{'this week' if days == 7 else 'today'}"
+    )
 
 
 def waited_words(days: int, waiting_days: int) -> str:

@@ -28,24 +28,57 @@ from circlesort.planning.steps import Due, Scheduled, StepKind
 from circlesort.planning.words import action, hint_text, namesakes_text
 from circlesort.workspace import Workspace
 
-__all__ = ["FIELDS", "code", "limit_notes", "network_csv", "plan_md", "plan_yaml", "safe_cell", "step_data",
-           "write_plan"]
+__all__ = [
+    "FIELDS",
+    "code",
+    "limit_notes",
+    "network_csv",
+    "plan_md",
+    "plan_yaml",
+    "safe_cell",
+    "step_data",
+    "write_plan",
+]
 
-FIELDS = ("id", "kind", "state", "due", "batch", "name", "action", "link", "hints", "flag", "waits_for",
-          "depends_on", "person")
+FIELDS = (
+    "id",
+    "kind",
+    "state",
+    "due",
+    "batch",
+    "name",
+    "action",
+    "link",
+    "hints",
+    "flag",
+    "waits_for",
+    "depends_on",
+    "person",
+)
 K = StepKind
 
 
 def step_data(s: Scheduled, settings: dict) -> dict:
     """One step as plan.yaml holds it."""
     step = s.step
-    return {"id": step.id, "kind": step.kind.value, "action": action(step, settings), "network": step.network,
-            "account": step.target, "person": step.person, "name": step.name, "category": step.category,
-            "state": s.state.value, "due": s.due.value, "batch": s.batch_label, "waits_for": s.waits_for,
-            "depends_on": list(step.depends_on),
-            "link": safe_link(step.network, step.link, step.account_key or ""),
-            "hints": [hint_text(h) for h in step.hints],
-            "flag": namesakes_text(step)}
+    return {
+        "id": step.id,
+        "kind": step.kind.value,
+        "action": action(step, settings),
+        "network": step.network,
+        "account": step.target,
+        "person": step.person,
+        "name": step.name,
+        "category": step.category,
+        "state": s.state.value,
+        "due": s.due.value,
+        "batch": s.batch_label,
+        "waits_for": s.waits_for,
+        "depends_on": list(step.depends_on),
+        "link": safe_link(step.network, step.link, step.account_key or ""),
+        "hints": [hint_text(h) for h in step.hints],
+        "flag": namesakes_text(step),
+    }
 
 
 # --- plan.yaml ------------------------------------------------------------------------------------
@@ -81,13 +114,28 @@ _vocabulary = lru_cache(maxsize=4096)(scalar)  # kinds, networks, states ...: a 
 _VOCABULARY = frozenset({"kind", "network", "category", "state", "due", "batch"})
 
 
-def plan_yaml(plan: Plan, settings: dict, workspace: str, created: str, notes: list[str],
-              data: Sequence[dict] | None = None) -> str:
+def plan_yaml(
+    plan: Plan,
+    settings: dict,
+    workspace: str,
+    created: str,
+    notes: list[str],
+    data: Sequence[dict] | None = None,
+) -> str:
     """plan.yaml; ``data``: the steps as step_data gives them, when already at hand."""
     effort = plan.effort
-    lines = [MARKER, "version: 2", f"created: {scalar(created)}", f"workspace: {scalar(workspace)}",
-             "summary:", f"  steps: {effort.steps}", f"  clicks: {effort.clicks}",
-             f"  span: {scalar(effort.span)}", f"  text: {scalar(summary(plan))}", f"notes: {_value(notes)}"]
+    lines = [
+        MARKER,
+        "version: 2",
+        f"created: {scalar(created)}",
+        f"workspace: {scalar(workspace)}",
+        "summary:",
+        f"  steps: {effort.steps}",
+        f"  clicks: {effort.clicks}",
+        f"  span: {scalar(effort.span)}",
+        f"  text: {scalar(summary(plan))}",
+        f"notes: {_value(notes)}",
+    ]
     lines.append("steps:" if plan.steps else "steps: []")
     for row in data if data is not None else (step_data(s, settings) for s in plan.steps):
         first = True
@@ -100,32 +148,53 @@ def plan_yaml(plan: Plan, settings: dict, workspace: str, created: str, notes: l
 
 # --- the CSVs -------------------------------------------------------------------------------------
 
+
 def network_csv(steps: Sequence[Scheduled], settings: dict, data: Sequence[dict] | None = None) -> str:
     """One network's steps, in the order to carry them out, each with its id for `circlesort mark`."""
     rows: list[list[object]] = [list(FIELDS)]
     for d in data if data is not None else (step_data(s, settings) for s in steps):
-        rows.append([d["id"], d["kind"], d["state"], d["due"], d["batch"], d["name"], d["action"],
-                     d["link"], "; ".join(d["hints"]), d["flag"], d["waits_for"], "\n".join(d["depends_on"]),
-                     d["person"]])
+        rows.append(
+            [
+                d["id"],
+                d["kind"],
+                d["state"],
+                d["due"],
+                d["batch"],
+                d["name"],
+                d["action"],
+                d["link"],
+                "; ".join(d["hints"]),
+                d["flag"],
+                d["waits_for"],
+                "\n".join(d["depends_on"]),
+                d["person"],
+            ]
+        )
     return csv_text(rows)
 
 
 def limit_notes(ws: Workspace, plan: Plan, settings: dict) -> list[str]:
     """What the platforms would refuse: Facebook stops at 5,000 friends."""
     friends = sum(1 for a in ws.accounts(networks=["facebook"]) if "friend" in a.relations)
-    live = [s.step.kind for s in plan.steps if s.step.network == "facebook"
-            and s.due in (Due.NOW, Due.WAITING, Due.ASK, Due.SENT)]
+    live = [
+        s.step.kind
+        for s in plan.steps
+        if s.step.network == "facebook" and s.due in (Due.NOW, Due.WAITING, Due.ASK, Due.SENT)
+    ]
     after = friends + sum(k in (K.ACCEPT_REQUEST, K.ADD_FRIEND) for k in live) - live.count(K.UNFRIEND)
     limit = int(settings["limits"]["facebook_friends"])
     if after > limit:
-        return [f"Facebook allows {limit:,} friends; after this plan you would have {after:,}. Unfriend "
-                "before you accept (the unfriends wait for the invitations they follow), or leave some "
-                "requests for later."]
+        return [
+            f"Facebook allows {limit:,} friends; after this plan you would have {after:,}. Unfriend "
+            "before you accept (the unfriends wait for the invitations they follow), or leave some "
+            "requests for later."
+        ]
     return []
 
 
-def write_plan(ws: Workspace, plan: Plan, out: Path, settings: dict, force: bool = False,
-               created: str | None = None) -> list[str]:
+def write_plan(
+    ws: Workspace, plan: Plan, out: Path, settings: dict, force: bool = False, created: str | None = None
+) -> list[str]:
     """Write every file of the plan into ``out``; returns their names.
 
     ``out`` is a new or empty folder, or one holding a plan circlesort wrote (replaced only with
@@ -140,9 +209,11 @@ def write_plan(ws: Workspace, plan: Plan, out: Path, settings: dict, force: bool
     per_network: dict[str, list[dict]] = {}
     for d in data:
         per_network.setdefault(d["network"], []).append(d)
-    files = {"plan.yaml": plan_yaml(plan, settings, ws.name, created, [*plan.notes, *notes], data),
-             "PLAN.md": plan_md(plan, settings, created, notes, count, sorted(mastodon)),
-             "google_contacts.csv": contacts}
+    files = {
+        "plan.yaml": plan_yaml(plan, settings, ws.name, created, [*plan.notes, *notes], data),
+        "PLAN.md": plan_md(plan, settings, created, notes, count, sorted(mastodon)),
+        "google_contacts.csv": contacts,
+    }
     files |= {f"{net}.csv": network_csv((), settings, rows) for net, rows in sorted(per_network.items())}
     files |= mastodon
     write_files(out, files)

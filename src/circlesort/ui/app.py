@@ -29,8 +29,10 @@ from circlesort.workspace import ImportSummary, Workspace
 from circlesort.workspace.failures import WorkspaceError, explain
 from circlesort.workspace.plan_store import set_settings_offered, settings_offered
 
-OFFER = ("Your plan needs a few settings: your Page, your professional accounts, the companies you "
-         "work for. Fill them in now? (Later: the , key opens them.)")
+OFFER = (
+    "Your plan needs a few settings: your Page, your professional accounts, the companies you "
+    "work for. Fill them in now? (Later: the , key opens them.)"
+)
 
 
 class CirclesortApp(App):
@@ -43,8 +45,9 @@ class CirclesortApp(App):
         Binding("comma", "open_settings", "Settings", show=False, id="app.settings"),
     ]
 
-    def __init__(self, ws: Workspace, paths: list[str] | None = None,
-                 rules: list[Rule] | None = None) -> None:
+    def __init__(
+        self, ws: Workspace, paths: list[str] | None = None, rules: list[Rule] | None = None
+    ) -> None:
         super().__init__()
         self.ws = ws
         self.paths = paths or []
@@ -76,8 +79,9 @@ class CirclesortApp(App):
         if message.opened:
             self.notify(message.url, title="Opened in your browser", markup=False)
         else:
-            self.notify(message.url, title="No browser could be opened here: the link is",
-                        markup=False, timeout=20)
+            self.notify(
+                message.url, title="No browser could be opened here: the link is", markup=False, timeout=20
+            )
 
     def on_mount(self) -> None:
         # The sorting screen is always underneath: the import, when there is one, sits on top
@@ -85,6 +89,7 @@ class CirclesortApp(App):
         sort = SortScreen(self.ws, self.rules)
         self.push_screen(sort)
         if self.paths:
+
             def imported(summary: ImportSummary | None) -> None:
                 sort.imported(summary)
                 self._offer_settings()
@@ -101,7 +106,8 @@ class CirclesortApp(App):
         if action == "open_settings":  # not over a dialog, nor over itself (the palette aside)
             stack = [s for s in self.screen_stack if not isinstance(s, CommandPalette)]
             return not isinstance(stack[-1], ModalScreen) and not any(
-                isinstance(s, SettingsScreen) for s in stack)
+                isinstance(s, SettingsScreen) for s in stack
+            )
         return True
 
     def action_open_settings(self) -> None:

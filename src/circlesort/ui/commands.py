@@ -39,8 +39,9 @@ class ScreenKeys(Provider):
         for description, action, keys in self._commands():
             score = matcher.match(description)
             if score > 0:
-                yield Hit(score, Content(description), partial(self._run, action), text=description,
-                          help=keys)
+                yield Hit(
+                    score, Content(description), partial(self._run, action), text=description, help=keys
+                )
 
     async def _run(self, action: str) -> None:
         await self.screen.run_action(action)

@@ -25,6 +25,7 @@ def not_saved_notice(app: Any, error: WorkspaceError) -> None:
 def saves(method: F) -> F:
     """For a screen's method that writes to the workspace, written before the screen changes:
     when the disk refuses the write, the method stops there and the user is told."""
+
     @functools.wraps(method)
     def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
         try:
@@ -34,4 +35,5 @@ def saves(method: F) -> F:
                 raise
             not_saved_notice(self.app, e)
             return None
+
     return wrapper  # type: ignore[return-value]

@@ -1,8 +1,8 @@
 """The workspace: everything the user imported and decided, in one SQLite file, kept between runs.
 
-    Workspace.open(name_or_path) -> a locked, migrated workspace (store.py)
-    import_paths(ws, paths)        -> exports in, gone accounts marked, matching again (importing.py)
-    decisions export / import      -> a YAML keep-list a person can edit (decisions_file.py)
+Workspace.open(name_or_path) -> a locked, migrated workspace (store.py)
+import_paths(ws, paths)        -> exports in, gone accounts marked, matching again (importing.py)
+decisions export / import      -> a YAML keep-list a person can edit (decisions_file.py)
 """
 
 from circlesort.workspace.importing import ImportSummary, import_paths

@@ -9,9 +9,15 @@ from circlesort.model import Account, Tie
 
 def dump(account: Account) -> str:
     data = {
-        "handle": account.handle, "url": account.url, "first_name": account.first_name,
-        "last_name": account.last_name, "emails": account.emails, "phones": account.phones,
-        "company": account.company, "position": account.position, "labels": account.labels,
+        "handle": account.handle,
+        "url": account.url,
+        "first_name": account.first_name,
+        "last_name": account.last_name,
+        "emails": account.emails,
+        "phones": account.phones,
+        "company": account.company,
+        "position": account.position,
+        "labels": account.labels,
         "ties": [[t.relation, t.since, t.message] for t in account.ties],
         "phone_labels": [list(p) for p in account.phone_labels],
     }
@@ -21,10 +27,18 @@ def dump(account: Account) -> str:
 def load(network: str, key: str, name: str, data: str) -> Account:
     d = json.loads(data)
     return Account(
-        network, key, name=name, handle=d.get("handle"), url=d.get("url"),
-        first_name=d.get("first_name", ""), last_name=d.get("last_name", ""),
-        emails=tuple(d.get("emails", ())), phones=tuple(d.get("phones", ())),
-        company=d.get("company", ""), position=d.get("position", ""), labels=tuple(d.get("labels", ())),
+        network,
+        key,
+        name=name,
+        handle=d.get("handle"),
+        url=d.get("url"),
+        first_name=d.get("first_name", ""),
+        last_name=d.get("last_name", ""),
+        emails=tuple(d.get("emails", ())),
+        phones=tuple(d.get("phones", ())),
+        company=d.get("company", ""),
+        position=d.get("position", ""),
+        labels=tuple(d.get("labels", ())),
         ties=tuple(Tie(r, s, m) for r, s, m in d.get("ties", ())),
         phone_labels=tuple((p, lb) for p, lb in d.get("phone_labels", ())),
     )

@@ -67,8 +67,9 @@ def connect(path: Path) -> sqlite3.Connection:
         found = explain(path, e)
         if found is not None and found.kind != "damaged":  # a full disk, a read-only file or folder
             raise found from None
-        raise InputError(str(path), f"not a circlesort workspace, or damaged ({e}); "
-                                    "circlesort leaves it as it is") from None
+        raise InputError(
+            str(path), f"not a circlesort workspace, or damaged ({e}); circlesort leaves it as it is"
+        ) from None
     return db
 
 

@@ -33,11 +33,13 @@ from circlesort.workspace.plan_store import step_states, stored_steps
 from circlesort.workspace.requests import ANSWERS
 from circlesort.workspace.store import CATEGORIES, UNDECIDED, Key, Workspace, own_person, pair_key
 
-HEADER = ("# circlesort decisions: one entry per person you sorted. Edit freely; `circlesort decisions\n"
-          "# import FILE` applies it. Categories: keep-personal, move-to-professional, page-follower,\n"
-          "# undecided. Accounts are network:key, as `circlesort match` shows them. `steps` holds\n"
-          "# what you did with the plan's steps (ids as plan.yaml gives them): pending, sent,\n"
-          "# confirmed, done, skipped, impossible or remove-anyway, and when.\n")
+HEADER = (
+    "# circlesort decisions: one entry per person you sorted. Edit freely; `circlesort decisions\n"
+    "# import FILE` applies it. Categories: keep-personal, move-to-professional, page-follower,\n"
+    "# undecided. Accounts are network:key, as `circlesort match` shows them. `steps` holds\n"
+    "# what you did with the plan's steps (ids as plan.yaml gives them): pending, sent,\n"
+    "# confirmed, done, skipped, impossible or remove-anyway, and when.\n"
+)
 
 
 FIELDS = {"person", "accounts", "category", "answers"}
@@ -62,8 +64,11 @@ def export_text(ws: Workspace) -> str:
         entries.append(entry)
     for a, b in ws.rules("not_same"):
         entries.append({"not-the-same": [codec.label(*a), codec.label(*b)]})
-    steps = {i: ({"state": s, "at": at} if at else s) for i, (s, at) in sorted(step_states(ws).items())
-             if s in STEP_STATES and s != PENDING}  # a state the plan does not know means nothing to it
+    steps = {
+        i: ({"state": s, "at": at} if at else s)
+        for i, (s, at) in sorted(step_states(ws).items())
+        if s in STEP_STATES and s != PENDING
+    }  # a state the plan does not know means nothing to it
     if steps:
         entries.append({"steps": steps})
     body = yaml.safe_dump(entries, allow_unicode=True, sort_keys=False, default_flow_style=None, width=100)
@@ -98,8 +103,11 @@ def import_file(ws: Workspace, path: str) -> Applied:
         raise InputError(path, "expected a list of entries (- person: ...), as `decisions export` writes")
     # Keys and their people in one read each (not a query per account of a big workspace).
     members: dict[Key, str | None] = {
-        (n, k): p for n, k, p in ws.db.execute(
-            "SELECT a.network, a.key, m.person FROM accounts a LEFT JOIN members m USING (network, key)")}
+        (n, k): p
+        for n, k, p in ws.db.execute(
+            "SELECT a.network, a.key, m.person FROM accounts a LEFT JOIN members m USING (network, key)"
+        )
+    }
     known = set(members)
     folded = {(n, k.casefold()): (n, k) for n, k in known}
     applied = Applied(entries=len(data))
@@ -159,8 +167,11 @@ def import_file(ws: Workspace, path: str) -> Applied:
         applied.unplanned = len(stamps.keys() - stored_steps(ws).keys())
         before = step_states(ws)
         wanted += [["step_states", [i], None if s == PENDING else s] for i, (s, _) in stamps.items()]
-        stamps = {i: (s, at) for i, (s, at) in stamps.items()
-                  if at and s != PENDING and before.get(i, ("",))[0] != s}  # only states this import sets
+        stamps = {
+            i: (s, at)
+            for i, (s, at) in stamps.items()
+            if at and s != PENDING and before.get(i, ("",))[0] != s
+        }  # only states this import sets
     if wanted:
         label = f"decisions from {path} ({applied.people} people"
         label += f", {applied.steps} plan steps)" if applied.steps else ")"
@@ -187,12 +198,15 @@ def _steps(entry: dict, n: int, path: str) -> dict[str, tuple[str, str]]:
             field_ = sorted(map(str, set(said) - {"state", "at"}))[0]
             raise InputError(path, f"entry {n}: step {step!r}: unknown field {field_!r} (fields: at, state)")
         if not isinstance(state, str) or state not in STEP_STATES:
-            raise InputError(path, f"entry {n}: step {step!r}: {state!r} is not a step state "
-                                   f"({', '.join(STEP_STATES)})")
+            raise InputError(
+                path, f"entry {n}: step {step!r}: {state!r} is not a step state ({', '.join(STEP_STATES)})"
+            )
         when = _when(at)
         if when is None:
-            raise InputError(path, f"entry {n}: step {step!r}: at {at!r} is not a date and time "
-                                   "(2026-11-30T09:12:00+00:00)")
+            raise InputError(
+                path,
+                f"entry {n}: step {step!r}: at {at!r} is not a date and time (2026-11-30T09:12:00+00:00)",
+            )
         out[step] = (state, when)
     return out
 
@@ -223,8 +237,10 @@ def _restore_times(ws: Workspace, stamps: dict[str, tuple[str, str]]) -> None:
     """When the file says each state was set (the import stamped them now): the plan's waiting
     times and rolling limits count from the day the user did it, not from the restore."""
     with ws.transaction() as db:
-        db.executemany("UPDATE step_states SET at = ? WHERE id = ? AND state = ?",
-                       [(at, i, s) for i, (s, at) in stamps.items()])
+        db.executemany(
+            "UPDATE step_states SET at = ? WHERE id = ? AND state = ?",
+            [(at, i, s) for i, (s, at) in stamps.items()],
+        )
 
 
 def _check_entry(entry: dict, n: int) -> tuple[str, str | None]:
@@ -245,7 +261,7 @@ def _check_entry(entry: dict, n: int) -> tuple[str, str | None]:
     if answers is None:
         return who, None
     if not isinstance(answers, dict):
-        return who, "answers should map network:key to an answer (answers: {\"facebook:Name\": accept})"
+        return who, 'answers should map network:key to an answer (answers: {"facebook:Name": accept})'
     for label, answer in answers.items():
         if not isinstance(label, str) or codec.parse_label(label) is None:
             return who, f"answers: {label!r} is not a network:key account"
@@ -259,8 +275,9 @@ def _labels(value: object) -> bool:
     return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
-def _resolve(labels: list[str], known: set[Key], folded: dict[tuple[str, str], Key], n: int,
-             problems: list[str]) -> list[Key]:
+def _resolve(
+    labels: list[str], known: set[Key], folded: dict[tuple[str, str], Key], n: int, problems: list[str]
+) -> list[Key]:
     out = []
     for text in labels:
         key = codec.parse_label(text)

@@ -39,37 +39,59 @@ class Detail:
 def person_detail(ws: Workspace, person: str) -> Detail:
     rows = ws.db.execute(
         "SELECT a.network, a.key, a.name, a.data, a.gone FROM members m JOIN accounts a USING (network, key) "
-        "WHERE m.person = ?", (person,)).fetchall()
-    accounts = sorted((codec.load(n, k, name, data) for n, k, name, data, _ in rows),
-                      key=lambda a: (network_rank(a.network), a.key))
+        "WHERE m.person = ?",
+        (person,),
+    ).fetchall()
+    accounts = sorted(
+        (codec.load(n, k, name, data) for n, k, name, data, _ in rows),
+        key=lambda a: (network_rank(a.network), a.key),
+    )
     by_key = {codec.key_of(a): a for a in accounts}
     links = tuple(
         LinkInfo(by_key[(an, ak)], by_key[(bn, bk)], tier, tuple(json.loads(ev)))
         for an, ak, bn, bk, tier, ev in ws.db.execute(
-            "SELECT a_network, a_key, b_network, b_key, tier, evidence FROM links WHERE person = ?",
-            (person,))
-        if (an, ak) in by_key and (bn, bk) in by_key)
+            "SELECT a_network, a_key, b_network, b_key, tier, evidence FROM links WHERE person = ?", (person,)
+        )
+        if (an, ak) in by_key and (bn, bk) in by_key
+    )
     suggestions = []
     for n, k in by_key:
         for an, ak, bn, bk, ev in ws.db.execute(
-                "SELECT a_network, a_key, b_network, b_key, evidence FROM suggestions "
-                "WHERE (a_network = ? AND a_key = ?) OR (b_network = ? AND b_key = ?)", (n, k, n, k)):
+            "SELECT a_network, a_key, b_network, b_key, evidence FROM suggestions "
+            "WHERE (a_network = ? AND a_key = ?) OR (b_network = ? AND b_key = ?)",
+            (n, k, n, k),
+        ):
             other = (bn, bk) if (an, ak) == (n, k) else (an, ak)
             if other in by_key:
                 continue
-            found = ws.db.execute("SELECT name, data FROM accounts WHERE network = ? AND key = ?",
-                                  other).fetchone()
+            found = ws.db.execute(
+                "SELECT name, data FROM accounts WHERE network = ? AND key = ?", other
+            ).fetchone()
             if found:
-                suggestions.append(LinkInfo(by_key[(n, k)], codec.load(*other, *found), "possible",
-                                            tuple(json.loads(ev))))
-    manual = any(ws.db.execute(
-        "SELECT 1 FROM pair_rules WHERE (a_network = ? AND a_key = ?) OR (b_network = ? AND b_key = ?)",
-        (*key, *key)).fetchone() for key in by_key)
+                suggestions.append(
+                    LinkInfo(by_key[(n, k)], codec.load(*other, *found), "possible", tuple(json.loads(ev)))
+                )
+    manual = any(
+        ws.db.execute(
+            "SELECT 1 FROM pair_rules WHERE (a_network = ? AND a_key = ?) OR (b_network = ? AND b_key = ?)",
+            (*key, *key),
+        ).fetchone()
+        for key in by_key
+    )
     gone = frozenset((n, k) for n, k, _, _, g in rows if g)
-    answers = {(n, k): a for n, k, a in ws.db.execute(
-        "SELECT network, key, answer FROM members JOIN answers USING (network, key) WHERE person = ?",
-        (person,))}
-    steps = {i: (state, seen) for i, state, seen in ws.db.execute(
-        "SELECT p.id, coalesce(s.state, ''), p.seen FROM plan_steps p LEFT JOIN step_states s USING (id) "
-        "WHERE p.person = ?", (person,))}
+    answers = {
+        (n, k): a
+        for n, k, a in ws.db.execute(
+            "SELECT network, key, answer FROM members JOIN answers USING (network, key) WHERE person = ?",
+            (person,),
+        )
+    }
+    steps = {
+        i: (state, seen)
+        for i, state, seen in ws.db.execute(
+            "SELECT p.id, coalesce(s.state, ''), p.seen FROM plan_steps p LEFT JOIN step_states s USING (id) "
+            "WHERE p.person = ?",
+            (person,),
+        )
+    }
     return Detail(tuple(accounts), gone, links, tuple(suggestions), manual, person, answers, steps)

@@ -73,12 +73,12 @@ def explain(path: Path, error: sqlite3.Error) -> WorkspaceError | None:
         kind = "full"
     problem = {
         "damaged": f"the workspace is damaged ({error}): `{check_command(path)}` shows what SQLite finds; "
-                   "circlesort leaves the file as it is",
+        "circlesort leaves the file as it is",
         "full": f"the disk is full: this step was not saved, {KEPT}; free some space and try again",
         "read-only": f"the workspace is read-only, so this step was not saved ({KEPT}): "
-                     "make the file and its folder writable, or copy it somewhere writable",
+        "make the file and its folder writable, or copy it somewhere writable",
         "cannot-open": "cannot open the workspace file or write beside it (SQLite keeps its journal in "
-                       "the same folder): check that the folder exists and is writable",
+        "the same folder): check that the folder exists and is writable",
         "io": f"the disk could not be read or written ({error}); {KEPT}",
         "busy": f"another program is using the workspace file ({error}); close it and try again",
     }[kind]
@@ -109,6 +109,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 def guarded(func: F) -> F:
     """A Workspace method (or a function of a workspace first) whose SQLite failures are explained."""
+
     @functools.wraps(func)
     def wrapper(ws: Any, *args: Any, **kwargs: Any) -> Any:
         try:
@@ -118,4 +119,5 @@ def guarded(func: F) -> F:
             if found is None:
                 raise
             raise found from None
+
     return wrapper  # type: ignore[return-value]

@@ -88,13 +88,16 @@ def _seen_before(ws: Workspace, digests: set[str]) -> bool:
     return digests <= set(json.loads(summary).get("files", []))
 
 
-def _store(ws: Workspace, result: ImportResult, hashes: dict[str, str],
-           progress: Progress | None) -> ImportSummary:
+def _store(
+    ws: Workspace, result: ImportResult, hashes: dict[str, str], progress: Progress | None
+) -> ImportSummary:
     db = ws.db
     summary = ImportSummary(accounts=len(result.accounts), result=result)
     networks = sorted({s.network for s in result.sources})
-    before = {(n, k): (data, gone)
-              for n, k, data, gone in db.execute("SELECT network, key, data, gone FROM accounts")}
+    before = {
+        (n, k): (data, gone)
+        for n, k, data, gone in db.execute("SELECT network, key, data, gone FROM accounts")
+    }
     incoming = {codec.key_of(a): a for a in result.accounts}
     for key in incoming:
         if key not in before:
@@ -115,34 +118,78 @@ def _store(ws: Workspace, result: ImportResult, hashes: dict[str, str],
         progress("saving", counts)
     at = now()
     with ws.transaction():
-        import_id = db.execute("INSERT INTO imports (at, summary) VALUES (?, ?)", (at, json.dumps({
-            "new": summary.new, "back": summary.back, "gone": summary.gone, "networks": networks,
-            "files": sorted(set(hashes.values()))}))).lastrowid
+        import_id = db.execute(
+            "INSERT INTO imports (at, summary) VALUES (?, ?)",
+            (
+                at,
+                json.dumps(
+                    {
+                        "new": summary.new,
+                        "back": summary.back,
+                        "gone": summary.gone,
+                        "networks": networks,
+                        "files": sorted(set(hashes.values())),
+                    }
+                ),
+            ),
+        ).lastrowid
         summary.import_id = int(import_id or 0)
-        db.executemany("UPDATE accounts SET gone = 1 WHERE network = ? AND key = ?",
-                       ((n, k) for (n, k), (_, gone) in before.items()
-                        if not gone and n in networks and (n, k) not in incoming))
+        db.executemany(
+            "UPDATE accounts SET gone = 1 WHERE network = ? AND key = ?",
+            (
+                (n, k)
+                for (n, k), (_, gone) in before.items()
+                if not gone and n in networks and (n, k) not in incoming
+            ),
+        )
         marks = ", ".join("?" * len(networks))
-        db.execute(f"UPDATE accounts SET last_seen = ? WHERE gone = 0 AND network IN ({marks})",
-                   (import_id, *networks))
-        rows = ((a.network, a.key, a.name, a.handle or "", a.company, ",".join(a.relations), codec.dump(a),
-                 import_id, import_id) for a in result.accounts)
+        db.execute(
+            f"UPDATE accounts SET last_seen = ? WHERE gone = 0 AND network IN ({marks})",
+            (import_id, *networks),
+        )
+        rows = (
+            (
+                a.network,
+                a.key,
+                a.name,
+                a.handle or "",
+                a.company,
+                ",".join(a.relations),
+                codec.dump(a),
+                import_id,
+                import_id,
+            )
+            for a in result.accounts
+        )
         db.executemany(  # only what is new or differs: a month's export is mostly the same
             "INSERT INTO accounts (network, key, name, handle, company, relations, data, first_seen, "
             "last_seen, gone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0) "
             "ON CONFLICT (network, key) DO UPDATE SET name = excluded.name, handle = excluded.handle, "
             "company = excluded.company, relations = excluded.relations, data = excluded.data, "
             "last_seen = excluded.last_seen, gone = 0",
-            (r for r in rows if before.get((r[0], r[1]), (None, 0)) != (r[6], 0)))
+            (r for r in rows if before.get((r[0], r[1]), (None, 0)) != (r[6], 0)),
+        )
         for source in result.sources:
             inside = source.path.rstrip("/") + "/"
             mine = {p: h for p, h in hashes.items() if p == source.path or p.startswith(inside)}
-            db.execute("INSERT INTO sources VALUES (?, ?, ?, ?, ?)",
-                       (import_id, source.path, source.network, json.dumps(source.files), json.dumps(mine)))
+            db.execute(
+                "INSERT INTO sources VALUES (?, ?, ?, ?, ?)",
+                (import_id, source.path, source.network, json.dumps(source.files), json.dumps(mine)),
+            )
         _write_people(ws, matched)
-        db.execute("INSERT INTO journal (at, kind, payload) VALUES (?, 'import', ?)",
-                   (at, json.dumps({"import": import_id, "new": sum(summary.new.values()),
-                                    "gone": sum(summary.gone.values())})))
+        db.execute(
+            "INSERT INTO journal (at, kind, payload) VALUES (?, 'import', ?)",
+            (
+                at,
+                json.dumps(
+                    {
+                        "import": import_id,
+                        "new": sum(summary.new.values()),
+                        "gone": sum(summary.gone.values()),
+                    }
+                ),
+            ),
+        )
     summary.people = len(matched.people)
     return summary
 
@@ -163,13 +210,32 @@ def _write_people(ws: Workspace, matched) -> None:
     db.execute("DELETE FROM links")
     db.execute("DELETE FROM suggestions")
     people = list(zip(matched.people, ids, strict=True))
-    db.executemany("INSERT INTO members VALUES (?, ?, ?)",
-                   [(a.network, a.key, pid) for p, pid in people for a in p.accounts]
-                   + [(n, k, pid) for (n, k), pid in placed.items()])
-    db.executemany("INSERT INTO links VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
-        (pid, p.accounts[link.a].network, p.accounts[link.a].key, p.accounts[link.b].network,
-         p.accounts[link.b].key, link.tier, link.score, json.dumps(link.evidence, ensure_ascii=False))
-        for p, pid in people for link in p.links])
-    db.executemany("INSERT INTO suggestions VALUES (?, ?, ?, ?, ?, ?)", [
-        (s.a.network, s.a.key, s.b.network, s.b.key, s.score, json.dumps(s.evidence, ensure_ascii=False))
-        for s in matched.suggestions])
+    db.executemany(
+        "INSERT INTO members VALUES (?, ?, ?)",
+        [(a.network, a.key, pid) for p, pid in people for a in p.accounts]
+        + [(n, k, pid) for (n, k), pid in placed.items()],
+    )
+    db.executemany(
+        "INSERT INTO links VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                pid,
+                p.accounts[link.a].network,
+                p.accounts[link.a].key,
+                p.accounts[link.b].network,
+                p.accounts[link.b].key,
+                link.tier,
+                link.score,
+                json.dumps(link.evidence, ensure_ascii=False),
+            )
+            for p, pid in people
+            for link in p.links
+        ],
+    )
+    db.executemany(
+        "INSERT INTO suggestions VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (s.a.network, s.a.key, s.b.network, s.b.key, s.score, json.dumps(s.evidence, ensure_ascii=False))
+            for s in matched.suggestions
+        ],
+    )

@@ -47,20 +47,24 @@ def write(db: sqlite3.Connection, table: str, key: list, value: str | None, at: 
         return
     cols = [*keys, column, *(["at"] if timed else [])]
     values = [*key, value, *([at] if timed else [])]
-    db.execute(f"INSERT OR REPLACE INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-               values)
+    db.execute(
+        f"INSERT OR REPLACE INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", values
+    )
 
 
 def read(db: sqlite3.Connection, table: str, key: list) -> str | None:
     keys, column, _ = TABLES[table]
-    row = db.execute(f"SELECT {column} FROM {table} WHERE {' AND '.join(f'{k} = ?' for k in keys)}",
-                     key).fetchone()
+    row = db.execute(
+        f"SELECT {column} FROM {table} WHERE {' AND '.join(f'{k} = ?' for k in keys)}", key
+    ).fetchone()
     return row[0] if row else None
 
 
 def append(db: sqlite3.Connection, kind: str, at: str, payload: dict) -> int:
-    cur = db.execute("INSERT INTO journal (at, kind, payload) VALUES (?, ?, ?)",
-                     (at, kind, json.dumps(payload, ensure_ascii=False, separators=(",", ":"))))
+    cur = db.execute(
+        "INSERT INTO journal (at, kind, payload) VALUES (?, ?, ?)",
+        (at, kind, json.dumps(payload, ensure_ascii=False, separators=(",", ":"))),
+    )
     return int(cur.lastrowid or 0)
 
 

@@ -28,8 +28,9 @@ from circlesort.model import Person
 from circlesort.workspace.store import Key, own_person
 
 
-def stable_ids(people: Sequence[Person], before: Mapping[Key, str],
-               apart: Iterable[tuple[Key, Key]] = ()) -> tuple[list[str], dict[Key, str]]:
+def stable_ids(
+    people: Sequence[Person], before: Mapping[Key, str], apart: Iterable[tuple[Key, Key]] = ()
+) -> tuple[list[str], dict[Key, str]]:
     """The id of each of ``people`` (matching's, in order), and the person of each gone account.
 
     ``before`` is every account's person until now; those of its accounts that are not among
@@ -127,9 +128,15 @@ def stable_ids(people: Sequence[Person], before: Mapping[Key, str],
     return final, placed
 
 
-def _keep_apart(people: Sequence[Person], ids: list[str], placed: dict[Key, str],
-                apart: Iterable[tuple[Key, Key]], before: Mapping[Key, str], given: set[str],
-                taken: set[str]) -> None:
+def _keep_apart(
+    people: Sequence[Person],
+    ids: list[str],
+    placed: dict[Key, str],
+    apart: Iterable[tuple[Key, Key]],
+    before: Mapping[Key, str],
+    given: set[str],
+    taken: set[str],
+) -> None:
     """A gone account placed beside one the user said is not the same person gets its own person."""
     partners: dict[Key, list[Key]] = {}
     for a, b in apart:
@@ -140,8 +147,9 @@ def _keep_apart(people: Sequence[Person], ids: list[str], placed: dict[Key, str]
             partners.setdefault(b, []).append(a)
     if not partners:
         return
-    person_of: dict[Key, str] = {(a.network, a.key): pid for p, pid in zip(people, ids, strict=True)
-                                 for a in p.accounts}
+    person_of: dict[Key, str] = {
+        (a.network, a.key): pid for p, pid in zip(people, ids, strict=True) for a in p.accounts
+    }
     person_of.update(placed)
     for key in sorted(partners):
         if any(person_of.get(other) == placed[key] for other in partners[key]):

@@ -40,8 +40,9 @@ class StoredStep:
 @guarded
 def stored_steps(ws: Workspace) -> dict[str, StoredStep]:
     rows = ws.db.execute(f"SELECT {COLUMNS} FROM plan_steps")
-    return {r[0]: StoredStep(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], r[7], json.loads(r[8]))
-            for r in rows}
+    return {
+        r[0]: StoredStep(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], r[7], json.loads(r[8])) for r in rows
+    }
 
 
 @guarded
@@ -52,8 +53,21 @@ def save_steps(ws: Workspace, steps: Sequence[StoredStep]) -> None:
     with ws.transaction() as db:
         db.executemany(
             f"INSERT OR REPLACE INTO plan_steps ({COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(s.id, s.kind, s.network, s.target, s.person, int(s.needed), s.seen, s.added,
-              json.dumps(s.data, ensure_ascii=False, separators=(",", ":"))) for s in steps])
+            [
+                (
+                    s.id,
+                    s.kind,
+                    s.network,
+                    s.target,
+                    s.person,
+                    int(s.needed),
+                    s.seen,
+                    s.added,
+                    json.dumps(s.data, ensure_ascii=False, separators=(",", ":")),
+                )
+                for s in steps
+            ],
+        )
 
 
 @guarded
@@ -77,27 +91,37 @@ def plan_people(ws: Workspace, only: set[str] | None = None) -> list[Person]:
     for the heavy user, so SQLite picks out the two fields."""
     db = ws.db
     with paused_gc():
-        decided = {(n, k): (at, c)
-                   for n, k, c, at in db.execute("SELECT network, key, category, at FROM categories")}
-        wanted = {p for (p,) in db.execute(
-            "SELECT m.person FROM members m JOIN categories USING (network, key) "
-            "UNION SELECT m.person FROM members m JOIN answers USING (network, key)")}
+        decided = {
+            (n, k): (at, c) for n, k, c, at in db.execute("SELECT network, key, category, at FROM categories")
+        }
+        wanted = {
+            p
+            for (p,) in db.execute(
+                "SELECT m.person FROM members m JOIN categories USING (network, key) "
+                "UNION SELECT m.person FROM members m JOIN answers USING (network, key)"
+            )
+        }
         if only is not None:
             wanted &= only
         groups: dict[str, list[Member]] = defaultdict(list)
         for person, network, key, name, handle, company, relations, gone, url, ties in db.execute(
-                "SELECT m.person, a.network, a.key, a.name, a.handle, a.company, a.relations, a.gone, "
-                "json_extract(a.data, '$.url'), "
-                "CASE WHEN a.network = 'facebook' THEN json_extract(a.data, '$.ties') END "
-                "FROM members m JOIN accounts a USING (network, key)" + (
-                    " WHERE m.person IN (SELECT value FROM json_each(?))" if only is not None else ""),
-                (json.dumps(sorted(wanted)),) if only is not None else ()):
+            "SELECT m.person, a.network, a.key, a.name, a.handle, a.company, a.relations, a.gone, "
+            "json_extract(a.data, '$.url'), "
+            "CASE WHEN a.network = 'facebook' THEN json_extract(a.data, '$.ties') END "
+            "FROM members m JOIN accounts a USING (network, key)"
+            + (" WHERE m.person IN (SELECT value FROM json_each(?))" if only is not None else ""),
+            (json.dumps(sorted(wanted)),) if only is not None else (),
+        ):
             if person not in wanted:
                 continue
-            held = (tuple(Tie(r, s, m) for r, s, m in json.loads(ties)) if ties
-                    else tuple(Tie(r) for r in relations.split(",") if r))
-            account = Account(network, key, name=name, handle=handle or None, url=url, company=company,
-                              ties=held)
+            held = (
+                tuple(Tie(r, s, m) for r, s, m in json.loads(ties))
+                if ties
+                else tuple(Tie(r) for r in relations.split(",") if r)
+            )
+            account = Account(
+                network, key, name=name, handle=handle or None, url=url, company=company, ties=held
+            )
             groups[person].append(Member(account, False, bool(gone)))
         out = []
         for pid, members in groups.items():
@@ -114,7 +138,8 @@ def accounts_by_key(ws: Workspace, keys: Iterable[Key]) -> dict[Key, tuple[objec
     wanted = set(keys)
     out = {}
     for network, key, name, data, gone in ws.db.execute(
-            "SELECT network, key, name, data, gone FROM accounts"):
+        "SELECT network, key, name, data, gone FROM accounts"
+    ):
         if (network, key) in wanted:
             out[(network, key)] = (codec.load(network, key, name, data), bool(gone))
     return out

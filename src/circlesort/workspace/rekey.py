@@ -42,8 +42,11 @@ def contacts_by_phone(db: sqlite3.Connection) -> None:
     db.executemany("INSERT INTO temp.rekey VALUES (?, ?)", renames.items())
     for table, holders in _HOLDERS.items():
         for network, key in holders:
-            db.execute(f"UPDATE {table} SET {key} = (SELECT new FROM temp.rekey WHERE old = {key}) "
-                       f"WHERE {network} = ? AND {key} IN (SELECT old FROM temp.rekey)", (CONTACTS,))
+            db.execute(
+                f"UPDATE {table} SET {key} = (SELECT new FROM temp.rekey WHERE old = {key}) "
+                f"WHERE {network} = ? AND {key} IN (SELECT old FROM temp.rekey)",
+                (CONTACTS,),
+            )
     db.execute("DROP TABLE temp.rekey")
     _pair_rules(db, renames)
     _steps(db, renames)
@@ -81,13 +84,18 @@ def _pair(renames: dict[str, str], an: str, ak: str, bn: str, bk: str) -> list[s
 
 
 def _pair_rules(db: sqlite3.Connection, renames: dict[str, str]) -> None:
-    rows = db.execute("SELECT a_network, a_key, b_network, b_key, rule, at FROM pair_rules "
-                      "WHERE a_network = ? OR b_network = ?", (CONTACTS, CONTACTS)).fetchall()
+    rows = db.execute(
+        "SELECT a_network, a_key, b_network, b_key, rule, at FROM pair_rules "
+        "WHERE a_network = ? OR b_network = ?",
+        (CONTACTS, CONTACTS),
+    ).fetchall()
     for an, ak, bn, bk, rule, at in rows:
         new = _pair(renames, an, ak, bn, bk)
         if new != [an, ak, bn, bk]:
-            db.execute("DELETE FROM pair_rules WHERE a_network = ? AND a_key = ? AND b_network = ? "
-                       "AND b_key = ?", (an, ak, bn, bk))
+            db.execute(
+                "DELETE FROM pair_rules WHERE a_network = ? AND a_key = ? AND b_network = ? AND b_key = ?",
+                (an, ak, bn, bk),
+            )
             db.execute("INSERT OR REPLACE INTO pair_rules VALUES (?, ?, ?, ?, ?, ?)", (*new, rule, at))
 
 
@@ -103,24 +111,31 @@ def _steps(db: sqlite3.Connection, renames: dict[str, str]) -> None:
     rows = db.execute("SELECT id, target FROM plan_steps WHERE network = ?", (CONTACTS,)).fetchall()
     moves = [(_step(renames, step), renames[target], step) for step, target in rows if target in renames]
     db.executemany("UPDATE plan_steps SET id = ?, target = ? WHERE id = ?", moves)
-    states = [(new, step) for (step,) in db.execute("SELECT id FROM step_states")
-              if (new := _step(renames, step)) != step]
+    states = [
+        (new, step)
+        for (step,) in db.execute("SELECT id FROM step_states")
+        if (new := _step(renames, step)) != step
+    ]
     db.executemany("UPDATE step_states SET id = ? WHERE id = ?", states)
     # A removal waits for its bring-overs, by their ids.
-    for step, data in db.execute("SELECT id, data FROM plan_steps WHERE instr(data, ?) > 0",
-                                 (f"/{CONTACTS}/",)).fetchall():
+    for step, data in db.execute(
+        "SELECT id, data FROM plan_steps WHERE instr(data, ?) > 0", (f"/{CONTACTS}/",)
+    ).fetchall():
         d = json.loads(data)
         waits = d.get("depends_on") if isinstance(d, dict) else None
         if isinstance(waits, list) and (now := [_step(renames, w) for w in waits]) != waits:
             d["depends_on"] = now
-            db.execute("UPDATE plan_steps SET data = ? WHERE id = ?",
-                       (json.dumps(d, ensure_ascii=False, separators=(",", ":")), step))
+            db.execute(
+                "UPDATE plan_steps SET data = ? WHERE id = ?",
+                (json.dumps(d, ensure_ascii=False, separators=(",", ":")), step),
+            )
 
 
 def _journal(db: sqlite3.Connection, renames: dict[str, str]) -> None:
     """The journal's changes re-keyed, so that undo and redo write the keys the tables hold."""
-    for entry, payload in db.execute("SELECT id, payload FROM journal WHERE instr(payload, ?) > 0",
-                                     (CONTACTS,)).fetchall():
+    for entry, payload in db.execute(
+        "SELECT id, payload FROM journal WHERE instr(payload, ?) > 0", (CONTACTS,)
+    ).fetchall():
         data = json.loads(payload)
         changes = data.get("changes") if isinstance(data, dict) else None
         if not isinstance(changes, list):
@@ -140,5 +155,7 @@ def _journal(db: sqlite3.Connection, renames: dict[str, str]) -> None:
                 continue
             touched = touched or change[1] != key
         if touched:
-            db.execute("UPDATE journal SET payload = ? WHERE id = ?",
-                       (json.dumps(data, ensure_ascii=False, separators=(",", ":")), entry))
+            db.execute(
+                "UPDATE journal SET payload = ? WHERE id = ?",
+                (json.dumps(data, ensure_ascii=False, separators=(",", ":")), entry),
+            )

@@ -23,10 +23,14 @@ DIRECTIONS = {"request_received": "incoming", "request_sent": "outgoing"}
 # (network, direction) -> the relation that shows the request accepted. Following is not
 # friendship: a Facebook requester who also follows the user still waits for an answer.
 SETTLED_BY = {
-    ("facebook", "incoming"): "friend", ("facebook", "outgoing"): "friend",
-    ("linkedin", "incoming"): "connection", ("linkedin", "outgoing"): "connection",
-    ("instagram", "incoming"): "follower", ("instagram", "outgoing"): "following",
-    ("threads", "incoming"): "follower", ("threads", "outgoing"): "following",
+    ("facebook", "incoming"): "friend",
+    ("facebook", "outgoing"): "friend",
+    ("linkedin", "incoming"): "connection",
+    ("linkedin", "outgoing"): "connection",
+    ("instagram", "incoming"): "follower",
+    ("instagram", "outgoing"): "following",
+    ("threads", "incoming"): "follower",
+    ("threads", "outgoing"): "following",
 }
 # answer -> (what it means, the category it puts the person in)
 ANSWERS = {
@@ -36,8 +40,11 @@ ANSWERS = {
     "later": ("leave for later", None),
     "withdraw": ("withdraw the request you sent", None),
 }
-BY_CATEGORY = {"keep-personal": "accept", "move-to-professional": "decline-linkedin",
-               "page-follower": "decline-page"}
+BY_CATEGORY = {
+    "keep-personal": "accept",
+    "move-to-professional": "decline-linkedin",
+    "page-follower": "decline-page",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +78,8 @@ def queue(ws: Workspace) -> list[Request]:
     rows = ws.db.execute(
         "SELECT a.network, a.key, a.name, a.data, m.person FROM accounts a JOIN members m "
         "USING (network, key) WHERE a.gone = 0 "
-        "AND (a.relations LIKE '%request_received%' OR a.relations LIKE '%request_sent%')")
+        "AND (a.relations LIKE '%request_received%' OR a.relations LIKE '%request_sent%')"
+    )
     # (A request the user answered on the network itself is simply gone from the newer export.)
     found = []
     for network, key, name, data, person in rows:
@@ -79,16 +87,29 @@ def queue(ws: Workspace) -> list[Request]:
         if not (pending := waiting(account)):
             continue  # accepted: history, not a request
         others = tuple(
-            codec.load(n, k, nm, d) for n, k, nm, d in ws.db.execute(
+            codec.load(n, k, nm, d)
+            for n, k, nm, d in ws.db.execute(
                 "SELECT a.network, a.key, a.name, a.data FROM members m JOIN accounts a USING (network, key) "
                 "WHERE m.person = ? AND NOT (a.network = ? AND a.key = ?) AND a.gone = 0",
-                (person, network, key)))
+                (person, network, key),
+            )
+        )
         for relation in pending:
             tie = next(t for t in account.ties if t.relation == relation)
-            found.append(Request(account, DIRECTIONS[relation], account.since(relation), tie.message, person,
-                                 answers.get((network, key)), others))
-    found.sort(key=lambda r: (r.direction != "incoming", r.since or "9999",
-                              r.account.display_name.casefold()))
+            found.append(
+                Request(
+                    account,
+                    DIRECTIONS[relation],
+                    account.since(relation),
+                    tie.message,
+                    person,
+                    answers.get((network, key)),
+                    others,
+                )
+            )
+    found.sort(
+        key=lambda r: (r.direction != "incoming", r.since or "9999", r.account.display_name.casefold())
+    )
     return found
 
 
@@ -99,9 +120,13 @@ def accepted(account: Account, direction: str) -> bool:
 
 def waiting(account: Account) -> list[str]:
     """The account's requests still waiting for an answer: "request_received", "request_sent"."""
-    return [relation for relation, direction in DIRECTIONS.items()
-            if relation in account.relations and not accepted(account, direction)
-            and (direction == "outgoing" or account.network in INCOMING_NETWORKS)]
+    return [
+        relation
+        for relation, direction in DIRECTIONS.items()
+        if relation in account.relations
+        and not accepted(account, direction)
+        and (direction == "outgoing" or account.network in INCOMING_NETWORKS)
+    ]
 
 
 def presence(request: Request) -> list[str]:
@@ -152,7 +177,19 @@ def describe(value: str, network: str) -> str:
 
 
 def as_json(requests: list[Request]) -> dict:
-    return {"version": 1, "requests": [
-        {"network": r.account.network, "key": r.account.key, "name": r.account.display_name,
-         "direction": r.direction, "since": r.since, "message": r.message, "person": r.person,
-         "answer": r.answer} for r in requests]}
+    return {
+        "version": 1,
+        "requests": [
+            {
+                "network": r.account.network,
+                "key": r.account.key,
+                "name": r.account.display_name,
+                "direction": r.direction,
+                "since": r.since,
+                "message": r.message,
+                "person": r.person,
+                "answer": r.answer,
+            }
+            for r in requests
+        ],
+    }

@@ -46,9 +46,15 @@ class Filter:
     text: str = ""
 
     def describe(self) -> str:
-        parts = [("undecided" if self.undecided else ""), self.network or "", self.category or "",
-                 f"{self.tier} links" if self.tier else "", "new" if self.new else "",
-                 f"at {self.company}" if self.company else "", f"“{self.text}”" if self.text else ""]
+        parts = [
+            ("undecided" if self.undecided else ""),
+            self.network or "",
+            self.category or "",
+            f"{self.tier} links" if self.tier else "",
+            "new" if self.new else "",
+            f"at {self.company}" if self.company else "",
+            f"“{self.text}”" if self.text else "",
+        ]
         return ", ".join(p for p in parts if p) or "everyone"
 
 
@@ -75,8 +81,9 @@ class Roster:
         db = ws.db
         last = ws.last_import()
         several = db.execute("SELECT count(*) FROM imports").fetchone()[0] > 1
-        decided = {(n, k): (at, c) for n, k, c, at in db.execute(
-            "SELECT network, key, category, at FROM categories")}
+        decided = {
+            (n, k): (at, c) for n, k, c, at in db.execute("SELECT network, key, category, at FROM categories")
+        }
         tiers: dict[str, str] = {}
         for person, tier in db.execute("SELECT person, tier FROM links"):
             if TIER_ORDER.get(tier, 9) < TIER_ORDER.get(tiers.get(person, ""), 9):
@@ -84,8 +91,9 @@ class Roster:
         person_of = {(n, k): p for n, k, p in db.execute("SELECT network, key, person FROM members")}
         groups: dict[str, list[tuple]] = defaultdict(list)
         # Two plain scans joined here: twice as fast as SQLite's join for the whole table.
-        for row in db.execute("SELECT network, key, name, handle, company, relations, first_seen, gone "
-                              "FROM accounts"):
+        for row in db.execute(
+            "SELECT network, key, name, handle, company, relations, first_seen, gone FROM accounts"
+        ):
             pid = person_of.get((row[0], row[1]))
             if pid is not None:
                 groups[pid].append(row)
@@ -94,20 +102,40 @@ class Roster:
             if len(accounts) == 1:  # most people: one account, no sorting or merging
                 a = accounts[0]
                 pick = decided.get((a[0], a[1]))
-                rows.append(Row(pid, a[2] or a[3] or a[1], (a[0],), tuple(a[5].split(",")) if a[5] else (),
-                                pick[1] if pick else UNDECIDED, several and a[6] == last, bool(a[7]), "",
-                                (a[4],) if a[4] else (), _haystack([a]), ((a[0], a[5], a[4]),)))
+                rows.append(
+                    Row(
+                        pid,
+                        a[2] or a[3] or a[1],
+                        (a[0],),
+                        tuple(a[5].split(",")) if a[5] else (),
+                        pick[1] if pick else UNDECIDED,
+                        several and a[6] == last,
+                        bool(a[7]),
+                        "",
+                        (a[4],) if a[4] else (),
+                        _haystack([a]),
+                        ((a[0], a[5], a[4]),),
+                    )
+                )
                 continue
             accounts.sort(key=lambda a: (a[7], network_rank(a[0]), a[1]))  # present ones first
             picks = [decided[(a[0], a[1])] for a in accounts if (a[0], a[1]) in decided]
             relations = tuple(dict.fromkeys(r for a in accounts for r in a[5].split(",") if r))
-            rows.append(Row(
-                pid, _name(accounts), tuple(dict.fromkeys(a[0] for a in accounts)), relations,
-                max(picks)[1] if picks else UNDECIDED,
-                several and all(a[6] == last for a in accounts), all(a[7] for a in accounts),
-                tiers.get(pid, ""), tuple(a[4] for a in accounts if a[4]),
-                _haystack(accounts), tuple((a[0], a[5], a[4]) for a in accounts if not a[7]),
-            ))
+            rows.append(
+                Row(
+                    pid,
+                    _name(accounts),
+                    tuple(dict.fromkeys(a[0] for a in accounts)),
+                    relations,
+                    max(picks)[1] if picks else UNDECIDED,
+                    several and all(a[6] == last for a in accounts),
+                    all(a[7] for a in accounts),
+                    tiers.get(pid, ""),
+                    tuple(a[4] for a in accounts if a[4]),
+                    _haystack(accounts),
+                    tuple((a[0], a[5], a[4]) for a in accounts if not a[7]),
+                )
+            )
         # People with names first; accounts known only by a number (X ids) after them.
         rows.sort(key=lambda r: (r.gone, r.name.isdigit(), r.name.casefold(), r.id))
         return cls(rows, {r.id: i for i, r in enumerate(rows)})

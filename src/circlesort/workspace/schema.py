@@ -90,8 +90,10 @@ def migrate(db: sqlite3.Connection) -> int:
     """Bring the file to VERSION; returns the version it was at."""
     found = version_of(db)
     if found > VERSION:
-        raise SchemaError(f"written by a newer circlesort (workspace version {found}; "
-                          f"this one reads up to {VERSION}): upgrade circlesort to open it")
+        raise SchemaError(
+            f"written by a newer circlesort (workspace version {found}; "
+            f"this one reads up to {VERSION}): upgrade circlesort to open it"
+        )
     for version in range(found + 1, VERSION + 1):
         db.execute("BEGIN IMMEDIATE")
         try:

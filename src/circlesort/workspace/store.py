@@ -135,8 +135,11 @@ class Workspace:
         where = ["1"] if include_gone else ["gone = 0"]
         if networks is not None:
             where.append(f"network IN ({', '.join('?' * len(networks))})")
-        rows = self.db.execute(f"SELECT network, key, name, data FROM accounts WHERE {' AND '.join(where)} "
-                               "ORDER BY network, key", list(networks or ()))
+        rows = self.db.execute(
+            f"SELECT network, key, name, data FROM accounts WHERE {' AND '.join(where)} "
+            "ORDER BY network, key",
+            list(networks or ()),
+        )
         return [codec.load(*row) for row in rows]
 
     @guarded
@@ -151,7 +154,8 @@ class Workspace:
     def rules(self, rule: str) -> list[tuple[Key, Key]]:
         """Pairs the user linked by hand ("same") or kept apart ("not_same")."""
         rows = self.db.execute(
-            "SELECT a_network, a_key, b_network, b_key FROM pair_rules WHERE rule = ?", (rule,))
+            "SELECT a_network, a_key, b_network, b_key FROM pair_rules WHERE rule = ?", (rule,)
+        )
         return [((an, ak), (bn, bk)) for an, ak, bn, bk in rows]
 
     @guarded
@@ -163,8 +167,9 @@ class Workspace:
     def member_keys(self, people: Iterable[str]) -> list[Key]:
         out: list[Key] = []
         for pid in dict.fromkeys(people):
-            out += self.db.execute("SELECT network, key FROM members WHERE person = ? ORDER BY network, key",
-                                   (pid,)).fetchall()
+            out += self.db.execute(
+                "SELECT network, key FROM members WHERE person = ? ORDER BY network, key", (pid,)
+            ).fetchall()
         return [tuple(k) for k in out]
 
     @guarded
@@ -181,7 +186,8 @@ class Workspace:
         groups: dict[str, list[Member]] = defaultdict(list)
         rows = self.db.execute(
             "SELECT m.person, a.network, a.key, a.name, a.data, a.first_seen, a.gone "
-            "FROM members m JOIN accounts a USING (network, key) ORDER BY m.person, a.network, a.key")
+            "FROM members m JOIN accounts a USING (network, key) ORDER BY m.person, a.network, a.key"
+        )
         for person, network, key, name, data, first_seen, gone in rows:
             if wanted is not None and person not in wanted:
                 continue
@@ -189,17 +195,24 @@ class Workspace:
             groups[person].append(member)
         out = []
         for pid, members in groups.items():
-            picks = [decided[(m.account.network, m.account.key)] for m in members
-                     if (m.account.network, m.account.key) in decided]
+            picks = [
+                decided[(m.account.network, m.account.key)]
+                for m in members
+                if (m.account.network, m.account.key) in decided
+            ]
             category = max(picks)[1] if picks else UNDECIDED  # the latest decision counts
             out.append(Person(pid, display_name(members), tuple(members), category))
         out.sort(key=lambda p: (p.name.casefold(), p.id))
         return out
 
     def _decided_people(self) -> set[str]:
-        return {p for (p,) in self.db.execute(
-            "SELECT m.person FROM members m JOIN categories USING (network, key) "
-            "UNION SELECT m.person FROM members m JOIN answers USING (network, key)")}
+        return {
+            p
+            for (p,) in self.db.execute(
+                "SELECT m.person FROM members m JOIN categories USING (network, key) "
+                "UNION SELECT m.person FROM members m JOIN answers USING (network, key)"
+            )
+        }
 
     @guarded
     def categories_of(self, people: Iterable[str]) -> dict[str, str]:
@@ -208,7 +221,9 @@ class Workspace:
         for pid in people:
             picks = self.db.execute(
                 "SELECT c.at, c.category FROM members m JOIN categories c USING (network, key) "
-                "WHERE m.person = ?", (pid,)).fetchall()
+                "WHERE m.person = ?",
+                (pid,),
+            ).fetchall()
             out[pid] = max(picks)[1] if picks else UNDECIDED
         return out
 
@@ -239,8 +254,11 @@ class Workspace:
 
     def decide_many(self, decisions: dict[str, list[str]], label: str) -> int:
         """Several categories at once ({category: people}), as one undo step."""
-        wanted = [["categories", list(k), category] for category, people in decisions.items()
-                  for k in self.member_keys(people)]
+        wanted = [
+            ["categories", list(k), category]
+            for category, people in decisions.items()
+            for k in self.member_keys(people)
+        ]
         return self.record("decide", label, wanted)
 
     def answer(self, key: Key, answer: str | None, label: str | None = None) -> int:
@@ -306,8 +324,9 @@ class Workspace:
     def split(self, person: str) -> int:
         """The user says this person's accounts are all different people."""
         keys = self.member_keys([person])
-        changes = [["pair_rules", pair_key(a, b), "not_same"]
-                   for i, a in enumerate(keys) for b in keys[i + 1:]]
+        changes = [
+            ["pair_rules", pair_key(a, b), "not_same"] for i, a in enumerate(keys) for b in keys[i + 1 :]
+        ]
         changes += [["members", list(k), own_person(k)] for k in keys[1:]]
         return self.record("unlink", f"split {len(keys)} accounts into separate people", changes)
 
@@ -342,7 +361,7 @@ class Workspace:
         entry = source[-1]
         at = now()
         with self.transaction() as db:
-            for table, key, before, after in (reversed(entry.changes) if undo else entry.changes):
+            for table, key, before, after in reversed(entry.changes) if undo else entry.changes:
                 journal.write(db, table, key, before if undo else after, at)
             journal.append(db, "undo" if undo else "redo", at, {"ref": entry.id})
         target.append(source.pop())

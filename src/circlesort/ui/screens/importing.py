@@ -69,8 +69,9 @@ class ImportScreen(Screen[ImportSummary | None]):
     def _run(self) -> None:
         """Off the event loop; talks to the screen only through messages."""
         try:
-            summary = import_paths(self.ws, self.paths, lambda step, counts: self.post_message(
-                self.Progress(step, counts)))
+            summary = import_paths(
+                self.ws, self.paths, lambda step, counts: self.post_message(self.Progress(step, counts))
+            )
         except InputError as e:
             self.post_message(self.Done(None, str(e)))
         except Exception as e:  # a hostile file must never end the app with a traceback
@@ -80,8 +81,10 @@ class ImportScreen(Screen[ImportSummary | None]):
             self.post_message(self.Done(summary))
 
     def on_import_screen_progress(self, message: Progress) -> None:
-        step = {"matching": "Recognising the same people across networks…",
-                "saving": "Saving to your workspace…"}.get(message.step, f"Read {message.step}")
+        step = {
+            "matching": "Recognising the same people across networks…",
+            "saving": "Saving to your workspace…",
+        }.get(message.step, f"Read {message.step}")
         self.query_one("#step", Static).update(Content(step))
         counts = "\n".join(f"{n:<10} {c:>8,}" for n, c in sorted(message.counts.items()))
         self.query_one("#counts", Static).update(Content(counts))
@@ -97,8 +100,9 @@ class ImportScreen(Screen[ImportSummary | None]):
         self.query_one("#bar", ProgressBar).display = False
         self.query_one("#step", Static).update(Content("The import stopped; nothing of it was saved."))
         self.query_one("#error", Static).update(Content(printable(error)))
-        self.query_one("#hint", Static).update(Content(
-            "Your workspace is as it was before.\nenter  go on to it\nq      quit"))
+        self.query_one("#hint", Static).update(
+            Content("Your workspace is as it was before.\nenter  go on to it\nq      quit")
+        )
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -46,10 +46,12 @@ from circlesort.ui.screens.plan_write import PlanWriting
 from circlesort.ui.widgets.step_list import StepList
 from circlesort.workspace import Workspace
 
-HELP = ("The arrow and page keys move too. A tick is saved at once and u takes it back. An invitation "
-        "ticked is “sent”: a marks it accepted when they have, and the removals waiting for it become "
-        "due. The copied text also shows on screen, to select by hand where the terminal does not "
-        "take it. `circlesort mark` does the same from the command line.")
+HELP = (
+    "The arrow and page keys move too. A tick is saved at once and u takes it back. An invitation "
+    "ticked is “sent”: a marks it accepted when they have, and the removals waiting for it become "
+    "due. The copied text also shows on screen, to select by hand where the terminal does not "
+    "take it. `circlesort mark` does the same from the command line."
+)
 
 
 class PlanScreen(PlanWriting, PlanWorkScreen):
@@ -199,9 +201,13 @@ class PlanScreen(PlanWriting, PlanWorkScreen):
 
     def _status(self) -> None:
         done, due, waiting = self.tally.totals()
-        status: list = [("View ", "dim"), (VIEWS[self.view], "bold"), ("  Network ", "dim"),
-                        (network_name(self.network) if self.network else "all", "bold"),
-                        f"   {due:,} due now · {waiting:,} waiting · {done:,} done"]
+        status: list = [
+            ("View ", "dim"),
+            (VIEWS[self.view], "bold"),
+            ("  Network ", "dim"),
+            (network_name(self.network) if self.network else "all", "bold"),
+            f"   {due:,} due now · {waiting:,} waiting · {done:,} done",
+        ]
         effort = self.plan.effort if self.plan is not None else None
         if effort is not None and effort.span != "today":
             status.append(f" · {effort.span} to go")
@@ -217,12 +223,22 @@ class PlanScreen(PlanWriting, PlanWorkScreen):
             parts += [("⚠ " + note, "$warning"), "\n"]
         path = settings_path()
         unwritten = "" if path.exists() else " (not written yet)"
-        parts += [("Settings file: ", "dim"), str(path), (unwritten, "dim"), "\n", ("w", "bold $accent"),
-                  " writes the plan (PLAN.md, a checklist, and the files to import) into ",
-                  str(self.out.absolute()), "."]
+        parts += [
+            ("Settings file: ", "dim"),
+            str(path),
+            (unwritten, "dim"),
+            "\n",
+            ("w", "bold $accent"),
+            " writes the plan (PLAN.md, a checklist, and the files to import) into ",
+            str(self.out.absolute()),
+            ".",
+        ]
         if not self.plan.steps:
-            parts = ["Nothing to do yet: sort some people (1, 2, 3 on the sorting screen) or answer requests "
-                     "(r) first.\n\n", *parts]
+            parts = [
+                "Nothing to do yet: sort some people (1, 2, 3 on the sorting screen) or answer requests "
+                "(r) first.\n\n",
+                *parts,
+            ]
         self.query_one("#notes", Static).update(Content.assemble(*parts))
 
     def _draw(self, row: Row, width: int, base):  # type: ignore[no-untyped-def]
@@ -313,8 +329,9 @@ class PlanScreen(PlanWriting, PlanWorkScreen):
 
     def action_cycle_network(self) -> None:
         networks = ["", *dict.fromkeys(self.steps[i].step.network for i in self.order)]
-        self.network = networks[(networks.index(self.network) + 1) % len(networks)] if \
-            self.network in networks else ""
+        self.network = (
+            networks[(networks.index(self.network) + 1) % len(networks)] if self.network in networks else ""
+        )
         self.origin.clear()
         self.lines_version += 1
         self._rebuild()
@@ -339,17 +356,25 @@ class PlanScreen(PlanWriting, PlanWorkScreen):
         self.app.copy_to_clipboard(text)
         self.copied_from = row.id
         self.query_one("#copied", Static).display = True
-        self.query_one("#copied", Static).update(Content.assemble(
-            ("Copied", "bold"), (" (where the terminal does not take it, select it here):", "dim"), "\n",
-            text))
+        self.query_one("#copied", Static).update(
+            Content.assemble(
+                ("Copied", "bold"),
+                (" (where the terminal does not take it, select it here):", "dim"),
+                "\n",
+                text,
+            )
+        )
 
     async def action_settings(self) -> None:
         if hasattr(self.app, "action_open_settings"):
             await self.app.run_action("open_settings")
         else:
-            self.notify(f"The settings are in {settings_path()}: `circlesort plan --init-settings` writes "
-                        "them to edit; the plan follows them when you come back here.", markup=False,
-                        timeout=12)
+            self.notify(
+                f"The settings are in {settings_path()}: `circlesort plan --init-settings` writes "
+                "them to edit; the plan follows them when you come back here.",
+                markup=False,
+                timeout=12,
+            )
 
     def action_help(self) -> None:
         keys = [b for b in self.BINDINGS if isinstance(b, Binding)]
@@ -365,7 +390,8 @@ class PlanScreen(PlanWriting, PlanWorkScreen):
     def action_back(self) -> None:
         if self.leave_when_done():
             self.query_one("#plan-status", Static).update(
-                Content("Working out the plan… (going back when it is saved)"))
+                Content("Working out the plan… (going back when it is saved)")
+            )
 
 
 @dataclass

@@ -38,17 +38,30 @@ from circlesort.planning.words import (
 from circlesort.ui.screens.plan_rows import Row
 from circlesort.ui.widgets.step_list import fit
 
-MARKS = {Due.NOW: "○", Due.ASK: "?", Due.WAITING: "…", Due.SENT: "→", Due.FINISHED: "✓", Due.SKIPPED: "–",
-         Due.IMPOSSIBLE: "✗", Due.NOT_NEEDED: "·"}
-MARK_STYLES = {Due.NOW: Style(bold=True), Due.ASK: Style(color="yellow", bold=True), Due.FINISHED:
-               Style(color="green", bold=True), Due.SENT: Style(color="cyan")}
+MARKS = {
+    Due.NOW: "○",
+    Due.ASK: "?",
+    Due.WAITING: "…",
+    Due.SENT: "→",
+    Due.FINISHED: "✓",
+    Due.SKIPPED: "–",
+    Due.IMPOSSIBLE: "✗",
+    Due.NOT_NEEDED: "·",
+}
+MARK_STYLES = {
+    Due.NOW: Style(bold=True),
+    Due.ASK: Style(color="yellow", bold=True),
+    Due.FINISHED: Style(color="green", bold=True),
+    Due.SENT: Style(color="cyan"),
+}
 BAR = 16
 
 
 def link_of(s: Scheduled) -> str:
     """The link the step opens: its own when it is safe, else the network's search for the name."""
-    return safe_link(s.step.network, s.step.link, s.step.account_key or "") or search_link(s.step.network,
-                                                                                           s.step.name)
+    return safe_link(s.step.network, s.step.link, s.step.account_key or "") or search_link(
+        s.step.network, s.step.name
+    )
 
 
 def row_link(row: Row, steps: Mapping[str, Scheduled]) -> str:
@@ -75,8 +88,9 @@ def days(at: str, now: datetime) -> int | None:
         return None
 
 
-def draw_row(row: Row, steps: Mapping[str, Scheduled], settings: dict, width: int,
-             base: Style) -> list[Segment]:
+def draw_row(
+    row: Row, steps: Mapping[str, Scheduled], settings: dict, width: int, base: Style
+) -> list[Segment]:
     """One line: a mark for where it stands, the network, the name, what to do, and when."""
     s = steps[row.id]
     if row.file:
@@ -96,11 +110,13 @@ def draw_row(row: Row, steps: Mapping[str, Scheduled], settings: dict, width: in
     text = dim if done else base
     name_width = len(name) if row.file else max(10, min(22, (width - 30) // 3))
     rest = max(0, width - 2 - 10 - name_width - 1 - 17)
-    return [Segment(MARKS[s.due] + " ", base + MARK_STYLES.get(s.due, Style(dim=True))),
-            Segment(fit(network_name(s.step.network), 9) + " ", base + Style(bold=not done)),
-            Segment(fit(name, name_width) + " ", text + Style(bold=not done)),
-            Segment(fit(what, rest), text),
-            Segment(" " + fit(when, 16), base + Style(color="yellow") if setting or s.notes else dim)]
+    return [
+        Segment(MARKS[s.due] + " ", base + MARK_STYLES.get(s.due, Style(dim=True))),
+        Segment(fit(network_name(s.step.network), 9) + " ", base + Style(bold=not done)),
+        Segment(fit(name, name_width) + " ", text + Style(bold=not done)),
+        Segment(fit(what, rest), text),
+        Segment(" " + fit(when, 16), base + Style(color="yellow") if setting or s.notes else dim),
+    ]
 
 
 def detail(row: Row | None, steps: Mapping[str, Scheduled], settings: dict, can_set: bool) -> Content:
@@ -113,8 +129,14 @@ def detail(row: Row | None, steps: Mapping[str, Scheduled], settings: dict, can_
     s = steps[row.id]
     step = s.step
     now = datetime.now(UTC)
-    parts: list = [(clean(step.name) or "(no name)", "bold"), "  ",
-                   (network_name(step.network), "bold $accent"), "\n", action(step, settings), "\n"]
+    parts: list = [
+        (clean(step.name) or "(no name)", "bold"),
+        "  ",
+        (network_name(step.network), "bold $accent"),
+        "\n",
+        action(step, settings),
+        "\n",
+    ]
     setting = missing(step, settings)
     if setting:
         key = ", opens the settings" if can_set else " in the settings file"
@@ -163,30 +185,54 @@ def _file_detail(row: Row, steps: Mapping[str, Scheduled]) -> Content:
     kind, network = row.file or ("", "")
     file, _, how = FILE_STEPS[(kind, network)]  # type: ignore[index]
     rows = [steps[i] for i in row.ids]
-    names = ", ".join(clean(s.step.name) for s in rows[:12]) + (f" … and {len(rows) - 12:,} more"
-                                                                if len(rows) > 12 else "")
+    names = ", ".join(clean(s.step.name) for s in rows[:12]) + (
+        f" … and {len(rows) - 12:,} more" if len(rows) > 12 else ""
+    )
     states: dict[str, int] = {}
     for s in rows:
         states[STATE_WORDS[s.state]] = states.get(STATE_WORDS[s.state], 0) + 1
-    parts: list = [(file_step(kind, network, len(rows)), "bold"), "  ",
-                   (network_name(network), "bold $accent"), "\n", f"w writes {file}; {how}.", "\n"]
-    parts += [("state ", "dim"), ", ".join(f"{n:,} {word}" for word, n in states.items()), "\n",
-              ("space", "bold $accent"), " marks them all done  ", ("s", "bold $accent"), " skip  ",
-              ("u", "bold $accent"), " undo", "\n", names]
+    parts: list = [
+        (file_step(kind, network, len(rows)), "bold"),
+        "  ",
+        (network_name(network), "bold $accent"),
+        "\n",
+        f"w writes {file}; {how}.",
+        "\n",
+    ]
+    parts += [
+        ("state ", "dim"),
+        ", ".join(f"{n:,} {word}" for word, n in states.items()),
+        "\n",
+        ("space", "bold $accent"),
+        " marks them all done  ",
+        ("s", "bold $accent"),
+        " skip  ",
+        ("u", "bold $accent"),
+        " undo",
+        "\n",
+        names,
+    ]
     return Content.assemble(*parts)
 
 
-def progress(networks: Sequence[NetworkProgress], limits: Sequence[LimitUse], effort: Effort | None,
-             width: int = 120) -> Content:
+def progress(
+    networks: Sequence[NetworkProgress], limits: Sequence[LimitUse], effort: Effort | None, width: int = 120
+) -> Content:
     """Per network a bar of done, due and waiting; each limit's use (lines broken between limits,
     never inside one, at ``width``); then the time left."""
     parts: list = []
     widest = max((n.total for n in networks), default=1) or 1
     for n in networks:
         cells = [round(BAR * k / widest) for k in (n.done, n.due, n.waiting)]
-        parts += [(f"{network_name(n.network):<10}", "bold"), ("█" * cells[0], "$success"),
-                  ("█" * cells[1], "$warning"), ("░" * cells[2], "$text-muted"), " " * (BAR - sum(cells)),
-                  f" {n.done:,} done · {n.due:,} due · {n.waiting:,} waiting", "\n"]
+        parts += [
+            (f"{network_name(n.network):<10}", "bold"),
+            ("█" * cells[0], "$success"),
+            ("█" * cells[1], "$warning"),
+            ("░" * cells[2], "$text-muted"),
+            " " * (BAR - sum(cells)),
+            f" {n.done:,} done · {n.due:,} due · {n.waiting:,} waiting",
+            "\n",
+        ]
     if limits:
         line = "Limits  "
         parts.append(("Limits  ", "dim"))
@@ -202,8 +248,11 @@ def progress(networks: Sequence[NetworkProgress], limits: Sequence[LimitUse], ef
             line += text
         parts.append("\n")
     if effort is not None:
-        left = ("Nothing left to do." if not effort.steps else
-                f"{effort.steps:,} steps left, about {effort.clicks:,} clicks: "
-                + ("all of it today." if effort.span == "today" else f"about {effort.span} to go."))
+        left = (
+            "Nothing left to do."
+            if not effort.steps
+            else f"{effort.steps:,} steps left, about {effort.clicks:,} clicks: "
+            + ("all of it today." if effort.span == "today" else f"about {effort.span} to go.")
+        )
         parts += [(left, "italic")]
     return Content.assemble(*parts)

@@ -18,8 +18,12 @@ from circlesort.planning.steps import NEEDS_ACCEPTANCE, Due, Phase, Scheduled, S
 from circlesort.planning.words import FILE_STEPS, SECTIONS, first_name, page_name
 
 VIEW_ORDER = ("due", "waiting", "done", "all")
-VIEW_SECTIONS = {"due": ("due", "waiting"), "waiting": ("waiting",), "done": ("done",),
-                 "all": ("due", "waiting", "done")}
+VIEW_SECTIONS = {
+    "due": ("due", "waiting"),
+    "waiting": ("waiting",),
+    "done": ("done",),
+    "all": ("due", "waiting", "done"),
+}
 LIVE = (Due.NOW, Due.WAITING, Due.ASK, Due.SENT)
 FILE_NETWORKS = frozenset(network for _, network in FILE_STEPS)
 
@@ -79,9 +83,13 @@ def ticked(s: Scheduled, state: StepState, at: str) -> Scheduled:
     """The step as it will stand once the user's word is saved, before the plan is worked out anew."""
     if state == StepState.REMOVE_ANYWAY:
         return Scheduled(s.step, state, Due.NOW, 0, "today", "", at, s.seen)
-    due = {StepState.DONE: Due.FINISHED, StepState.CONFIRMED: Due.FINISHED, StepState.SKIPPED: Due.SKIPPED,
-           StepState.SENT: Due.SENT if s.step.kind in NEEDS_ACCEPTANCE else Due.FINISHED,
-           StepState.PENDING: Due.NOW}[state]
+    due = {
+        StepState.DONE: Due.FINISHED,
+        StepState.CONFIRMED: Due.FINISHED,
+        StepState.SKIPPED: Due.SKIPPED,
+        StepState.SENT: Due.SENT if s.step.kind in NEEDS_ACCEPTANCE else Due.FINISHED,
+        StepState.PENDING: Due.NOW,
+    }[state]
     waits = s.waits_for if due == Due.SENT else ""
     return Scheduled(s.step, state, due, 0 if due == Due.NOW else -1, due.value, waits, at, s.seen)
 
@@ -125,6 +133,12 @@ def copy_text(s: Scheduled, settings: Mapping) -> str:
     if not template:
         return s.step.name
     page = settings.get("page") or {}
-    return fill(template, {"first": first_name(s.step.name), "linkedin": settings.get("my_linkedin"),
-                           "page": page_name(settings) if page.get("name") else "",
-                           "page_url": page.get("url")})
+    return fill(
+        template,
+        {
+            "first": first_name(s.step.name),
+            "linkedin": settings.get("my_linkedin"),
+            "page": page_name(settings) if page.get("name") else "",
+            "page_url": page.get("url"),
+        },
+    )

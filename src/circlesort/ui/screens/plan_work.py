@@ -56,8 +56,15 @@ class PlanWorkScreen(Screen):
         """The worker's result: the plan (or the error that stopped it), the writes it saved first
         (up to ``saved``, in order) and what each came to."""
 
-        def __init__(self, plan: Plan | None, error: Exception | None = None, saved: int = 0,
-                     done: Sequence[Done] = (), last: bool = True, prepared: object = None) -> None:
+        def __init__(
+            self,
+            plan: Plan | None,
+            error: Exception | None = None,
+            saved: int = 0,
+            done: Sequence[Done] = (),
+            last: bool = True,
+            prepared: object = None,
+        ) -> None:
             super().__init__()
             self.plan, self.error, self.saved, self.done = plan, error, saved, list(done)
             self.last = last  # the worker has ended
@@ -90,8 +97,9 @@ class PlanWorkScreen(Screen):
         self.problem, self.bad_settings = "", False
         self._start(again=True)
 
-    def queue_write(self, kind: str, ids: Sequence[str] = (), state: StepState | None = None,
-                    label: str = "") -> int:
+    def queue_write(
+        self, kind: str, ids: Sequence[str] = (), state: StepState | None = None, label: str = ""
+    ) -> int:
         """Have the worker save this write, then work the plan out again; returns its number."""
         self._seq += 1
         with self._lock:

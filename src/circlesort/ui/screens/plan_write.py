@@ -42,8 +42,10 @@ class PlanWriting:
             self.notify(str(e), markup=False, severity="error")  # type: ignore[attr-defined]
             return
         if replacing:
-            self.app.push_screen(Confirm(f"Replace the plan in {self.out}?"),  # type: ignore[attr-defined]
-                                 lambda yes: yes and self._write(force=True))
+            self.app.push_screen(
+                Confirm(f"Replace the plan in {self.out}?"),  # type: ignore[attr-defined]
+                lambda yes: yes and self._write(force=True),
+            )
         else:
             self._write(force=False)
 

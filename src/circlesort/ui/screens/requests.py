@@ -29,8 +29,13 @@ class RequestsScreen(Screen[bool]):
         Binding("2,w", "answer('decline-linkedin')", "Professional", id="requests.professional"),
         Binding("3,f", "answer('decline-page')", "Page", id="requests.page"),
         Binding("l", "answer('later')", "Later", id="requests.later"),
-        Binding("d", "answer('withdraw')", "Withdraw", tooltip="Withdraw a request you sent",
-                id="requests.withdraw"),
+        Binding(
+            "d",
+            "answer('withdraw')",
+            "Withdraw",
+            tooltip="Withdraw a request you sent",
+            id="requests.withdraw",
+        ),
         Binding("0,x", "answer('')", "No answer", show=False, id="requests.clear"),
         Binding("o", "open", "Open", tooltip="Open the profile in your browser", id="requests.open"),
         Binding("u", "undo", "Undo", id="requests.undo"),
@@ -71,11 +76,17 @@ class RequestsScreen(Screen[bool]):
         table.clear()
         for r in self.requests:
             age = r.age_days()
-            table.add_row(cell(f"{age} days" if age is not None else ""), cell(r.account.network),
-                          cell(r.direction), cell(r.account.display_name), cell(self._answer_text(r)))
+            table.add_row(
+                cell(f"{age} days" if age is not None else ""),
+                cell(r.account.network),
+                cell(r.direction),
+                cell(r.account.display_name),
+                cell(self._answer_text(r)),
+            )
         waiting = sum(r.direction == "incoming" and not r.answer for r in self.requests)
-        self.query_one("#title", Static).update(Content(
-            f"Requests: {waiting} waiting for an answer · {len(self.requests)} in all, oldest first"))
+        self.query_one("#title", Static).update(
+            Content(f"Requests: {waiting} waiting for an answer · {len(self.requests)} in all, oldest first")
+        )
         if self.requests:
             table.move_cursor(row=min(at, len(self.requests) - 1))
         self._detail()
@@ -107,8 +118,13 @@ class RequestsScreen(Screen[bool]):
             parts += ["\n", clean(line)]
         hint = suggested_answer(r, self.rules, self.categories.get(r.person))
         if hint and not r.answer:
-            parts += ["\n", ("Suggested: ", "bold"), describe(hint[0], r.account.network), " — ",
-                      clean(hint[1])]
+            parts += [
+                "\n",
+                ("Suggested: ", "bold"),
+                describe(hint[0], r.account.network),
+                " — ",
+                clean(hint[1]),
+            ]
         detail.update(Content.assemble(*parts))
 
     @saves
@@ -117,8 +133,9 @@ class RequestsScreen(Screen[bool]):
         if r is None:
             return
         if value == "withdraw" and r.direction != "outgoing":
-            self.notify("Withdraw is for requests you sent; this one is answered with 1, 2 or 3.",
-                        markup=False)
+            self.notify(
+                "Withdraw is for requests you sent; this one is answered with 1, 2 or 3.", markup=False
+            )
             return
         if value not in ("withdraw", "", "later") and r.direction == "outgoing":
             self.notify("This is a request you sent: d withdraws it, l leaves it for later.", markup=False)
@@ -149,8 +166,9 @@ class RequestsScreen(Screen[bool]):
             return
         url = link_of(r.account)
         if not url:
-            self.notify(f"No link for this account: {r.account.network} has no profile page or search.",
-                        markup=False)
+            self.notify(
+                f"No link for this account: {r.account.network} has no profile page or search.", markup=False
+            )
             return
         open_link(self, url)
 

@@ -26,8 +26,11 @@ from circlesort.ui.widgets.person_card import _relations
 from circlesort.workspace import Workspace, codec
 
 KINDS = ("likely", "possible", "certain")
-TITLES = {"likely": "Likely links (linked; worth a glance)", "possible": "Suggestions (not linked)",
-          "certain": "Certain links"}
+TITLES = {
+    "likely": "Likely links (linked; worth a glance)",
+    "possible": "Suggestions (not linked)",
+    "certain": "Certain links",
+}
 
 
 @dataclass
@@ -41,13 +44,19 @@ class Pair:
 
 def load_pairs(ws: Workspace, kind: str) -> list[Pair]:
     if kind == "possible":
-        rows = ws.db.execute("SELECT a_network, a_key, b_network, b_key, score, evidence FROM suggestions "
-                             "ORDER BY score DESC")
+        rows = ws.db.execute(
+            "SELECT a_network, a_key, b_network, b_key, score, evidence FROM suggestions ORDER BY score DESC"
+        )
     else:
-        rows = ws.db.execute("SELECT a_network, a_key, b_network, b_key, score, evidence FROM links "
-                             "WHERE tier = ? ORDER BY score", (kind,))
-    ruled = {(an, ak, bn, bk) for an, ak, bn, bk in ws.db.execute(
-        "SELECT a_network, a_key, b_network, b_key FROM pair_rules")}
+        rows = ws.db.execute(
+            "SELECT a_network, a_key, b_network, b_key, score, evidence FROM links "
+            "WHERE tier = ? ORDER BY score",
+            (kind,),
+        )
+    ruled = {
+        (an, ak, bn, bk)
+        for an, ak, bn, bk in ws.db.execute("SELECT a_network, a_key, b_network, b_key FROM pair_rules")
+    }
     out = []
     for an, ak, bn, bk, score, evidence in rows:
         first, second = sorted([(an, ak), (bn, bk)])
@@ -60,9 +69,13 @@ def side(account: Account | None) -> Content:
     if account is None:
         return Content("(no longer in the workspace)")
     parts: list = [(account.network, "bold $secondary"), "\n", (clean(account.display_name), "bold"), "\n"]
-    for line in (account.handle and f"@{account.handle}", _relations(account),
-                 " at ".join(p for p in (account.position, account.company) if p), ", ".join(account.emails),
-                 safe_link(account.network, account.url, account.key)):
+    for line in (
+        account.handle and f"@{account.handle}",
+        _relations(account),
+        " at ".join(p for p in (account.position, account.company) if p),
+        ", ".join(account.emails),
+        safe_link(account.network, account.url, account.key),
+    ):
         if line:
             parts += [clean(line), "\n"]
     return Content.assemble(*parts)
@@ -107,8 +120,9 @@ class ReviewScreen(Screen[bool]):
         self._show()
 
     def _account(self, key: tuple[str, str]) -> Account | None:
-        row = self.ws.db.execute("SELECT name, data FROM accounts WHERE network = ? AND key = ?",
-                                 key).fetchone()
+        row = self.ws.db.execute(
+            "SELECT name, data FROM accounts WHERE network = ? AND key = ?", key
+        ).fetchone()
         return codec.load(*key, *row) if row else None
 
     def _show(self) -> None:

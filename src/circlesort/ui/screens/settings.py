@@ -45,15 +45,19 @@ def _read() -> tuple[dict, list[str], list[str], bool]:
         settings = load_settings()
     except InputError as e:
         settings = defaults()
-        problems.append(f"Your settings file has a problem: {e}. The form shows the defaults; saving "
-                        "writes a new file with the values below.")
+        problems.append(
+            f"Your settings file has a problem: {e}. The form shows the defaults; saving "
+            "writes a new file with the values below."
+        )
     try:
         names = employers()
         broken = False
     except InputError as e:
         names, broken = [], True
-        problems.append(f"Your rules file has a problem: {e}. Saving replaces it with circlesort's "
-                        "default rules and the employers below.")
+        problems.append(
+            f"Your rules file has a problem: {e}. Saving replaces it with circlesort's "
+            "default rules and the employers below."
+        )
     return settings, names, problems, broken
 
 
@@ -94,9 +98,18 @@ class SettingsScreen(Screen[bool]):
     # --- the form --------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Static(Content.assemble(("Settings", "bold"), "  ctrl+s saves them to ", str(settings_path()),
-                                      " (your employers to ", rules_path().name, " beside it)",
-                                      ("   tab moves, esc leaves", "dim")), id="settings-title")
+        yield Static(
+            Content.assemble(
+                ("Settings", "bold"),
+                "  ctrl+s saves them to ",
+                str(settings_path()),
+                " (your employers to ",
+                rules_path().name,
+                " beside it)",
+                ("   tab moves, esc leaves", "dim"),
+            ),
+            id="settings-title",
+        )
         if self.problems:
             yield Static(Content("\n".join(self.problems)), id="settings-problem")
         with VerticalScroll(id="settings-form"):
@@ -138,8 +151,9 @@ class SettingsScreen(Screen[bool]):
     def _widget(self, field: Field) -> Widget:
         wid = field.widget_id
         if field.kind == "employers":
-            return TextArea("\n".join(self.employers), id=wid,
-                            placeholder=Content("one a line, e.g. Contoso"))
+            return TextArea(
+                "\n".join(self.employers), id=wid, placeholder=Content("one a line, e.g. Contoso")
+            )
         value = value_of(self.settings, field)
         if field.kind == "message":
             return TextArea(str(value), id=wid)
@@ -207,15 +221,20 @@ class SettingsScreen(Screen[bool]):
             row = first.parent if first.parent is not None else first  # with its error under it
             self.call_after_refresh(self.query_one("#settings-form").scroll_to_center, row, animate=False)
             count = f"{len(wrong)} settings need" if len(wrong) > 1 else "1 setting needs"
-            self.notify(f"{count} fixing (said beside each); nothing was saved.", severity="error",
-                        markup=False)
+            self.notify(
+                f"{count} fixing (said beside each); nothing was saved.", severity="error", markup=False
+            )
             return
         settings = with_values(self.settings, values)
         try:
             written = [save_settings(settings)]
             if self.rules_broken or values["employers"] != self.start["employers"]:
-                written.append(save_employers(list(values["employers"]),  # type: ignore[call-overload]
-                                              from_defaults=self.rules_broken))
+                written.append(
+                    save_employers(
+                        list(values["employers"]),  # type: ignore[call-overload]
+                        from_defaults=self.rules_broken,
+                    )
+                )
         except InputError as e:
             self._say_problem(f"Nothing more was saved: {e}")
             return
@@ -245,6 +264,7 @@ class SettingsScreen(Screen[bool]):
         if not self.changed():
             self.dismiss(False)
             return
-        self.app.push_screen(Confirm("Leave the settings without saving your changes?"),
-                             lambda yes: yes and self.dismiss(False))
-
+        self.app.push_screen(
+            Confirm("Leave the settings without saving your changes?"),
+            lambda yes: yes and self.dismiss(False),
+        )

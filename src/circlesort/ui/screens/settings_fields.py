@@ -30,64 +30,159 @@ class Field:
 
 
 SECTIONS: tuple[tuple[str, str, tuple[Field, ...]], ...] = (
-    ("Who you work for", "", (
-        Field("employers", "employers", "Your employers",
-              "One company a line. Anyone whose employer contains one of these words is suggested "
-              "as professional (the rules' “my employers”)."),
-    )),
-    ("Your Page", "", (
-        Field("page.name", "text", "Page name",
-              "The public Page that page followers are invited to follow."),
-        Field("page.url", "text", "Page address",
-              "Its link (https://…), for the invitation message: {page_url}."),
-    )),
-    ("Your accounts", "", (
-        Field("my_linkedin", "text", "Your LinkedIn address",
-              "Your profile's link, for the messages: {linkedin}."),
-        Field("professional_x", "text", "Professional X account",
-              "Follows your professional contacts on X, e.g. @me_at_work."),
-        Field("professional_mastodon", "text", "Professional Mastodon account",
-              "Follows your professional contacts on Mastodon, e.g. @me@mastodon.social."),
-        Field("mastodon_export_is_professional", "switch", "The Mastodon export is that account's",
-              "On: whom it already follows is left out of the plan and the import file."),
-        Field("professional_instagram", "text", "Professional Instagram account",
-              "Follows your professional contacts on Instagram; blank: none."),
-        Field("brand_instagram", "text", "Brand Instagram account",
-              "Page followers on Instagram are sent its link, e.g. @myphotos; blank: none."),
-    )),
-    ("What happens to whom", "", (
-        Field("facebook_professional", "choice", "Professional contacts on Facebook",
-              "Once they are on LinkedIn.", (("Unfriend them", "unfriend"),
-                                             ("Restrict them (the Restricted list)", "restrict"))),
-        Field("linkedin_personal", "choice", "Personal friends on LinkedIn", "",
-              (("Keep the connections", "keep"), ("Remove the connections", "remove"))),
-        Field("instagram_personal", "choice", "Personal friends on Instagram", "",
-              (("Leave them as they are", "keep"), ("Add them to Close Friends", "close-friends"))),
-        Field("instagram_professional", "choice", "Professional contacts on Instagram", "",
-              (("Unfollow and remove them", "remove"), ("Keep them", "keep"))),
-    )),
-    ("Waiting", "", (
-        Field("waiting_days", "count", "Days to wait for an acceptance",
-              "A removal waits this long for the invitation that brings the person over; then "
-              "circlesort asks whether to remove anyway."),
-        Field("remove_without_waiting", "switch", "Remove without waiting",
-              "On: removals are due at once (still listed after the invitations)."),
-    )),
-    ("Limits", "What the platforms tolerate, from users' reports: the plan spreads the steps to stay "
-               "under them.", (
-        Field("limits.linkedin_invitations_per_week", "count", "LinkedIn invitations a week", ""),
-        Field("limits.instagram_unfollows_per_day", "count", "Instagram unfollows a day", ""),
-        Field("limits.facebook_unfriends_per_day", "count", "Facebook unfriends a day", ""),
-        Field("limits.facebook_page_invitations_per_day", "count", "Facebook Page invitations a day", ""),
-        Field("limits.facebook_friends", "count", "Facebook's friend limit",
-              "The plan warns before you pass it."),
-        Field("limits.mastodon_follows", "count", "Mastodon's follow limit",
-              "Import files for Mastodon are split at it."),
-    )),
-    ("Messages", "{first}, {linkedin}, {page} and {page_url} are filled in; anything else is left as "
-                 "written.", tuple(
-        Field(f"messages.{key}", "message", f"“{title}”", about)
-        for key, (title, about) in MESSAGES.items())),
+    (
+        "Who you work for",
+        "",
+        (
+            Field(
+                "employers",
+                "employers",
+                "Your employers",
+                "One company a line. Anyone whose employer contains one of these words is suggested "
+                "as professional (the rules' “my employers”).",
+            ),
+        ),
+    ),
+    (
+        "Your Page",
+        "",
+        (
+            Field(
+                "page.name", "text", "Page name", "The public Page that page followers are invited to follow."
+            ),
+            Field(
+                "page.url",
+                "text",
+                "Page address",
+                "Its link (https://…), for the invitation message: {page_url}.",
+            ),
+        ),
+    ),
+    (
+        "Your accounts",
+        "",
+        (
+            Field(
+                "my_linkedin",
+                "text",
+                "Your LinkedIn address",
+                "Your profile's link, for the messages: {linkedin}.",
+            ),
+            Field(
+                "professional_x",
+                "text",
+                "Professional X account",
+                "Follows your professional contacts on X, e.g. @me_at_work.",
+            ),
+            Field(
+                "professional_mastodon",
+                "text",
+                "Professional Mastodon account",
+                "Follows your professional contacts on Mastodon, e.g. @me@mastodon.social.",
+            ),
+            Field(
+                "mastodon_export_is_professional",
+                "switch",
+                "The Mastodon export is that account's",
+                "On: whom it already follows is left out of the plan and the import file.",
+            ),
+            Field(
+                "professional_instagram",
+                "text",
+                "Professional Instagram account",
+                "Follows your professional contacts on Instagram; blank: none.",
+            ),
+            Field(
+                "brand_instagram",
+                "text",
+                "Brand Instagram account",
+                "Page followers on Instagram are sent its link, e.g. @myphotos; blank: none.",
+            ),
+        ),
+    ),
+    (
+        "What happens to whom",
+        "",
+        (
+            Field(
+                "facebook_professional",
+                "choice",
+                "Professional contacts on Facebook",
+                "Once they are on LinkedIn.",
+                (("Unfriend them", "unfriend"), ("Restrict them (the Restricted list)", "restrict")),
+            ),
+            Field(
+                "linkedin_personal",
+                "choice",
+                "Personal friends on LinkedIn",
+                "",
+                (("Keep the connections", "keep"), ("Remove the connections", "remove")),
+            ),
+            Field(
+                "instagram_personal",
+                "choice",
+                "Personal friends on Instagram",
+                "",
+                (("Leave them as they are", "keep"), ("Add them to Close Friends", "close-friends")),
+            ),
+            Field(
+                "instagram_professional",
+                "choice",
+                "Professional contacts on Instagram",
+                "",
+                (("Unfollow and remove them", "remove"), ("Keep them", "keep")),
+            ),
+        ),
+    ),
+    (
+        "Waiting",
+        "",
+        (
+            Field(
+                "waiting_days",
+                "count",
+                "Days to wait for an acceptance",
+                "A removal waits this long for the invitation that brings the person over; then "
+                "circlesort asks whether to remove anyway.",
+            ),
+            Field(
+                "remove_without_waiting",
+                "switch",
+                "Remove without waiting",
+                "On: removals are due at once (still listed after the invitations).",
+            ),
+        ),
+    ),
+    (
+        "Limits",
+        "What the platforms tolerate, from users' reports: the plan spreads the steps to stay under them.",
+        (
+            Field("limits.linkedin_invitations_per_week", "count", "LinkedIn invitations a week", ""),
+            Field("limits.instagram_unfollows_per_day", "count", "Instagram unfollows a day", ""),
+            Field("limits.facebook_unfriends_per_day", "count", "Facebook unfriends a day", ""),
+            Field("limits.facebook_page_invitations_per_day", "count", "Facebook Page invitations a day", ""),
+            Field(
+                "limits.facebook_friends",
+                "count",
+                "Facebook's friend limit",
+                "The plan warns before you pass it.",
+            ),
+            Field(
+                "limits.mastodon_follows",
+                "count",
+                "Mastodon's follow limit",
+                "Import files for Mastodon are split at it.",
+            ),
+        ),
+    ),
+    (
+        "Messages",
+        "{first}, {linkedin}, {page} and {page_url} are filled in; anything else is left as written.",
+        tuple(
+            Field(f"messages.{key}", "message", f"“{title}”", about)
+            for key, (title, about) in MESSAGES.items()
+        ),
+    ),
 )
 FIELDS: tuple[Field, ...] = tuple(f for _, _, fields in SECTIONS for f in fields)
 

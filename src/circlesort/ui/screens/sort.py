@@ -31,9 +31,11 @@ from circlesort.workspace.roster import Filter, Roster, Row
 SHORT = {"keep-personal": "personal", "move-to-professional": "professional", "page-follower": "page"}
 CONFIRM_FROM = 2  # decisions touching this many people or more ask first
 TIERS = (None, "likely", "certain")
-HELP_NOTES = ("Search with / : words match names, usernames and keys; '@word' keeps people whose\n"
-              "employer contains the word. Every decision is saved the moment you make it.\n"
-              "ctrl+p opens the command palette: every action here, by name.")
+HELP_NOTES = (
+    "Search with / : words match names, usernames and keys; '@word' keeps people whose\n"
+    "employer contains the word. Every decision is saved the moment you make it.\n"
+    "ctrl+p opens the command palette: every action here, by name."
+)
 
 
 class SortScreen(Screen):
@@ -89,8 +91,7 @@ class SortScreen(Screen):
         with Horizontal():
             yield PeopleList(self.roster, self.suggested, id="people")
             yield PersonCard(id="card")
-        yield Input(placeholder="search names, usernames, @employer; enter keeps it, esc clears",
-                    id="search")
+        yield Input(placeholder="search names, usernames, @employer; enter keeps it, esc clears", id="search")
         yield Footer(show_command_palette=False)  # ctrl+p still opens it; the keys need the room
 
     def on_mount(self) -> None:
@@ -126,8 +127,13 @@ class SortScreen(Screen):
             card.show("", UNDECIDED, None)
             return
         detail = person_detail(self.ws, row.id)
-        card.show(row.name, row.category, detail, self.suggested(row),
-                  for_card(detail, row.name, row.category, self.settings))
+        card.show(
+            row.name,
+            row.category,
+            detail,
+            self.suggested(row),
+            for_card(detail, row.name, row.category, self.settings),
+        )
 
     def on_screen_resume(self) -> None:
         """Back from another screen (the settings', say): the settings file may have changed."""
@@ -141,8 +147,10 @@ class SortScreen(Screen):
         if url:
             open_link(self, url)
         elif row:
-            self.notify("No link for this person: none of their networks has a profile page or a search.",
-                        markup=False)
+            self.notify(
+                "No link for this person: none of their networks has a profile page or a search.",
+                markup=False,
+            )
 
     def suggested(self, row: Row) -> Suggestion | None:
         return self.roster.suggestion(row, self.rules)
@@ -150,8 +158,11 @@ class SortScreen(Screen):
     # --- decisions -------------------------------------------------------------------------------
 
     def action_decide(self, category: str) -> None:
-        targets = sorted(self.people.marked) if self.people.marked else (
-            [self.people.current.id] if self.people.current else [])
+        targets = (
+            sorted(self.people.marked)
+            if self.people.marked
+            else ([self.people.current.id] if self.people.current else [])
+        )
         if not targets:
             return
         if len(targets) >= CONFIRM_FROM:
@@ -208,8 +219,10 @@ class SortScreen(Screen):
                 self.people.refresh()
                 self._show_person()
 
-        self.app.push_screen(Confirm(f"Accept the suggestions for {total:,} people ({counts})? "
-                                     "One undo takes them back."), lambda yes: accept(self, yes))
+        self.app.push_screen(
+            Confirm(f"Accept the suggestions for {total:,} people ({counts})? One undo takes them back."),
+            lambda yes: accept(self, yes),
+        )
 
     def _next_undecided(self) -> None:
         view, rows = self.people.view, self.roster.rows
@@ -388,5 +401,6 @@ class SortScreen(Screen):
         self.app.push_screen(SummaryScreen(self.roster, self.ws))
 
     def action_help(self) -> None:
-        self.app.push_screen(Help("Sorting: keys", [b for b in self.BINDINGS if isinstance(b, Binding)],
-                                  HELP_NOTES))
+        self.app.push_screen(
+            Help("Sorting: keys", [b for b in self.BINDINGS if isinstance(b, Binding)], HELP_NOTES)
+        )

@@ -21,10 +21,18 @@ from circlesort.workspace import CATEGORIES, UNDECIDED, Workspace
 from circlesort.workspace.roster import Roster
 
 ORDER = (*CATEGORIES, UNDECIDED)
-LABEL = {"keep-personal": "personal", "move-to-professional": "professional", "page-follower": "page",
-         UNDECIDED: "undecided"}
-STYLE = {"keep-personal": "$success", "move-to-professional": "$primary", "page-follower": "$warning",
-         UNDECIDED: "$text-muted"}
+LABEL = {
+    "keep-personal": "personal",
+    "move-to-professional": "professional",
+    "page-follower": "page",
+    UNDECIDED: "undecided",
+}
+STYLE = {
+    "keep-personal": "$success",
+    "move-to-professional": "$primary",
+    "page-follower": "$warning",
+    UNDECIDED: "$text-muted",
+}
 BAR = 40
 
 
@@ -45,10 +53,19 @@ def summary(roster: Roster, plan: dict[str, int] | None) -> Content:
     counts = roster.counts()
     parts: list = [(f"Sorted {total - counts[UNDECIDED]:,} of {total:,} people", "bold"), "\n\n"]
     for c in ORDER:
-        parts += [(f"{LABEL[c]:<13}", "bold"), f"{counts[c]:>7,}  ",
-                  ("█" * round(BAR * counts[c] / total) if total else "", STYLE[c]), "\n"]
-    parts += ["\n", ("Accounts per network", "bold"), "   ",
-              *[part for c in ORDER for part in ((f"■ {LABEL[c]}", STYLE[c]), "  ")], "\n\n"]
+        parts += [
+            (f"{LABEL[c]:<13}", "bold"),
+            f"{counts[c]:>7,}  ",
+            ("█" * round(BAR * counts[c] / total) if total else "", STYLE[c]),
+            "\n",
+        ]
+    parts += [
+        "\n",
+        ("Accounts per network", "bold"),
+        "   ",
+        *[part for c in ORDER for part in ((f"■ {LABEL[c]}", STYLE[c]), "  ")],
+        "\n\n",
+    ]
     widest = max((sum(v.values()) for v in per_network.values()), default=1) or 1
     for network in sorted(per_network, key=lambda n: (-sum(per_network[n].values()), n)):
         cells = per_network[network]
@@ -93,14 +110,18 @@ class SummaryScreen(PlanWorkScreen):
             return
         left = steps_left(self.plan)
         self.query_one("#summary", Static).update(summary(self.roster, left))
-        words = ("To do: the steps your decisions and answers so far still ask of each network "
-                 "(P shows the plan, w there writes it)." if left else
-                 "No steps to do yet: your decisions and answers so far ask nothing of any network.")
+        words = (
+            "To do: the steps your decisions and answers so far still ask of each network "
+            "(P shows the plan, w there writes it)."
+            if left
+            else "No steps to do yet: your decisions and answers so far ask nothing of any network."
+        )
         if self.plan.changes():
             words += f" Since you last looked: {self.plan.changes()}."
         self.query_one("#plan", Static).update(Content.styled(words, "dim"))
 
     def action_back(self) -> None:
         if self.leave_when_done():
-            self.query_one("#plan", Static).update(Content("Working out the plan's steps… (going back when "
-                                                           "they are saved)"))
+            self.query_one("#plan", Static).update(
+                Content("Working out the plan's steps… (going back when they are saved)")
+            )

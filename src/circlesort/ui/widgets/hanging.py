@@ -45,13 +45,20 @@ class Hanging(Visual):
         self._wrapped = (width, joined)
         return joined
 
-    def render_strips(self, width: int, height: int | None, style: Style,
-                      options: RenderOptions) -> list[Strip]:
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
         return self._at(width).render_strips(width, height, style, options)
 
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
-        return max((prefix.cell_length + max((Content(line).cell_length for line in body.plain.split("\n")),
-                                             default=0) for prefix, body in self.lines), default=0)
+        return max(
+            (
+                prefix.cell_length
+                + max((Content(line).cell_length for line in body.plain.split("\n")), default=0)
+                for prefix, body in self.lines
+            ),
+            default=0,
+        )
 
     def get_height(self, rules: RulesMap, width: int) -> int:
         return self._at(width).get_height(rules, width)

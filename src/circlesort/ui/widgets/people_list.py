@@ -21,16 +21,43 @@ from textual.strip import Strip
 from circlesort.suggest import Suggestion
 from circlesort.workspace.roster import Roster, Row
 
-BADGES = {"facebook": "fb", "linkedin": "in", "instagram": "ig", "x": "x", "mastodon": "ma",
-          "threads": "th", "bluesky": "bs", "contacts": "co"}
-RELATION_SHORT = {"friend": "friend", "follower": "follows you", "following": "you follow",
-                  "connection": "connection", "close_friend": "close friend", "request_received": "asks you",
-                  "request_sent": "you asked", "request_declined": "declined", "removed": "removed",
-                  "blocked": "blocked", "muted": "muted", "restricted": "restricted", "contact": "contact"}
-CATEGORY_LABEL = {"keep-personal": "personal", "move-to-professional": "professional",
-                  "page-follower": "page", "undecided": "·"}
-CATEGORY_STYLE = {"keep-personal": Style(color="green"), "move-to-professional": Style(color="cyan"),
-                  "page-follower": Style(color="magenta"), "undecided": Style(dim=True)}
+BADGES = {
+    "facebook": "fb",
+    "linkedin": "in",
+    "instagram": "ig",
+    "x": "x",
+    "mastodon": "ma",
+    "threads": "th",
+    "bluesky": "bs",
+    "contacts": "co",
+}
+RELATION_SHORT = {
+    "friend": "friend",
+    "follower": "follows you",
+    "following": "you follow",
+    "connection": "connection",
+    "close_friend": "close friend",
+    "request_received": "asks you",
+    "request_sent": "you asked",
+    "request_declined": "declined",
+    "removed": "removed",
+    "blocked": "blocked",
+    "muted": "muted",
+    "restricted": "restricted",
+    "contact": "contact",
+}
+CATEGORY_LABEL = {
+    "keep-personal": "personal",
+    "move-to-professional": "professional",
+    "page-follower": "page",
+    "undecided": "·",
+}
+CATEGORY_STYLE = {
+    "keep-personal": Style(color="green"),
+    "move-to-professional": Style(color="cyan"),
+    "page-follower": Style(color="magenta"),
+    "undecided": Style(dim=True),
+}
 
 
 def _fit(text: str, width: int) -> str:
@@ -62,8 +89,13 @@ class PeopleList(ScrollView, can_focus=True, inherit_bindings=False):
             super().__init__()
             self.person = person
 
-    def __init__(self, roster: Roster, suggested: Callable[[Row], Suggestion | None] | None = None,
-                 *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        roster: Roster,
+        suggested: Callable[[Row], Suggestion | None] | None = None,
+        *,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self.roster = roster
         self.suggested = suggested
@@ -144,8 +176,11 @@ class PeopleList(ScrollView, can_focus=True, inherit_bindings=False):
         hint = self.suggested(row) if self.suggested and row.category == "undecided" else None
         if hint is not None:
             category = f"→ {CATEGORY_LABEL[hint.category]}"
-        flags = "".join(text for text, shown in (("new ", row.new), ("gone ", row.gone),
-                                                 ("?", row.tier == "likely")) if shown)
+        flags = "".join(
+            text
+            for text, shown in (("new ", row.new), ("gone ", row.gone), ("?", row.tier == "likely"))
+            if shown
+        )
         relations = ", ".join(RELATION_SHORT.get(r, r) for r in row.relations)
         # The name takes what the other columns leave; relations show only when there is room.
         relation_width = 0 if width < 70 else 16

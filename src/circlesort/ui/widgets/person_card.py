@@ -20,16 +20,32 @@ from circlesort.suggest import Suggestion
 from circlesort.ui.widgets.people_list import BADGES
 from circlesort.workspace.detail import Detail
 
-RELATION_WORDS = {"friend": "friends", "follower": "follows you", "following": "you follow",
-                  "connection": "connected", "close_friend": "close friend", "request_received":
-                  "asked to connect", "request_sent": "you asked", "request_declined": "you declined",
-                  "removed": "removed", "blocked": "blocked", "muted": "muted", "restricted": "restricted",
-                  "contact": "in your contacts"}
-EMPTY = ("Nobody to show.\n\nAn empty workspace: `circlesort PATH` imports your exports (the zips or the\n"
-         "folder you saved them in); `circlesort demo` shows made-up ones. With a search or filter on,\n"
-         "Esc clears it.")
-CATEGORY_WORDS = {"keep-personal": "keep personal", "move-to-professional": "move to professional",
-                  "page-follower": "page follower", "undecided": "undecided"}
+RELATION_WORDS = {
+    "friend": "friends",
+    "follower": "follows you",
+    "following": "you follow",
+    "connection": "connected",
+    "close_friend": "close friend",
+    "request_received": "asked to connect",
+    "request_sent": "you asked",
+    "request_declined": "you declined",
+    "removed": "removed",
+    "blocked": "blocked",
+    "muted": "muted",
+    "restricted": "restricted",
+    "contact": "in your contacts",
+}
+EMPTY = (
+    "Nobody to show.\n\nAn empty workspace: `circlesort PATH` imports your exports (the zips or the\n"
+    "folder you saved them in); `circlesort demo` shows made-up ones. With a search or filter on,\n"
+    "Esc clears it."
+)
+CATEGORY_WORDS = {
+    "keep-personal": "keep personal",
+    "move-to-professional": "move to professional",
+    "page-follower": "page follower",
+    "undecided": "undecided",
+}
 
 
 def _relations(account: Account) -> str:
@@ -50,8 +66,14 @@ def head(name: str, category: str, suggestion: Suggestion | None = None) -> Cont
     """The name, the category and the suggestion. Data only ever enters as plain text pieces."""
     parts: list = [(clean(name), "bold"), "  ", (CATEGORY_WORDS.get(category, category), "italic $accent")]
     if suggestion is not None:
-        parts += ["\n", ("Suggested: ", "bold"), (CATEGORY_WORDS[suggestion.category], "bold $success"),
-                  " — ", clean(suggestion.reason), (f" (rule “{clean(suggestion.rule)}”; a accepts)", "dim")]
+        parts += [
+            "\n",
+            ("Suggested: ", "bold"),
+            (CATEGORY_WORDS[suggestion.category], "bold $success"),
+            " — ",
+            clean(suggestion.reason),
+            (f" (rule “{clean(suggestion.rule)}”; a accepts)", "dim"),
+        ]
     return Content.assemble(*parts)
 
 
@@ -113,8 +135,12 @@ def body(detail: Detail) -> Content:
     parts: list = []
     for a in detail.accounts:
         gone = (a.network, a.key) in detail.gone
-        parts += ["\n", (f"{a.network:<10}", "bold $secondary"), " ",
-                  (clean(a.display_name), "strike" if gone else "")]
+        parts += [
+            "\n",
+            (f"{a.network:<10}", "bold $secondary"),
+            " ",
+            (clean(a.display_name), "strike" if gone else ""),
+        ]
         if gone:
             parts.append((" (gone from the newer export)", "italic"))
         if a.handle and a.handle != a.display_name:
@@ -131,15 +157,26 @@ def body(detail: Detail) -> Content:
     if detail.links:
         parts += ["\n\n", ("Why one person", "bold"), "\n"]
         for link in detail.links:
-            parts += ["  ", (f"{link.a.network}–{link.b.network}", "bold"), f" ({link.tier}): ",
-                      clean("; ".join(link.evidence)), "\n"]
+            parts += [
+                "  ",
+                (f"{link.a.network}–{link.b.network}", "bold"),
+                f" ({link.tier}): ",
+                clean("; ".join(link.evidence)),
+                "\n",
+            ]
     if detail.manual:
         parts += ["\n", ("You linked or split this person by hand.", "italic"), "\n"]
     if detail.suggestions:
         parts += ["\n", ("Maybe also", "bold"), "\n"]
         for s in detail.suggestions[:3]:
-            parts += ["  ", (f"{s.b.network}: ", "bold"), clean(s.b.display_name), " — ",
-                      (clean("; ".join(s.evidence)), "dim"), "\n"]
+            parts += [
+                "  ",
+                (f"{s.b.network}: ", "bold"),
+                clean(s.b.display_name),
+                " — ",
+                (clean("; ".join(s.evidence)), "dim"),
+                "\n",
+            ]
     return Content.assemble(*parts)
 
 
@@ -182,8 +219,9 @@ class CardText(Visual):
         self._laid = (width, laid)
         return laid
 
-    def render_strips(self, width: int, height: int | None, style: Style,
-                      options: RenderOptions) -> list[Strip]:
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
         return self._at(width).render_strips(width, height, style, options)
 
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
@@ -198,8 +236,14 @@ class PersonCard(Static):
     PersonCard { width: 1fr; height: 1fr; padding: 0 1; border-left: tall $panel; overflow-y: auto; }
     """
 
-    def show(self, name: str, category: str, detail: Detail | None, suggestion: Suggestion | None = None,
-             found: dict[str, list[Consequence]] | None = None) -> None:
+    def show(
+        self,
+        name: str,
+        category: str,
+        detail: Detail | None,
+        suggestion: Suggestion | None = None,
+        found: dict[str, list[Consequence]] | None = None,
+    ) -> None:
         """``found``: what each key would ask (planning/preview.py), or None to leave it out."""
         if detail is None:
             self.update(Content(EMPTY))

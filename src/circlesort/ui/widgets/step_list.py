@@ -61,8 +61,11 @@ class StepList(ScrollView, can_focus=True, inherit_bindings=False):
     def show(self, lines: Sequence[object], keep: Callable[[object], bool] | None = None) -> None:
         """Show these lines; the cursor stays on the row ``keep`` picks, else near where it was."""
         self.lines = list(lines)
-        at = next((i for i, line in enumerate(self.lines) if not isinstance(line, str) and keep(line)),
-                  None) if keep else None
+        at = (
+            next((i for i, line in enumerate(self.lines) if not isinstance(line, str) and keep(line)), None)
+            if keep
+            else None
+        )
         if at is None:
             at = self._row_near(min(max(self.cursor, 0), len(self.lines) - 1), 1)
         self.cursor = at
