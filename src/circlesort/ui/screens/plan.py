@@ -27,6 +27,7 @@ from circlesort.planning.progress import Tally
 from circlesort.planning.settings import settings_path
 from circlesort.planning.steps import Scheduled, StepState
 from circlesort.planning.words import VIEWS, network_name, tick_label
+from circlesort.ui.keys import PLAN_KEYS
 from circlesort.ui.opener import open_link
 from circlesort.ui.screens.modals import Help
 from circlesort.ui.screens.plan_panels import detail, draw_row, link_line, progress, row_link
@@ -55,27 +56,7 @@ HELP = (
 
 
 class PlanScreen(PlanWriting, PlanWorkScreen):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space,enter", "tick", "Done", id="plan.tick"),
-        Binding("a", "mark('confirmed')", "Accepted", id="plan.accept"),
-        Binding("s", "mark('skipped')", "Skip", id="plan.skip"),
-        Binding("r", "mark('remove-anyway')", "Remove anyway", show=False, id="plan.remove_anyway"),
-        Binding("o", "open", "Open link", id="plan.open"),
-        Binding("c", "copy", "Copy", id="plan.copy"),
-        Binding("v", "cycle_view", "View", id="plan.view"),
-        Binding("n", "cycle_network", "Network", id="plan.network"),
-        Binding("u", "undo", "Undo", id="plan.undo"),
-        Binding("U", "redo", "Redo", show=False, id="plan.redo"),
-        Binding("w", "write", "Write files", id="plan.write"),
-        Binding("comma", "settings", "Settings", show=False, id="plan.settings"),
-        Binding("p", "toggle_progress", "Progress", show=False, id="plan.progress"),
-        Binding("j", "move(1)", "Down", show=False, id="plan.down"),
-        Binding("k", "move(-1)", "Up", show=False, id="plan.up"),
-        Binding("g", "jump(0)", "First", show=False, id="plan.top"),
-        Binding("G", "jump(-1)", "Last", show=False, id="plan.bottom"),
-        Binding("question_mark", "help", "Keys", id="plan.help"),
-        Binding("escape,q", "back", "Back", id="plan.back"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = PLAN_KEYS
     DEFAULT_CSS = """
     PlanScreen #plan-status { height: 1; padding: 0 1; background: $panel; }
     PlanScreen #progress { height: auto; max-height: 10; padding: 0 1; }

@@ -19,6 +19,7 @@ from textual.widgets import Footer, Input, Static
 from circlesort.planning.preview import for_card, settings_or_none
 from circlesort.suggest import Rule, Suggestion, load_rules
 from circlesort.ui.failures import saves
+from circlesort.ui.keys import SORT_KEYS
 from circlesort.ui.opener import open_link
 from circlesort.ui.screens.modals import Confirm, Help
 from circlesort.ui.screens.settings import SettingsSaved
@@ -42,40 +43,7 @@ class SortScreen(Screen):
     # Focus is set at once in on_mount: the deferred automatic focus could land after the user's
     # first keys and pull focus back from the search box.
     AUTO_FOCUS = None
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1,p", "decide('keep-personal')", "Personal", id="sort.personal"),
-        Binding("2,w", "decide('move-to-professional')", "Professional", id="sort.professional"),
-        Binding("3,f", "decide('page-follower')", "Page", id="sort.page"),
-        Binding("0,x", "decide('undecided')", "Undecide", show=False, id="sort.undecided"),
-        Binding("a", "accept", "Accept", tooltip="Accept the suggested category", id="sort.accept"),
-        Binding("A", "accept_shown", "Accept all suggestions shown", show=False, id="sort.accept_shown"),
-        Binding("u", "undo", "Undo", id="sort.undo"),
-        Binding("U", "redo", "Redo", show=False, id="sort.redo"),
-        Binding("space", "mark", "Mark", show=False, id="sort.mark"),
-        Binding("asterisk", "mark_all", "Mark shown", show=False, id="sort.mark_all"),
-        Binding("slash", "search", "Search", id="sort.search"),
-        Binding("o", "open", "Open", tooltip="Open the profile on the card in your browser", id="sort.open"),
-        Binding("d", "toggle_undecided", "Undecided only", show=False, id="sort.only_undecided"),
-        Binding("n", "cycle_network", "By network", show=False, id="sort.by_network"),
-        Binding("c", "cycle_category", "By category", show=False, id="sort.by_category"),
-        Binding("t", "cycle_tier", "By match tier", show=False, id="sort.by_tier"),
-        Binding("N", "toggle_new", "New since last import", show=False, id="sort.only_new"),
-        Binding("escape", "clear", "Clear search and filters, then marks", show=False, id="sort.clear"),
-        Binding("j,down", "move(1)", "Next", show=False, id="sort.next"),
-        Binding("k,up", "move(-1)", "Previous", show=False, id="sort.previous"),
-        Binding("pagedown", "page(1)", "Page down", show=False, id="sort.page_down"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="sort.page_up"),
-        Binding("g,home", "jump(0)", "First", show=False, id="sort.first"),
-        Binding("G,end", "jump(-1)", "Last", show=False, id="sort.last"),
-        Binding("s", "summary", "Summary", show=False, id="sort.summary"),
-        Binding("m", "review", "Review matches", show=False, id="sort.review"),
-        Binding("r", "requests", "Requests", show=False, id="sort.requests"),
-        Binding("P", "plan", "Plan", show=False, id="sort.plan"),
-        Binding("L", "link_marked", "Link marked people", show=False, id="sort.link"),
-        Binding("S", "split", "Split this person", show=False, id="sort.split"),
-        Binding("question_mark", "help", "Keys", id="sort.help"),
-        Binding("q", "app.quit", "Quit", show=False, id="sort.quit"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = SORT_KEYS
 
     def __init__(self, ws: Workspace, rules: list[Rule] | None = None) -> None:
         super().__init__()
