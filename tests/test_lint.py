@@ -5,16 +5,23 @@ import sys
 
 from .conftest import ROOT
 
+CODE = ["src", "tests", "scripts", "benchmarks"]
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    """A tool from the interpreter running the tests, so the check runs wherever the tests do."""
+    return subprocess.run(
+        [sys.executable, "-m", *args], cwd=ROOT, capture_output=True, text=True, timeout=240
+    )
+
 
 def test_ruff_is_clean():
-    """Run ruff from the interpreter running the tests, so the check runs wherever the tests do."""
-    p = subprocess.run(
-        [sys.executable, "-m", "ruff", "check", "src", "tests", "scripts", "benchmarks"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    p = _run("ruff", "check", *CODE)
+    assert p.returncode == 0, p.stdout
+
+
+def test_ruff_format_is_kept():
+    p = _run("ruff", "format", "--check", *CODE)
     assert p.returncode == 0, p.stdout
 
 
