@@ -64,25 +64,14 @@ def layer(
         states = step_states(ws)
     steps = {i: from_row(stored[i]) for i in own if i not in wanted} | wanted
     accounts = _Accounts.read(ws, by_id, steps.values())
+    context = _Context(wanted, category, by_id, members, accounts, states, imported_at)
     kept, rows, added, dropped = [], [], 0, 0
     for sid, step in steps.items():
         row = stored.get(sid)
-        account = accounts.of(step)
-        gone = account is None or account[1]
-        # A newer export drops no step: one whose account it no longer shows stays while the
-        # person's category is the same.
-        needed = sid in wanted or bool(
-            row and row.needed and gone and category.get(step.person) == step.category
-        )
-        seen = accounts.seen(step)
-        if step.kind in _BACK_FROM and _ticked_after(states, step, _BACK_FROM[step.kind], imported_at):
-            seen = ""  # the export was made before the removal: it cannot tell whether they are back
-        data = _data(step)
-        if step.target.startswith(PERSON) and step.person in by_id:
-            data["accounts"] = members.get(step.person)  # so its state can follow the person's accounts
-        elif row and "accounts" in row.data:
-            data["accounts"] = row.data["accounts"]
-        if row is None or (row.needed, row.seen, row.data) != (needed, seen, data):
+        one, needed = _kept(context, sid, step, row)
+        data = one.data
+        if row is None or (row.needed, row.seen, row.data) != (needed, one.kept.seen, data):
+            added_at = row.added if row else now.isoformat(timespec="seconds")
             rows.append(
                 StoredStep(
                     sid,
@@ -91,16 +80,55 @@ def layer(
                     step.target,
                     step.person,
                     needed,
-                    seen,
-                    row.added if row else now.isoformat(timespec="seconds"),
+                    one.kept.seen,
+                    added_at,
                     data,
                 )
             )
         added += needed and not (row and row.needed)
         dropped += bool(row and row.needed and not needed and states.get(sid, ("",))[0] not in FINISHED)
-        kept.append(Kept(step, needed, seen))
+        kept.append(one.kept)
     save_steps(ws, rows)
     return Layered(kept, added, dropped, bool(passed))
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What every step of one layering is judged against."""
+
+    wanted: dict[str, Step]
+    category: dict[str, str]
+    by_id: dict[str, Person]
+    members: _Members
+    accounts: _Accounts
+    states: dict
+    imported_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Judged:
+    kept: Kept
+    data: dict
+
+
+def _kept(c: _Context, sid: str, step: Step, row: StoredStep | None) -> tuple[_Judged, bool]:
+    """One step as the newest export shows it, and whether the plan still needs it."""
+    account = c.accounts.of(step)
+    gone = account is None or account[1]
+    # A newer export drops no step: one whose account it no longer shows stays while the
+    # person's category is the same.
+    needed = sid in c.wanted or bool(
+        row and row.needed and gone and c.category.get(step.person) == step.category
+    )
+    seen = c.accounts.seen(step)
+    if step.kind in _BACK_FROM and _ticked_after(c.states, step, _BACK_FROM[step.kind], c.imported_at):
+        seen = ""  # the export was made before the removal: it cannot tell whether they are back
+    data = _data(step)
+    if step.target.startswith(PERSON) and step.person in c.by_id:
+        data["accounts"] = c.members.get(step.person)  # so its state can follow the person's accounts
+    elif row and "accounts" in row.data:
+        data["accounts"] = row.data["accounts"]
+    return _Judged(Kept(step, needed, seen), data), needed
 
 
 def judge(kind: StepKind, account: Account | None) -> str:
