@@ -331,6 +331,16 @@ def plan_md(
     for label in sorted(due, key=_start):
         w.group(label.capitalize(), due[label], split_removals=True)
     of = {d: [s for s in plan.steps if s.due == d] for d in Due}
+    _later(w, of, settings)
+    w.messages()
+    _finished(w, of, settings)
+    while w.lines and not w.lines[-1]:
+        w.lines.pop()
+    return "\n".join(w.lines) + "\n"
+
+
+def _later(w: _Writer, of: dict[Due, list[Scheduled]], settings: dict) -> None:
+    """The steps not due yet: waiting, to ask about, and invitations sent."""
     w.group(
         "Waiting",
         of[Due.WAITING],
@@ -352,7 +362,10 @@ def plan_md(
         "Once they accept: `circlesort mark accepted ID`, or let `circlesort verify` find it in a newer "
         "export.",
     )
-    w.messages()
+
+
+def _finished(w: _Writer, of: dict[Due, list[Scheduled]], settings: dict) -> None:
+    """Counts of what is behind the user, and the ticks a newer export doubts."""
     finished = of[Due.FINISHED] + of[Due.SKIPPED] + of[Due.IMPOSSIBLE]
     w.counts("Done", finished, "Done, skipped or no longer possible; plan.yaml lists every one.")
     doubted = [s for s in finished if s.notes]
@@ -368,6 +381,3 @@ def plan_md(
         of[Due.NOT_NEEDED],
         "A decision changed, so the plan no longer asks for these; plan.yaml keeps them.",
     )
-    while w.lines and not w.lines[-1]:
-        w.lines.pop()
-    return "\n".join(w.lines) + "\n"
