@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import stat
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -91,7 +91,7 @@ def _open_regular(path: str | Path) -> BinaryIO:
         raise
 
 
-def open_path(path: str, budget: Budget | None = None) -> Iterator[Container]:
+def open_path(path: str, budget: Budget | None = None) -> Generator[Container, None, None]:
     """The containers a user-given path holds, each opened once the one before has been read.
 
     Raises InputError (before the first container) when the path is unusable.

@@ -5,11 +5,14 @@ that cannot be read while the rest of the export can.
 from __future__ import annotations
 
 import os
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 MiB = 1 << 20
+# The names zipfile gives the compression methods it knows, for the reason a file is skipped.
+COMPRESSORS: dict[int, str] = getattr(zipfile, "compressor_names", {})
 # Real connection files are a few MB; a heavy tweets.js can pass 500 MB.
 FILE_VAR, DEFAULT_FILE_MB = "CIRCLESORT_MAX_FILE_MB", 1024
 # A setting that is no number is refused, on one line, when an import starts (budget.py), not here.

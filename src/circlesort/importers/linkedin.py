@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import replace
 from itertools import chain, islice
+from typing import cast
 from urllib.parse import quote, urlsplit
 
 from circlesort.importers.archive import Container, Entry, SkipFile
@@ -101,7 +102,7 @@ def _connections(rows: Rows, container: Container, sink: Sink) -> list[Account]:
     out, unnamed = [], 0
     # Connections share first names, companies, positions and days: one string and one tie for
     # each keeps the accounts of a large file a fraction of their size.
-    one = {}.setdefault
+    one = cast(dict[str, str], {}).setdefault
     ties: dict[str | None, tuple[Tie, ...]] = {}
     for row in rows:
         first = clean(cell(row, cols, "first name"))

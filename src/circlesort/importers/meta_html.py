@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
@@ -79,7 +79,7 @@ class _Node:
             todo.extend(reversed(node.children))
         return " ".join(out)
 
-    def walk(self, prune=None) -> Iterator[_Node]:
+    def walk(self, prune: Callable[[_Node], bool] | None = None) -> Iterator[_Node]:
         """The node and its descendants in document order; below no node that ``prune`` accepts."""
         todo = [self]
         while todo:
@@ -98,28 +98,28 @@ class _Tree(HTMLParser):
         self.stack = [self.root]
         self.open: Counter[str] = Counter()  # open elements per tag, so a stray end tag costs O(1)
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         node = _Node(tag, {k: v or "" for k, v in attrs})
         self.stack[-1].children.append(node)
         if tag not in _VOID:
             self.stack.append(node)
             self.open[tag] += 1
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if not self.open[tag]:
             return  # nothing to close: searching the stack for it made 20,000 such tags take minutes
         while (node := self.stack.pop()).tag != tag:
             self.open[node.tag] -= 1
         self.open[tag] -= 1
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         if data.strip():
             self.stack[-1].text.append(data.strip())
 
-    def parse_marked_section(self, i, report=1):
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
         # "<![" outside SVG or MathML is a bogus comment up to the next ">" in HTML5; the
         # inherited reader raises AssertionError on an unknown keyword such as "<![C".
-        return self.parse_bogus_comment(i, report)
+        return self.parse_bogus_comment(i, bool(report))
 
 
 def _records(root: _Node) -> list[_Node]:
@@ -141,7 +141,7 @@ def _records(root: _Node) -> list[_Node]:
     return [n for n in root.walk(prune=item) if item(n)]
 
 
-def _first(node: _Node, test) -> _Node | None:
+def _first(node: _Node, test: Callable[[_Node], bool]) -> _Node | None:
     return next((n for n in node.walk() if n is not node and test(n)), None)
 
 

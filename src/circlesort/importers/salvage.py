@@ -6,15 +6,16 @@ ratio, and the ratio is enforced again while expanding, since streamed files sta
 
 from __future__ import annotations
 
+import mmap
 import struct
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 
 from circlesort.importers.budget import Budget
-from circlesort.importers.entries import Entry, MiB, SkipFile, bomb_check, ignored
+from circlesort.importers.entries import COMPRESSORS, Entry, MiB, SkipFile, bomb_check, ignored
 
-Buffer = bytes | memoryview  # an mmap behaves as one too: find() and slices
+Buffer = bytes | mmap.mmap  # the whole zip in memory, or mapped from disk: find() and slices
 _LOCAL = b"PK\x03\x04"
 _HEADER = struct.Struct("<IHHHHHIIIHH")
 _CHUNK = 64 << 10  # compressed bytes fed at a time, so the ratio is checked as the file expands
@@ -65,17 +66,17 @@ def _local_reader(
         if version & 0xFF > zipfile.MAX_EXTRACT_VERSION:  # the high byte is the system, not the version
             raise SkipFile(f"needs zip version {(version & 0xFF) / 10:.1f}, which circlesort does not know")
         if method not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            name = zipfile.compressor_names.get(method, f"method {method}")
+            name = COMPRESSORS.get(method, f"method {method}")
             raise SkipFile(f"compressed with {name}, which circlesort reads only from a complete zip")
         if sizes:
             bomb_check(sizes[1], sizes[0])
-        whole = sizes is not None and start + sizes[0] <= len(data)
+        end = start + sizes[0] if sizes is not None and start + sizes[0] <= len(data) else None
         if method == zipfile.ZIP_STORED:
-            if not whole:
+            if end is None:
                 raise SkipFile("cut off: the zip is incomplete")
-            out = bytes(data[start : start + min(sizes[0], limit)])
+            out = bytes(data[start : min(end, start + limit)])
             return out, len(out)
-        return _inflate(data, start, start + sizes[0] if whole else len(data), limit)
+        return _inflate(data, start, len(data) if end is None else end, limit)
 
     return read
 

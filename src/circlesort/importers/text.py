@@ -76,6 +76,7 @@ def _map_strings(obj: Any, fix: Callable[[str], str], fix_key: Callable[[str], s
     top: Any = [] if isinstance(obj, list) else {}
     todo: list[tuple[Any, Any]] = [(obj, top)]  # (a container, its copy to fill)
     push = todo.append
+    copy: Any  # each nested container's copy, made as it is met
     while todo:
         source, out = todo.pop()
         # The two loops are one, written twice: this runs on every value of a 50,000-record file.

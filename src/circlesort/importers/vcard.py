@@ -18,7 +18,7 @@ import quopri
 import re
 import threading
 from collections.abc import Iterator
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import vobject
 
@@ -187,11 +187,11 @@ def _decoded(raw: str, settings: dict[str, str]) -> str:
     return clean(data.decode(charset, errors="replace")).replace('"', "'")
 
 
-def _values(card, name: str) -> list:
+def _values(card: vobject.base.Component, name: str) -> list[Any]:
     return [c.value for c in card.contents.get(name, [])]
 
 
-def _text(value) -> str:
+def _text(value: object) -> str:
     if isinstance(value, list):
         return clean(" ".join(str(v) for v in value))
     return clean(value)
@@ -202,7 +202,7 @@ def _known(value: str) -> str:
     return "" if value == NULL else value
 
 
-def _card(card) -> Card:
+def _card(card: vobject.base.Component) -> Card:
     n = card.contents.get("n", [None])[0]
     first = clean(n.value.given) if n is not None and hasattr(n.value, "given") else ""
     last = clean(n.value.family) if n is not None and hasattr(n.value, "family") else ""

@@ -65,7 +65,7 @@ def parse_js(entry: Entry) -> Any:
     except UnicodeDecodeError as e:
         raise SkipFile("not text (binary data)") from e
     m = _ASSIGNMENT.match(text) or _SPACE.match(text)
-    start = m.end()
+    start = m.end() if m else 0  # \s* always matches
     if not text.startswith(("[", "{"), start):
         raise SkipFile("not an X archive data file (no 'window.YTD… =' assignment)")
     try:

@@ -15,11 +15,11 @@ import zipfile
 import zlib
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from circlesort.errors import InputError
 from circlesort.importers.budget import Budget
-from circlesort.importers.entries import Container, Entry, SkipFile, bomb_check, ignored
+from circlesort.importers.entries import COMPRESSORS, Container, Entry, SkipFile, bomb_check, ignored
 from circlesort.importers.salvage import salvage
 
 MAX_DEPTH = 2  # a zip inside a zip inside a zip is opened; one level more is not
@@ -114,7 +114,8 @@ def _open_nested(entry: Entry, budget: Budget, source: BinaryIO, info: zipfile.Z
         if len(header) == 30 and header[:4] == b"PK\x03\x04":
             budget.count_file()
             nlen, xlen = struct.unpack("<HH", header[26:30])
-            return _Stored(source, info.header_offset + 30 + nlen + xlen, info.compress_size)
+            stored = _Stored(source, info.header_offset + 30 + nlen + xlen, info.compress_size)
+            return cast(BinaryIO, stored)  # a raw file: read, readinto, seek, tell, as a zip needs
     return io.BytesIO(entry.read())
 
 
@@ -139,7 +140,7 @@ class _Stored(io.RawIOBase):
         self._pos = max(0, base + offset)
         return self._pos
 
-    def readinto(self, b) -> int:
+    def readinto(self, b: bytearray | memoryview) -> int:  # type: ignore[override]
         n = max(0, min(len(b), self._size - self._pos))
         if not n:
             return 0
@@ -216,7 +217,7 @@ def _reader(zf: zipfile.ZipFile, info: zipfile.ZipInfo, overlaps: bool) -> Calla
             )
         bomb_check(info.file_size, info.compress_size)
         if info.compress_type not in _READABLE:
-            name = zipfile.compressor_names.get(info.compress_type, f"method {info.compress_type}")
+            name = COMPRESSORS.get(info.compress_type, f"method {info.compress_type}")
             raise SkipFile(
                 f"compressed with {name}, which circlesort cannot read; "
                 "unzip the export and give the folder instead"
@@ -249,6 +250,7 @@ def _salvaged(
     source.seek(0)
     if source.read(4) != b"PK\x03\x04":
         raise InputError(display, "not a zip file, or a damaged one")
+    data: bytes | mmap.mmap
     if isinstance(source, io.BytesIO):
         data, close = source.getvalue(), _nothing
     elif isinstance(source, _Stored):  # bounded by the zip around it, which is on disk or in memory
