@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from contextlib import suppress
 
 from circlesort.workspace import rekey
+from circlesort.workspace.transaction import transaction
 
 VERSION = 3
 
@@ -95,18 +95,11 @@ def migrate(db: sqlite3.Connection) -> int:
             f"this one reads up to {VERSION}): upgrade circlesort to open it"
         )
     for version in range(found + 1, VERSION + 1):
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with transaction(db):  # each version whole or not at all
             for statement in MIGRATIONS[version]:
                 if callable(statement):
                     statement(db)
                 else:
                     db.execute(statement)
             db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(version),))
-            db.execute("COMMIT")
-        except BaseException:
-            if db.in_transaction:  # SQLite rolls back by itself on a full disk: keep its error
-                with suppress(sqlite3.Error):
-                    db.execute("ROLLBACK")
-            raise
     return found

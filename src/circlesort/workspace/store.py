@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,8 +19,9 @@ from circlesort.matching import person_name
 from circlesort.model import Account
 from circlesort.workspace import codec, journal, paths
 from circlesort.workspace.connection import connect, now, take_lock
-from circlesort.workspace.failures import explain, guarded
+from circlesort.workspace.failures import explain, guard, guarded
 from circlesort.workspace.lock import WorkspaceLock
+from circlesort.workspace.transaction import transaction
 
 CATEGORIES = ("keep-personal", "move-to-professional", "page-follower")
 UNDECIDED = "undecided"
@@ -99,25 +100,16 @@ class Workspace:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """Everything inside lands together or not at all.
-
-        On a full disk or a damaged page SQLite may have rolled back already: rolling back again
-        would hide the real error behind "no transaction is active"."""
+        """Everything inside lands together or not at all; inside another, a savepoint
+        (transaction.py). A file or disk failure becomes one clear WorkspaceError."""
+        outermost = not self.db.in_transaction
         try:
-            self.db.execute("BEGIN IMMEDIATE")
-            try:
-                yield self.db
-                self.db.execute("COMMIT")
-            except BaseException:
-                if self.db.in_transaction:
-                    with suppress(sqlite3.Error):  # the first error is the one to tell
-                        self.db.execute("ROLLBACK")
-                raise
-        except sqlite3.Error as e:
-            found = explain(self.path, e)
-            if found is None:
-                raise
-            raise found from None
+            with guard(self.path), transaction(self.db) as db:
+                yield db
+        except BaseException:
+            if outermost:
+                self._stacks = None  # undo and redo are read again from what the journal kept
+            raise
 
     # --- reading ---------------------------------------------------------------------------
 
