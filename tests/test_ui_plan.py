@@ -50,10 +50,10 @@ def listed(app) -> str:
     from rich.style import Style
 
     screen = app.screen
-    width = screen.list.size.width
+    width = screen.step_list.size.width
     out = [
         line if isinstance(line, str) else "".join(seg.text for seg in screen._draw(line, width, Style()))
-        for line in screen.list.lines
+        for line in screen.step_list.lines
     ]
     return " ".join(" | ".join(out).split())
 
@@ -85,17 +85,17 @@ def detail(app) -> str:
 
 
 def rows(app) -> list[Row]:
-    return [line for line in app.screen.list.lines if isinstance(line, Row)]
+    return [line for line in app.screen.step_list.lines if isinstance(line, Row)]
 
 
 async def goto(pilot, app, name: str, kind: str = "") -> Row:
     """Put the cursor on the row of ``name``'s step (of ``kind``), as j/k would."""
     screen = app.screen
-    for i, line in enumerate(screen.list.lines):
+    for i, line in enumerate(screen.step_list.lines):
         if isinstance(line, Row) and not line.file:
             step = screen.steps[line.id].step
             if step.name == name and (not kind or step.kind == kind):
-                screen.list.move_to(i)
+                screen.step_list.move_to(i)
                 await pilot.pause()
                 return line
     raise AssertionError(f"no row for {name} {kind} in {screen.view}")
@@ -241,7 +241,7 @@ def test_the_plan_screen_shows_the_same_safe_link(tmp_path):
         for row in rows(app):
             if row.file:
                 continue
-            app.screen.list.move_to(app.screen.list.lines.index(row))
+            app.screen.step_list.move_to(app.screen.step_list.lines.index(row))
             await pilot.pause()
             shown += panel(app, "link") + " "
             links.update(re.findall(r"link (https://\S+)", panel(app, "link")))

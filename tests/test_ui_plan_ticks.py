@@ -142,8 +142,8 @@ def test_u_undoes_a_tick_and_U_redoes_it():
 def test_the_import_file_row_ticks_every_step_it_does():
     async def test(pilot, app, ws):
         await open_plan(pilot, app)
-        row = next(r for r in app.screen.list.lines if getattr(r, "file", None))
-        app.screen.list.move_to(app.screen.list.lines.index(row))
+        row = next(r for r in app.screen.step_list.lines if getattr(r, "file", None))
+        app.screen.step_list.move_to(app.screen.step_list.lines.index(row))
         await pilot.pause()
         assert "google_contacts.csv: 2 contacts" in detail(app) and "space marks them all done" in detail(app)
         await pilot.press("space")

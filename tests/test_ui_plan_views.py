@@ -58,7 +58,7 @@ def test_the_list_keys_move_the_cursor_and_the_detail_follows():
         await pilot.press("g")
         assert detail(app) == first
         await pilot.press("pagedown", "up", "down")
-        assert app.screen.list.cursor > 1
+        assert app.screen.step_list.cursor > 1
 
     drive(test, size=(120, 40), before=PEOPLE)
 

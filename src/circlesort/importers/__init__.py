@@ -24,7 +24,7 @@ __all__ = ["ImportResult", "Progress", "SourceReport", "load"]
 _READERS = {"x": x.read, "linkedin": linkedin.read, "mastodon": mastodon.read, "contacts": contacts.read}
 
 
-Progress = Callable[[str, dict[str, int]], None]  # (what was just read, accounts so far per network)
+Progress = Callable[[str, dict[str, int]], object]  # (what was just read, accounts so far per network)
 
 
 def load(paths: Sequence[str], progress: Progress | None = None) -> ImportResult:

@@ -117,7 +117,7 @@ class PlanScreen(PlanWriting, PlanWorkScreen):
             self.work_out()
 
     @property
-    def list(self) -> StepList:
+    def step_list(self) -> StepList:
         return self.query_one(StepList)
 
     # --- the plan arrives ---------------------------------------------------------------------
@@ -166,11 +166,11 @@ class PlanScreen(PlanWriting, PlanWorkScreen):
     def _rebuild(self, shown: list[object] | None = None) -> None:
         """The list anew for the view and network (``shown``: drawn up by the worker for them), the
         cursor kept on its step."""
-        current = self.list.current
+        current = self.step_list.current
         keep = current.id if isinstance(current, Row) else None
         if shown is None:
             shown = lines((self.steps[i] for i in self.order), self.view, self.network, self.origin)
-        self.list.show(shown, (lambda row: keep in row.ids) if keep else None)  # type: ignore[attr-defined]
+        self.step_list.show(shown, (lambda row: keep in row.ids) if keep else None)  # type: ignore[attr-defined]
         self._status()
 
     def _counts(self) -> None:
@@ -236,7 +236,7 @@ class PlanScreen(PlanWriting, PlanWorkScreen):
     # --- ticks ----------------------------------------------------------------------------------
 
     def _row(self) -> tuple[Row, Scheduled] | None:
-        row = self.list.current
+        row = self.step_list.current
         if not isinstance(row, Row) or row.id not in self.steps:
             return None
         return row, self.steps[row.id]
@@ -265,13 +265,13 @@ class PlanScreen(PlanWriting, PlanWorkScreen):
             self.origin.setdefault(i, section(old))
             self.steps[i] = self.overlay_row(i, seq, ticked(old, state, at))
             self.tally.change(old, self.steps[i])
-        self.list.refresh_line(self.list.cursor)
+        self.step_list.refresh_line(self.step_list.cursor)
         self._counts()
-        following = next_due(self.list.lines, self.list.cursor, self.steps)
-        if following is not None and following != self.list.cursor:
-            self.list.move_to(following)
+        following = next_due(self.step_list.lines, self.step_list.cursor, self.steps)
+        if following is not None and following != self.step_list.cursor:
+            self.step_list.move_to(following)
         else:
-            self.on_step_list_highlighted(StepList.Highlighted(self.list.current))
+            self.on_step_list_highlighted(StepList.Highlighted(self.step_list.current))
 
     def overlay_row(self, step_id: str, seq: int, row: Scheduled) -> Scheduled:
         self.overlay[step_id] = (seq, row)
@@ -297,10 +297,10 @@ class PlanScreen(PlanWriting, PlanWorkScreen):
     # --- moving, views, links, copies ----------------------------------------------------------
 
     def action_move(self, delta: int) -> None:
-        self.list.action_move(delta)
+        self.step_list.action_move(delta)
 
     def action_jump(self, where: int) -> None:
-        self.list.action_jump(where)
+        self.step_list.action_jump(where)
 
     def action_cycle_view(self) -> None:
         self.view = VIEW_ORDER[(VIEW_ORDER.index(self.view) + 1) % len(VIEW_ORDER)]
@@ -318,7 +318,7 @@ class PlanScreen(PlanWriting, PlanWorkScreen):
         self._rebuild()
 
     def action_open(self) -> None:
-        row = self.list.current
+        row = self.step_list.current
         if not isinstance(row, Row):
             return
         url = row_link(row, self.steps)

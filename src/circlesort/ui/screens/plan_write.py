@@ -42,10 +42,8 @@ class PlanWriting:
             self.notify(str(e), markup=False, severity="error")  # type: ignore[attr-defined]
             return
         if replacing:
-            self.app.push_screen(
-                Confirm(f"Replace the plan in {self.out}?"),  # type: ignore[attr-defined]
-                lambda yes: yes and self._write(force=True),
-            )
+            confirm = Confirm(f"Replace the plan in {self.out}?")
+            self.app.push_screen(confirm, self._replace)  # type: ignore[attr-defined]
         else:
             self._write(force=False)
 
@@ -54,6 +52,10 @@ class PlanWriting:
         if self.write_waiting and not self.working:
             self.write_waiting = False
             self.action_write()
+
+    def _replace(self, yes: bool | None) -> None:
+        if yes:
+            self._write(force=True)
 
     def _write(self, force: bool) -> None:
         assert self.plan is not None
