@@ -1,26 +1,98 @@
-"""The words of DESIGN.md as frozen dataclasses. No I/O here."""
+"""The words of DESIGN.md as types: frozen dataclasses, and the closed sets of words they use.
+
+Networks, relations, categories, match tiers and plan step kinds are declared here once, as
+StrEnums: each member is the string it stands for ('facebook', 'keep-personal', 'certain',
+'connect'), so that it compares equal to that string and is written to SQLite, JSON and CSV as
+it. The words a person reads for them live elsewhere, keyed by these types: ui/words.py for the
+screens, planning/words.py for the files and the command line. No I/O here.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Any, Final, Literal
 
-NETWORKS = ("facebook", "linkedin", "instagram", "x", "mastodon", "threads", "bluesky", "contacts")
 
-RELATIONS = (
-    "friend",
-    "follower",
-    "following",
-    "connection",
-    "close_friend",
-    "request_received",
-    "request_sent",
-    "request_declined",
-    "removed",
-    "blocked",
-    "muted",
-    "restricted",
-    "contact",
-)
+class Network(StrEnum):
+    """A network circlesort reads exports of. The order is the one networks are listed in."""
+
+    FACEBOOK = "facebook"
+    LINKEDIN = "linkedin"
+    INSTAGRAM = "instagram"
+    X = "x"
+    MASTODON = "mastodon"
+    THREADS = "threads"
+    BLUESKY = "bluesky"
+    CONTACTS = "contacts"  # an address book (vCard, Google or Outlook CSV)
+
+
+class Relation(StrEnum):
+    """How an account stands to the user, as an export states it. The order is the canonical
+    order of an account's relations."""
+
+    FRIEND = "friend"
+    FOLLOWER = "follower"  # follows the user
+    FOLLOWING = "following"  # the user follows them
+    CONNECTION = "connection"  # LinkedIn
+    CLOSE_FRIEND = "close_friend"  # Instagram's Close Friends
+    REQUEST_RECEIVED = "request_received"  # they asked the user
+    REQUEST_SENT = "request_sent"  # the user asked them
+    REQUEST_DECLINED = "request_declined"
+    REMOVED = "removed"
+    BLOCKED = "blocked"
+    MUTED = "muted"
+    RESTRICTED = "restricted"
+    CONTACT = "contact"  # in the user's address book
+
+
+class Category(StrEnum):
+    """Where the user sorts a person. A person with no decision yet is UNDECIDED, which is no
+    category: it is never stored, never suggested, never in a rules or decisions file."""
+
+    KEEP_PERSONAL = "keep-personal"
+    MOVE_TO_PROFESSIONAL = "move-to-professional"
+    PAGE_FOLLOWER = "page-follower"
+
+
+UNDECIDED: Final = "undecided"
+Standing = Category | Literal["undecided"]  # a person's category, or UNDECIDED
+
+
+class Tier(StrEnum):
+    """How sure the matching is that two accounts are one person."""
+
+    CERTAIN = "certain"  # linked
+    LIKELY = "likely"  # linked, worth a glance
+    POSSIBLE = "possible"  # a suggestion only: never linked without the user
+    MANUAL = "manual"  # linked by the user
+
+
+class StepKind(StrEnum):
+    """What a step of a migration plan asks the user to do (planning/steps.py)."""
+
+    ACCEPT_REQUEST = "accept_request"  # a request they sent you
+    DECLINE_REQUEST = "decline_request"
+    WITHDRAW_REQUEST = "withdraw_request"  # a request you sent
+    CONNECT = "connect"  # a LinkedIn invitation
+    INVITE_TO_PAGE = "invite_to_page"  # Facebook: invite a friend to follow your Page
+    SEND_LINK = "send_link"  # a message with your Page's or public account's link
+    FOLLOW_FROM = "follow_from"  # follow them from your professional account (X, Mastodon, Instagram)
+    CLOSE_FRIENDS = "close_friends"  # Instagram: add to Close Friends
+    LABEL = "label"  # a contact's label (the Google Contacts file sets them all)
+    UNFRIEND = "unfriend"
+    RESTRICT = "restrict"  # Facebook's Restricted list, instead of unfriending
+    REMOVE_FOLLOWER = "remove_follower"
+    UNFOLLOW = "unfollow"
+    REMOVE_CONNECTION = "remove_connection"  # LinkedIn
+    ADD_FRIEND = "add_friend"  # the way back: a friend request again after an unfriend
+    FOLLOW_AGAIN = "follow_again"  # the way back after an unfollow
+    RECONNECT = "reconnect"  # the way back after a removed LinkedIn connection
+
+
+NETWORKS: tuple[Network, ...] = tuple(Network)
+RELATIONS: tuple[Relation, ...] = tuple(Relation)
+CATEGORIES: tuple[Category, ...] = tuple(Category)
 _RELATION_ORDER = {r: i for i, r in enumerate(RELATIONS)}
 
 
@@ -28,20 +100,24 @@ _RELATION_ORDER = {r: i for i, r in enumerate(RELATIONS)}
 class Tie:
     """One relation of an account to the user, as one export file states it."""
 
-    relation: str
+    relation: Relation
     since: str | None = None  # ISO 8601 date or date-time (UTC), None when the export has none
     message: str | None = None  # the note that came with a request or invitation
 
     def __post_init__(self) -> None:
-        if self.relation not in RELATIONS:
-            raise ValueError(f"unknown relation {self.relation!r}")
+        """A relation read as a string (a stored workspace) becomes the type; ValueError if unknown."""
+        if type(self.relation) is not Relation:
+            try:
+                object.__setattr__(self, "relation", Relation(self.relation))
+            except ValueError:
+                raise ValueError(f"unknown relation {self.relation!r}") from None
 
 
 @dataclass(frozen=True, slots=True)
 class Account:
     """One identity on one network. ``key`` is the network's most stable identifier."""
 
-    network: str
+    network: Network
     key: str
     name: str = ""
     handle: str | None = None
@@ -57,7 +133,7 @@ class Account:
     phone_labels: tuple[tuple[str, str], ...] = ()  # (phone, label) where the export names the phone
 
     @property
-    def relations(self) -> tuple[str, ...]:
+    def relations(self) -> tuple[Relation, ...]:
         """Distinct relations in the canonical order of RELATIONS."""
         if len(self.ties) == 1:
             return (self.ties[0].relation,)
@@ -67,7 +143,7 @@ class Account:
     def display_name(self) -> str:
         return self.name or self.handle or self.key
 
-    def since(self, relation: str) -> str | None:
+    def since(self, relation: Relation) -> str | None:
         """Earliest known date of a relation."""
         dates = [t.since for t in self.ties if t.relation == relation and t.since]
         return min(dates) if dates else None
@@ -81,10 +157,10 @@ class Account:
         every = (self, *others)
         assert all((o.network, o.key) == (self.network, self.key) for o in others)
 
-        def first(attr: str):
+        def first(attr: str) -> Any:
             return next((v for a in every if (v := getattr(a, attr))), getattr(self, attr))
 
-        def union(attr: str) -> tuple:
+        def union(attr: str) -> tuple[Any, ...]:
             return tuple(dict.fromkeys(x for a in every for x in getattr(a, attr)))
 
         return replace(
@@ -110,7 +186,7 @@ class Link:
 
     a: int
     b: int
-    tier: str  # "certain" or "likely"
+    tier: Tier  # CERTAIN, LIKELY or MANUAL
     score: float
     evidence: tuple[str, ...]
 
@@ -133,4 +209,4 @@ class Suggestion:
     b: Account
     score: float
     evidence: tuple[str, ...]
-    tier: str = "possible"
+    tier: Tier = Tier.POSSIBLE

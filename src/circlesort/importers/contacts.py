@@ -13,9 +13,9 @@ from circlesort.importers.archive import Container, Entry, SkipFile
 from circlesort.importers.csvfile import cell, columns, decode, head_rows, lower_cells, read_rows
 from circlesort.importers.sink import Sink
 from circlesort.importers.text import clean, counted
-from circlesort.model import Account, Tie
+from circlesort.model import Account, Network, Relation, Tie
 
-CONTACTS = "contacts"
+CONTACTS = Network.CONTACTS
 _GOOGLE_MARKERS = {
     "e-mail 1 - value",
     "phone 1 - value",
@@ -109,7 +109,7 @@ def _contact(
         position=position,
         labels=labels,
         url=url or None,
-        ties=(Tie("contact"),),
+        ties=(Tie(Relation.CONTACT),),
         phone_labels=phone_labels,
     )
 

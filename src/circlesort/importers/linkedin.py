@@ -15,9 +15,9 @@ from circlesort.importers.csvfile import cell, columns, head_rows, lower_cells, 
 from circlesort.importers.dates import linkedin_date
 from circlesort.importers.sink import Sink
 from circlesort.importers.text import clean, clean_multiline, counted
-from circlesort.model import Account, Tie
+from circlesort.model import Account, Network, Relation, Tie
 
-LI = "linkedin"
+LI = Network.LINKEDIN
 
 
 _PLAIN_URL = re.compile(r"https?://(?:www\.)?linkedin\.com/in/([A-Za-z0-9_%-]+)/?")
@@ -118,7 +118,7 @@ def _connections(rows: Rows, container: Container, sink: Sink) -> list[Account]:
         name = f"{first} {last}".strip()
         when = linkedin_date(cell(row, cols, "connected on"))
         if (tie := ties.get(when)) is None:
-            tie = ties[when] = (Tie("connection", when),)
+            tie = ties[when] = (Tie(Relation.CONNECTION, when),)
         company = clean(cell(row, cols, "company"))
         position = clean(cell(row, cols, "position"))
         out.append(
@@ -164,7 +164,7 @@ def _invitations(rows: Rows) -> list[Account]:
             continue
         when = linkedin_date(cell(row, cols, "sent at"))
         tie = Tie(
-            "request_received" if incoming else "request_sent",
+            Relation.REQUEST_RECEIVED if incoming else Relation.REQUEST_SENT,
             when,
             clean_multiline(cell(row, cols, "message")) or None,
         )
@@ -180,7 +180,7 @@ def _follows(rows: Rows) -> list[Account]:
         status = cell(row, cols, "status").lower()
         if name and status in ("", "active"):
             when = linkedin_date(cell(row, cols, "date"))
-            out.append(Account(LI, name, name=name, ties=(Tie("following", when),)))
+            out.append(Account(LI, name, name=name, ties=(Tie(Relation.FOLLOWING, when),)))
     return out
 
 
@@ -213,7 +213,7 @@ def _accepted_as(invitation: Account, namesakes: list[Account]) -> Account:
     later = [
         (since, i)
         for i, c in enumerate(namesakes)
-        if sent and (since := (c.since("connection") or "")[:10]) >= sent
+        if sent and (since := (c.since(Relation.CONNECTION) or "")[:10]) >= sent
     ]
     return namesakes[min(later)[1]] if later else namesakes[0]
 

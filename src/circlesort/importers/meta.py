@@ -12,12 +12,12 @@ from circlesort.importers.meta_json import FB, IG, TH, Group
 from circlesort.importers.meta_records import MetaRecord, username_from_href
 from circlesort.importers.sink import Sink
 from circlesort.importers.text import clean, counted
-from circlesort.model import Account, Tie
+from circlesort.model import Account, Network, Relation, Tie
 
 PROFILE_URL = {IG: "https://www.instagram.com/{}", TH: "https://www.threads.net/@{}"}
 
 
-def account(network: str, relation: str, rec: MetaRecord) -> Account | None:
+def account(network: Network, relation: Relation, rec: MetaRecord) -> Account | None:
     tie = (Tie(relation, meta_json.since(rec)),)
     if network == FB:
         name = rec.name or rec.username
@@ -62,7 +62,7 @@ def read(container: Container, entries: list[Entry], sink: Sink) -> None:
             continue
         for group, accounts, nameless in read:
             _add_group(container, entry, group, accounts, nameless, sink, html)
-            if group.network == IG and group.relation == "follower":
+            if group.network == IG and group.relation == Relation.FOLLOWER:
                 seen_pages["followers"].add(_page(entry.name))
     _check_pages(container, seen_pages["followers"], sink)
     _check_instagram(container, sink)
@@ -157,10 +157,13 @@ def _check_instagram(container: Container, sink: Sink) -> None:
     if not mine:
         return
     relations = {r for a in mine for r in a.relations}
-    if "following" in relations and "follower" not in relations:
+    if Relation.FOLLOWING in relations and Relation.FOLLOWER not in relations:
         sink.warn(container, IG, "no followers file was found: followers are missing")
     dates = sorted(
-        t.since[:10] for a in mine for t in a.ties if t.relation in ("follower", "following") and t.since
+        t.since[:10]
+        for a in mine
+        for t in a.ties
+        if t.relation in (Relation.FOLLOWER, Relation.FOLLOWING) and t.since
     )
     if len(dates) >= 30:
         first, last = datetime.fromisoformat(dates[0]), datetime.fromisoformat(dates[-1])

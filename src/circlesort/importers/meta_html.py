@@ -30,6 +30,7 @@ from circlesort.importers.meta_json import (
 )
 from circlesort.importers.meta_records import MetaRecord, username_from_href
 from circlesort.importers.text import clean, counted
+from circlesort.model import Network
 
 _VOID = {"br", "img", "meta", "link", "hr", "input", "wbr", "col", "area", "base", "source"}
 _RECORD_CLASSES = {"_a6-g", "uiBoxWhite", "_2lej"}
@@ -49,7 +50,7 @@ class HtmlGroup(Group):
 class NoPeople(SkipFile):
     """An HTML file in which no one could be found: skipped, with the network it was read as."""
 
-    def __init__(self, reason: str, network: str) -> None:
+    def __init__(self, reason: str, network: Network) -> None:
         super().__init__(reason)
         self.network = network
 
@@ -148,7 +149,7 @@ def _first(node: _Node, test: Callable[[_Node], bool]) -> _Node | None:
 _PROFILE_HOSTS = ((IG, "instagram.com"), (TH, "threads.net"), (TH, "threads.com"))
 
 
-def _profile_network(href: str) -> str | None:
+def _profile_network(href: str) -> Network | None:
     """Instagram or Threads for a link to a profile there, else None."""
     try:
         host = (urlsplit(href).hostname or "").removeprefix("www.")
@@ -162,7 +163,7 @@ def _profile_link(n: _Node) -> bool:
     return n.tag == "a" and _profile_network(n.attrs.get("href", "")) is not None
 
 
-def _linked_network(nodes: list[_Node]) -> str | None:
+def _linked_network(nodes: list[_Node]) -> Network | None:
     """The network the first profile link below ``nodes`` points to; None when none does."""
     for node in nodes:
         link = node if _profile_link(node) else _first(node, _profile_link)
@@ -241,7 +242,7 @@ def _by_links(root: _Node, dates: _Dates) -> list[MetaRecord]:
     return recs
 
 
-def _network(entry: Entry, nodes: list[_Node], root: _Node) -> str:
+def _network(entry: Entry, nodes: list[_Node], root: _Node) -> Network:
     """Which network the file is: its links when they point to Instagram or Threads, then its
     folders, then its name."""
     hint = network_hint(entry)

@@ -14,85 +14,86 @@ from circlesort.importers.archive import Entry, SkipFile
 from circlesort.importers.dates import from_unix, iso_loose
 from circlesort.importers.meta_records import Malformed, MetaRecord, as_stamp, as_text, records
 from circlesort.importers.text import fix_meta_tree
+from circlesort.model import Network, Relation
 
-FB, IG, TH = "facebook", "instagram", "threads"
+FB, IG, TH = Network.FACEBOOK, Network.INSTAGRAM, Network.THREADS
 
 # File stems (lower case, apostrophes as "_", page numbers dropped) -> relation.
 FACEBOOK_FILES = {
-    "friends": "friend",
-    "your_friends": "friend",
-    "received_friend_requests": "request_received",
-    "friend_requests_received": "request_received",
-    "sent_friend_requests": "request_sent",
-    "friend_requests_sent": "request_sent",
-    "rejected_friend_requests": "request_declined",
-    "removed_friends": "removed",
-    "who_you_follow": "following",
-    "who_you_ve_followed": "following",
-    "people_who_followed_you": "follower",
-    "followers": "follower",
-    "following": "following",
+    "friends": Relation.FRIEND,
+    "your_friends": Relation.FRIEND,
+    "received_friend_requests": Relation.REQUEST_RECEIVED,
+    "friend_requests_received": Relation.REQUEST_RECEIVED,
+    "sent_friend_requests": Relation.REQUEST_SENT,
+    "friend_requests_sent": Relation.REQUEST_SENT,
+    "rejected_friend_requests": Relation.REQUEST_DECLINED,
+    "removed_friends": Relation.REMOVED,
+    "who_you_follow": Relation.FOLLOWING,
+    "who_you_ve_followed": Relation.FOLLOWING,
+    "people_who_followed_you": Relation.FOLLOWER,
+    "followers": Relation.FOLLOWER,
+    "following": Relation.FOLLOWING,
 }
 INSTAGRAM_FILES = {
-    "followers": "follower",
-    "following": "following",
-    "follow_requests_you_ve_received": "request_received",
-    "pending_follow_requests": "request_sent",
-    "close_friends": "close_friend",
-    "blocked_profiles": "blocked",
-    "blocked_accounts": "blocked",
-    "restricted_profiles": "restricted",
-    "restricted_accounts": "restricted",
-    "recently_unfollowed_profiles": "removed",
-    "recently_unfollowed_accounts": "removed",
+    "followers": Relation.FOLLOWER,
+    "following": Relation.FOLLOWING,
+    "follow_requests_you_ve_received": Relation.REQUEST_RECEIVED,
+    "pending_follow_requests": Relation.REQUEST_SENT,
+    "close_friends": Relation.CLOSE_FRIEND,
+    "blocked_profiles": Relation.BLOCKED,
+    "blocked_accounts": Relation.BLOCKED,
+    "restricted_profiles": Relation.RESTRICTED,
+    "restricted_accounts": Relation.RESTRICTED,
+    "recently_unfollowed_profiles": Relation.REMOVED,
+    "recently_unfollowed_accounts": Relation.REMOVED,
 }
 INSTAGRAM_2018 = "connections"
 
 # Top-level keys -> (network, relation); a relation of None marks a known key not imported.
-KEYS: dict[str, tuple[str, str | None]] = {
-    "friends_v2": (FB, "friend"),
-    "received_requests": (FB, "request_received"),
-    "received_requests_v2": (FB, "request_received"),
-    "sent_requests": (FB, "request_sent"),
-    "sent_requests_v2": (FB, "request_sent"),
-    "rejected_requests": (FB, "request_declined"),
-    "rejected_requests_v2": (FB, "request_declined"),
-    "deleted_friends": (FB, "removed"),
-    "deleted_friends_v2": (FB, "removed"),
-    "following_v2": (FB, "following"),
-    "following_v3": (FB, "following"),
-    "followers_v2": (FB, "follower"),
-    "followers_v3": (FB, "follower"),
-    "relationships_followers": (IG, "follower"),
-    "relationships_following": (IG, "following"),
-    "relationships_follow_requests_sent": (IG, "request_sent"),
-    "relationships_follow_requests_received": (IG, "request_received"),
-    "relationships_close_friends": (IG, "close_friend"),
-    "relationships_blocked_users": (IG, "blocked"),
-    "relationships_restricted_users": (IG, "restricted"),
-    "relationships_unfollowed_users": (IG, "removed"),
+KEYS: dict[str, tuple[Network, Relation | None]] = {
+    "friends_v2": (FB, Relation.FRIEND),
+    "received_requests": (FB, Relation.REQUEST_RECEIVED),
+    "received_requests_v2": (FB, Relation.REQUEST_RECEIVED),
+    "sent_requests": (FB, Relation.REQUEST_SENT),
+    "sent_requests_v2": (FB, Relation.REQUEST_SENT),
+    "rejected_requests": (FB, Relation.REQUEST_DECLINED),
+    "rejected_requests_v2": (FB, Relation.REQUEST_DECLINED),
+    "deleted_friends": (FB, Relation.REMOVED),
+    "deleted_friends_v2": (FB, Relation.REMOVED),
+    "following_v2": (FB, Relation.FOLLOWING),
+    "following_v3": (FB, Relation.FOLLOWING),
+    "followers_v2": (FB, Relation.FOLLOWER),
+    "followers_v3": (FB, Relation.FOLLOWER),
+    "relationships_followers": (IG, Relation.FOLLOWER),
+    "relationships_following": (IG, Relation.FOLLOWING),
+    "relationships_follow_requests_sent": (IG, Relation.REQUEST_SENT),
+    "relationships_follow_requests_received": (IG, Relation.REQUEST_RECEIVED),
+    "relationships_close_friends": (IG, Relation.CLOSE_FRIEND),
+    "relationships_blocked_users": (IG, Relation.BLOCKED),
+    "relationships_restricted_users": (IG, Relation.RESTRICTED),
+    "relationships_unfollowed_users": (IG, Relation.REMOVED),
     "relationships_permanent_follow_requests": (IG, None),
 }
 THREADS_PREFIX = "text_post_app_text_post_app_"
 THREADS_SUFFIXES = {
-    "followers": "follower",
-    "following": "following",
-    "blocked_users": "blocked",
-    "restricted_users": "restricted",
-    "follow_requests_received": "request_received",
-    "follow_requests_sent": "request_sent",
-    "unfollowed_users": "removed",
+    "followers": Relation.FOLLOWER,
+    "following": Relation.FOLLOWING,
+    "blocked_users": Relation.BLOCKED,
+    "restricted_users": Relation.RESTRICTED,
+    "follow_requests_received": Relation.REQUEST_RECEIVED,
+    "follow_requests_sent": Relation.REQUEST_SENT,
+    "unfollowed_users": Relation.REMOVED,
 }
 # Keys whose network depends on the file: the 2018-20 Facebook lists, or Instagram's 2018
 # connections.json where each is a {username: date} map.
 AMBIGUOUS_KEYS = {
-    "friends": "friend",
-    "followers": "follower",
-    "following": "following",
-    "blocked_users": "blocked",
-    "restricted_users": "restricted",
-    "follow_requests_sent": "request_sent",
-    "close_friends": "close_friend",
+    "friends": Relation.FRIEND,
+    "followers": Relation.FOLLOWER,
+    "following": Relation.FOLLOWING,
+    "blocked_users": Relation.BLOCKED,
+    "restricted_users": Relation.RESTRICTED,
+    "follow_requests_sent": Relation.REQUEST_SENT,
+    "close_friends": Relation.CLOSE_FRIEND,
 }
 
 
@@ -100,8 +101,8 @@ AMBIGUOUS_KEYS = {
 class Group:
     """Records of one relation on one network, read from one file."""
 
-    network: str
-    relation: str
+    network: Network
+    relation: Relation
     records: list[MetaRecord]
     malformed: int = 0  # entries left out for values of the wrong type
 
@@ -121,7 +122,7 @@ def claims(entry: Entry) -> bool:
     return s in FACEBOOK_FILES or s in INSTAGRAM_FILES or s == INSTAGRAM_2018
 
 
-def network_hint(entry: Entry) -> str | None:
+def network_hint(entry: Entry) -> Network | None:
     """The network a file's folders or its zip's name point to, if any."""
     parts = entry.parts
     if "threads" in parts:
@@ -139,7 +140,7 @@ def network_hint(entry: Entry) -> str | None:
     return None
 
 
-def file_network(entry: Entry, sample: list[MetaRecord] | None = None) -> str | None:
+def file_network(entry: Entry, sample: list[MetaRecord] | None = None) -> Network | None:
     s = stem(entry.name)
     hint = network_hint(entry)
     if hint:

@@ -13,15 +13,15 @@ from typing import Any
 from circlesort.importers.archive import Container, Entry, SkipFile
 from circlesort.importers.sink import Sink
 from circlesort.importers.text import clean
-from circlesort.model import Account, Tie
+from circlesort.model import Account, Network, Relation, Tie
 
-X = "x"
+X = Network.X
 # data type -> (item wrapper key, relation); None marks files read for other reasons.
-TYPES: dict[str, tuple[str, str | None]] = {
-    "follower": ("follower", "follower"),
-    "following": ("following", "following"),
-    "block": ("blocking", "blocked"),
-    "mute": ("muting", "muted"),
+TYPES: dict[str, tuple[str, Relation | None]] = {
+    "follower": ("follower", Relation.FOLLOWER),
+    "following": ("following", Relation.FOLLOWING),
+    "block": ("blocking", Relation.BLOCKED),
+    "mute": ("muting", Relation.MUTED),
     "account": ("account", None),
     "tweets": ("tweet", None),
     "tweet": ("tweet", None),
@@ -178,7 +178,7 @@ def read(container: Container, entries: list[tuple[Entry, str]], sink: Sink) -> 
         )
 
 
-def _account(item: dict, relation: str, names: dict[str, tuple[str, str]]) -> Account | None:
+def _account(item: dict, relation: Relation, names: dict[str, tuple[str, str]]) -> Account | None:
     account_id = _ids(item.get("accountId"))
     if not account_id:
         return None

@@ -3,36 +3,17 @@
 A plan is a set of steps, each about one person on one network. A step's id is built from its
 kind, its network and its target (the account key, or the person's id on a network the person is
 not on yet), never from display text, so it keeps its state through re-imports and new
-decisions. The words a person reads are rendered from the kind (planning/words.py).
+decisions. The kinds are declared with the other closed sets of words, in model.py (StepKind is
+importable from here too); the words a person reads are rendered from the kind (planning/words.py).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
-
-class StepKind(StrEnum):
-    """What a step asks the user to do."""
-
-    ACCEPT_REQUEST = "accept_request"  # a request they sent you
-    DECLINE_REQUEST = "decline_request"
-    WITHDRAW_REQUEST = "withdraw_request"  # a request you sent
-    CONNECT = "connect"  # a LinkedIn invitation
-    INVITE_TO_PAGE = "invite_to_page"  # Facebook: invite a friend to follow your Page
-    SEND_LINK = "send_link"  # a message with your Page's or public account's link
-    FOLLOW_FROM = "follow_from"  # follow them from your professional account (X, Mastodon, Instagram)
-    CLOSE_FRIENDS = "close_friends"  # Instagram: add to Close Friends
-    LABEL = "label"  # a contact's label (the Google Contacts file sets them all)
-    UNFRIEND = "unfriend"
-    RESTRICT = "restrict"  # Facebook's Restricted list, instead of unfriending
-    REMOVE_FOLLOWER = "remove_follower"
-    UNFOLLOW = "unfollow"
-    REMOVE_CONNECTION = "remove_connection"  # LinkedIn
-    ADD_FRIEND = "add_friend"  # the way back: a friend request again after an unfriend
-    FOLLOW_AGAIN = "follow_again"  # the way back after an unfollow
-    RECONNECT = "reconnect"  # the way back after a removed LinkedIn connection
+from circlesort.model import Network, Standing, StepKind
 
 
 class Phase(StrEnum):
@@ -114,7 +95,7 @@ class HintKind(StrEnum):
 class Hint(NamedTuple):
     kind: HintKind
     value: str  # from the export: the year, the employer, the username
-    network: str = ""  # for a handle: where
+    network: Network | Literal[""] = ""  # for a handle: where
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,11 +103,11 @@ class Step:
     """One thing to do for one person on one network."""
 
     kind: StepKind
-    network: str
+    network: Network
     target: str  # the account key, or "person:<id>" on a network the person is not on yet
     person: str  # the person's id
     name: str  # the person's name, as the screens show it
-    category: str  # the person's category when the step was planned (or the answer for requests)
+    category: Standing  # the person's category when the step was planned (UNDECIDED: requests only)
     link: str = ""  # the profile, else a search or the network's own request page
     hints: tuple[Hint, ...] = ()  # what tells the right search result apart
     namesakes: int = 0  # Facebook friends who share this name (one account in the export): check which
@@ -149,7 +130,7 @@ class Step:
 PERSON = "person:"
 
 
-def step_id(kind: StepKind, network: str, target: str) -> str:
+def step_id(kind: StepKind, network: Network, target: str) -> str:
     """Kind, network and target, joined by a character no kind or network holds."""
     return f"{kind}/{network}/{target}"
 
