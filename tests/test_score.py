@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import string
+
+from circlesort.matching.names import NAME_LEVELS, NamePair
 from circlesort.matching.normalize import parse
 from circlesort.matching.profile import profile_of
 from circlesort.matching.score import (
     CERTAIN,
     CONFLICT,
+    HANDLE_LEVELS,
     LIKELY,
     POSSIBLE,
+    Spelled,
     compare,
     compare_names,
     tier_of,
@@ -119,3 +124,12 @@ def test_the_employer_backs_a_name():
         li("Johanna", "Virtanen", "jvirtanen", company="Contoso Ltd"),
     )
     assert any("same employer: Contoso Ltd" in e for e in with_employer.evidence)
+
+
+def test_every_level_says_only_what_its_comparison_shows():
+    """A misspelled field in a level's words would fail only once a pair first took that level."""
+    for ladder, compared in ((NAME_LEVELS, NamePair), (HANDLE_LEVELS, Spelled)):
+        assert len({level.name for level in ladder}) == len(ladder)
+        for level in ladder:
+            for _, field, _, _ in string.Formatter().parse(level.words):
+                assert field is None or hasattr(compared, field), (level.name, field)

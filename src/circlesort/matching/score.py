@@ -8,15 +8,13 @@ they are; an employer or a username that spells the name adds to them. Tiers cut
 from __future__ import annotations
 
 import math
-import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
-
-from rapidfuzz.distance import JaroWinkler
 
 from circlesort.matching import handles as H
 from circlesort.matching.frequency import Frequencies
-from circlesort.matching.normalize import nickname_kind, same_given
+from circlesort.matching.levels import Level, always, first
+from circlesort.matching.names import compare_names, titled
 from circlesort.matching.profile import Profile, employer_matches, network_name
 from circlesort.matching.rarity import ADJUSTMENT, COMMON_GIVEN, UNCOMMON, VERY_COMMON, commonness
 
@@ -46,128 +44,120 @@ class Comparison:
     evidence: tuple[str, ...]
 
 
-def _title(token: str) -> str:
-    return token[:1].upper() + token[1:]
+# --- a username that spells the name --------------------------------------------------------
 
 
-@cache
-def compare_names(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[float, str]:
-    """Weight and sentence for two parsed names (given name first)."""
-    if a != b:  # "Müller" is written "Mueller" as often as "Muller"
-        a, b = _umlauts(a), _umlauts(b)
-    if a == b:
-        return (5.5, "same name") if len(a) > 1 else (0.5, f"only the name '{_title(a[0])}' to go on")
-    if len(a) > 1 and len(b) > 1 and sorted(a) == sorted(b):
-        return 5.0, "same name, in another order"
-    if (
-        len(a) == len(b)
-        and all(x[0] == y[0] for x, y in zip(a, b, strict=True))
-        and (all(len(x) == 1 for x in a) or all(len(y) == 1 for y in b))
-    ):
-        return 1.0, f"matching initials ({' '.join(t[0].upper() + '.' for t in a)})"
-    if len(a) == 1 or len(b) == 1:
-        one, full = (a, b) if len(a) == 1 else (b, a)
-        if same_given(one[0], full[0]):
-            return 0.0, f"only the given name '{_title(one[0])}' to go on"
-        return -1.0, "different names"
-    a0, aL, b0, bL = a[0], a[-1], b[0], b[-1]
-    first = _given_relation(a0, b0)
-    if aL == bL or "".join(a[1:]) == "".join(b[1:]):
-        if first == "same":
-            extra = sorted(set(a) ^ set(b))
-            if "".join(a) == "".join(b) or not extra:
-                return 5.0, "same name, spaced differently"
-            a_mid, b_mid = a[1:-1], b[1:-1]
-            if a_mid and b_mid and not _middles_agree(a_mid, b_mid):
-                return 2.0, (
-                    f"same given name and surname, but different middle names "
-                    f"({' '.join(map(_title, a_mid))} / {' '.join(map(_title, b_mid))})"
-                )
-            return 4.5, f"same given name and surname; one also has '{_title(extra[0])}'"
-        if first in ("nickname", "loose nickname"):
-            short, full = (a0, b0) if len(a0) <= len(b0) else (b0, a0)
-            if first == "loose nickname":
-                return 2.0, f"same surname; {_title(short)} is sometimes a short form of {_title(full)}"
-            return 4.5, f"same surname, and {_title(short)} is a short form of {_title(full)}"
-        if first == "spelling":
-            return 3.5, f"same surname; given names spelled alike ({_title(a0)} / {_title(b0)})"
-        if first == "initial":
-            return 2.0, f"same surname and a matching initial ({a0[0].upper()}.)"
-        return -5.0, f"same surname but different given names ({_title(a0)} / {_title(b0)})"
-    if first in ("same", "nickname"):
-        if min(len(aL), len(bL)) == 1 and aL[0] == bL[0]:
-            return (2.0 if first == "same" else 1.5), (
-                f"same given name; only the initial of the surname ({aL[0].upper()}.) on one side"
-            )
-        if bL in a[1:-1] or aL in b[1:-1]:
-            return 3.0, "same given name; one surname appears as a middle name (a maiden name?)"
-        if JaroWinkler.normalized_similarity(aL, bL) >= 0.9:
-            return 3.5, f"same given name; surnames spelled alike ({_title(aL)} / {_title(bL)})"
-        return -2.5, f"same given name but different surnames ({_title(aL)} / {_title(bL)})"
-    if first == "spelling" and JaroWinkler.normalized_similarity(aL, bL) >= 0.92:
-        return 2.5, "given names and surnames spelled alike"
-    if a0 == bL and aL == b0:
-        return 5.0, "same name, in another order"
-    return -6.0, "different names"
+class Spelled:
+    """A handle that spells (part of) a name, at the level handles.explain found, and what the
+    handle levels ask of it."""
+
+    def __init__(
+        self, handle: H.Handle, found: str, tokens: tuple[str, ...], freq: Frequencies | None
+    ) -> None:
+        self.handle, self.found, self.tokens, self.freq = handle, found, tokens, freq
+
+    @property
+    def name_alone(self) -> bool:
+        """The name and nothing else: "jose.alvarez", not "jose.alvarez.art92"."""
+        tokens = self.tokens
+        return self.handle.letters in ("".join(tokens), "".join(tokens[1:]) + tokens[0])
+
+    @property
+    def rare_given(self) -> bool:
+        return self.freq is not None and self.freq.rare_given(self.tokens[0])
+
+    @property
+    def rare_surname(self) -> bool:
+        """Hardly anyone else here has the surname, and the name is not a common one."""
+        return (
+            self.freq is not None
+            and self.freq.rare_surname(self.tokens[-1])
+            and commonness(self.tokens) in (UNCOMMON, COMMON_GIVEN)
+        )
+
+    @property
+    def kind(self) -> str:
+        return self.handle.kind
+
+    @property
+    def shown(self) -> str:
+        return self.handle.shown
+
+    @property
+    def name(self) -> str:
+        return " ".join(map(titled, self.tokens))
+
+    @property
+    def given(self) -> str:
+        return titled(self.tokens[0])
+
+    @property
+    def surname(self) -> str:
+        return titled(self.tokens[-1])
 
 
-def _middles_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Middle names that can be one person's: shared, or an initial of the other's.
+HandleLevel = Level[Spelled]
 
-    Sets, not every middle name against every other: a hostile name can hold thousands."""
-    if not set(a).isdisjoint(b):
-        return True
-    initials_a, initials_b = {x for x in a if len(x) == 1}, {y for y in b if len(y) == 1}
-    return bool(initials_a & {y[0] for y in b} or initials_b & {x[0] for x in a})
-
-
-def _umlauts(tokens: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(_UMLAUT.sub(r"\1", t) for t in tokens)
-
-
-_UMLAUT = re.compile(r"(?<=[a-z])([aou])e")
-
-
-def _given_relation(a: str, b: str) -> str:
-    if a == b:
-        return "same"
-    if len(a) == 1 or len(b) == 1:
-        return "initial" if a[0] == b[0] else "different"
-    kind = nickname_kind(a, b)
-    if kind:
-        return "nickname" if kind == "close" else "loose nickname"
-    if _GENDERED.sub("", a) == _GENDERED.sub("", b):
-        return "different"  # Francisco and Francisca, Cornelius and Cornelia
-    if a[0] == b[0] and JaroWinkler.normalized_similarity(a, b) >= 0.9:
-        return "spelling"
-    return "different"
-
-
-_GENDERED = re.compile(r"(a|o|us|e|os|as|ina|ine)$")
-
-
-_HANDLE_WEIGHT = {
-    H.FULL: 4.0,
-    H.INITIAL: 2.5,
-    H.GIVEN_INITIAL: 1.5,
-    H.SHORT: 1.5,
-    H.GIVEN: 0.5,
-    H.SURNAME: 0.5,
-}
-_HANDLE_SENTENCE = {
-    H.FULL: "{kind} '{shown}' spells the name {name}",
-    H.INITIAL: "{kind} '{shown}' spells the initial and surname of {name}",
-    H.GIVEN_INITIAL: "{kind} '{shown}' spells the given name and surname initial of {name}",
-    H.SHORT: "{kind} '{shown}' may spell {name}, but only with name parts of one or two letters",
-    H.GIVEN: "{kind} '{shown}' holds only the given name of {name}",
-    H.SURNAME: "{kind} '{shown}' holds only the surname of {name}",
-}
+# The levels of handles.LEVELS, each split where the name's rarity in the bundle adds to it:
+# HandleLevel(name, test, log-odds, words), walked from the top.
+HANDLE_LEVELS: tuple[HandleLevel, ...] = (
+    HandleLevel(
+        "the name alone",
+        lambda s: s.found == H.FULL and s.name_alone,
+        4.5,
+        "{kind} '{shown}' spells the name {name}",
+    ),
+    HandleLevel("the name", lambda s: s.found == H.FULL, 4.0, "{kind} '{shown}' spells the name {name}"),
+    HandleLevel(
+        "initial and a rare surname",
+        lambda s: s.found == H.INITIAL and s.rare_surname,
+        3.0,
+        "{kind} '{shown}' spells the initial and surname of {name}, "
+        "and hardly anyone else here is called {surname}",
+    ),
+    HandleLevel(
+        "initial and surname",
+        lambda s: s.found == H.INITIAL,
+        2.5,
+        "{kind} '{shown}' spells the initial and surname of {name}",
+    ),
+    HandleLevel(
+        "given name and initial",
+        lambda s: s.found == H.GIVEN_INITIAL,
+        1.5,
+        "{kind} '{shown}' spells the given name and surname initial of {name}",
+    ),
+    HandleLevel(
+        "short parts",
+        lambda s: s.found == H.SHORT,
+        1.5,
+        "{kind} '{shown}' may spell {name}, but only with name parts of one or two letters",
+    ),
+    HandleLevel(
+        "a rare given name",
+        lambda s: s.found == H.GIVEN and s.rare_given,
+        1.5,
+        "{kind} '{shown}' holds only the given name of {name}, and hardly anyone else here is called {given}",
+    ),
+    HandleLevel(
+        "given name",
+        lambda s: s.found == H.GIVEN,
+        0.5,
+        "{kind} '{shown}' holds only the given name of {name}",
+    ),
+    HandleLevel(
+        "surname",
+        lambda s: s.found == H.SURNAME,
+        0.5,
+        "{kind} '{shown}' holds only the surname of {name}",
+    ),
+)
 
 
 def _handles_vs_name(
     handles: tuple[H.Handle, ...], tokens: tuple[str, ...], freq: Frequencies | None
 ) -> tuple[float, str, str]:
-    """Weight, sentence and level of the handle that spells most of the name."""
+    """Weight, sentence and level (of handles.LEVELS) of the handle that spells most of the name."""
     best: tuple[int, H.Handle] | None = None  # (level's place in LEVELS, handle)
     for h in handles:
         found = H.explain(h, tokens)
@@ -175,23 +165,9 @@ def _handles_vs_name(
             best = (H.LEVELS.index(found[0]), h)
     if best is None:
         return 0.0, "", ""
-    level, h = H.LEVELS[best[0]], best[1]
-    w = _HANDLE_WEIGHT[level]
-    sentence = _HANDLE_SENTENCE[level].format(kind=h.kind, shown=h.shown, name=" ".join(map(_title, tokens)))
-    if level == H.FULL and h.letters in ("".join(tokens), "".join(tokens[1:]) + tokens[0]):
-        w += 0.5  # the name and nothing else: "jose.alvarez", not "jose.alvarez.art92"
-    if level == H.GIVEN and freq is not None and freq.rare_given(tokens[0]):
-        w += 1.0
-        sentence += f", and hardly anyone else here is called {_title(tokens[0])}"
-    elif (
-        level == H.INITIAL
-        and freq is not None
-        and freq.rare_surname(tokens[-1])
-        and commonness(tokens) in (UNCOMMON, COMMON_GIVEN)
-    ):
-        w += 0.5
-        sentence += f", and hardly anyone else here is called {_title(tokens[-1])}"
-    return w, sentence, level
+    spelled = Spelled(best[1], H.LEVELS[best[0]], tokens, freq)
+    level = first(HANDLE_LEVELS, spelled)
+    return level.score, level.say(spelled), spelled.found
 
 
 # Usernames people pick themselves; LinkedIn builds its addresses from the name.
@@ -265,6 +241,18 @@ def _identifiers(a: Profile, b: Profile, freq: Frequencies | None) -> list[tuple
 def _name_evidence(a: Profile, b: Profile, freq: Frequencies | None) -> tuple[float, str, bool]:
     """The names, or a username standing in for a name, weighed by how many could share them;
     and whether that username spells the name only by parts of one or two letters."""
+    w, sentence, short = _names_or_handles(a, b, freq)
+    if w < 2.0:
+        return w, sentence, short
+    how = HowCommon.of(a, b, freq, w)
+    sentence += next(q for q in COMMONNESS if q.test(how)).words
+    w, sentence = _seen_alone(a, b, freq, how, how.adjusted, sentence)
+    return w, sentence, short
+
+
+def _names_or_handles(a: Profile, b: Profile, freq: Frequencies | None) -> tuple[float, str, bool]:
+    """The names compared; a username stands in for the name an account lacks, or backs a near
+    match of two full names."""
     w, sentence, short = 0.0, "", False
     if a.tokens and b.tokens:
         w, sentence = compare_names(a.tokens, b.tokens)
@@ -280,31 +268,75 @@ def _name_evidence(a: Profile, b: Profile, freq: Frequencies | None) -> tuple[fl
                 short = level == H.SHORT
             elif both_named and hw >= 4.0 and 3.0 <= w < 4.5:
                 w, sentence = w + 0.5, f"{sentence}; {hs}"  # a username backs a near match
-    if w < 2.0:
-        return w, sentence, short
-    # What both accounts show is what tells the person apart: a middle name on one side does not.
-    tokens = min((t for t in (a.tokens, b.tokens) if t), key=len)
-    if not both_named and len(tokens) > 2:
-        tokens = (tokens[0], tokens[-1])  # a username spells given name and surname at most
-    rarity = commonness(tokens) if len(tokens) > 1 else COMMON_GIVEN
-    adjust = ADJUSTMENT[rarity] if rarity != UNCOMMON or w >= 3.0 else 0.0
-    shared = freq.adjustment(tokens, a.network, b.network) if freq is not None else 0.0
-    if rarity == VERY_COMMON:
-        sentence += ", but a very common name"
-    elif shared < -1.0:
-        sentence += ", but its parts are common among the people here"
-    elif rarity == UNCOMMON and len(tokens) > 1 and w + adjust >= 4.5:
-        sentence += ", an uncommon name"
-    w += min(adjust, shared) if shared < 0 else adjust
-    if freq is not None and a.tokens == b.tokens and w < 4.5 and rarity != VERY_COMMON:
-        alone = freq.only_one_on_each(a.tokens)
-        if len(alone) >= 3:  # one person seen everywhere, not namesakes scattered about
-            w = max(w, min(w + STRUCTURE, CERTAIN_FLOOR - 0.1))  # a glance, never certain alone
-            sentence += (
-                f"; the only {' '.join(map(_title, a.tokens))} on each of "
-                f"{', '.join(network_name(n) for n in alone)}"
-            )
     return w, sentence, short
+
+
+# --- how many could share the name ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class HowCommon:
+    """How common a name is, and what that does to the evidence resting on it (``weight``)."""
+
+    tokens: tuple[str, ...]  # what both accounts show of the name
+    rarity: str  # VERY_COMMON, COMMON_SURNAME, COMMON_GIVEN or UNCOMMON (rarity.py)
+    adjust: float  # log-odds rarity.ADJUSTMENT gives the name, at this weight
+    shared: float  # log-odds the bundle's own counts take off (term frequency, <= 0)
+    weight: float
+
+    @classmethod
+    def of(cls, a: Profile, b: Profile, freq: Frequencies | None, weight: float) -> HowCommon:
+        # What both accounts show tells the person apart: a middle name on one side does not.
+        tokens = min((t for t in (a.tokens, b.tokens) if t), key=len)
+        if not (len(a.tokens) > 1 and len(b.tokens) > 1) and len(tokens) > 2:
+            tokens = (tokens[0], tokens[-1])  # a username spells given name and surname at most
+        rarity = commonness(tokens) if len(tokens) > 1 else COMMON_GIVEN
+        adjust = ADJUSTMENT[rarity] if rarity != UNCOMMON or weight >= 3.0 else 0.0
+        shared = freq.adjustment(tokens, a.network, b.network) if freq is not None else 0.0
+        return cls(tokens, rarity, adjust, shared, weight)
+
+    @property
+    def adjusted(self) -> float:
+        """The weight after the adjustment, or the bundle's counts where they take off more."""
+        return self.weight + (min(self.adjust, self.shared) if self.shared < 0 else self.adjust)
+
+
+@dataclass(frozen=True, slots=True)
+class Qualifier:
+    """Words on how common the name is, when ``test`` holds and no qualifier above it did."""
+
+    name: str
+    test: Callable[[HowCommon], bool]
+    words: str
+
+
+# Only the words: the weight moves by HowCommon.adjusted whichever qualifier is said.
+COMMONNESS: tuple[Qualifier, ...] = (
+    Qualifier("very common", lambda c: c.rarity == VERY_COMMON, ", but a very common name"),
+    Qualifier("common here", lambda c: c.shared < -1.0, ", but its parts are common among the people here"),
+    Qualifier(
+        "uncommon",
+        lambda c: c.rarity == UNCOMMON and len(c.tokens) > 1 and c.weight + c.adjust >= 4.5,
+        ", an uncommon name",
+    ),
+    Qualifier("unremarkable", always, ""),
+)
+
+
+def _seen_alone(
+    a: Profile, b: Profile, freq: Frequencies | None, how: HowCommon, w: float, sentence: str
+) -> tuple[float, str]:
+    """One person seen everywhere, not namesakes scattered about: a name held by exactly one
+    account on each of three networks or more adds a little, never making a pair certain alone."""
+    if freq is None or a.tokens != b.tokens or w >= 4.5 or how.rarity == VERY_COMMON:
+        return w, sentence
+    alone = freq.only_one_on_each(a.tokens)
+    if len(alone) < 3:
+        return w, sentence
+    return max(w, min(w + STRUCTURE, CERTAIN_FLOOR - 0.1)), (
+        f"{sentence}; the only {' '.join(map(titled, a.tokens))} on each of "
+        f"{', '.join(network_name(n) for n in alone)}"
+    )
 
 
 def _employer(a: Profile, b: Profile) -> tuple[float, str]:
