@@ -24,6 +24,7 @@ from circlesort.planning.current import current_plan
 from circlesort.planning.settings import load_settings
 from circlesort.planning.writers import write_plan
 from circlesort.workspace import CATEGORIES, Workspace, import_paths
+from circlesort.workspace.changes import DecideMany
 
 
 def decided_workspace(folder: Path, scale: float) -> Path:
@@ -33,7 +34,7 @@ def decided_workspace(folder: Path, scale: float) -> Path:
     with Workspace.open(str(path)) as ws:
         import_paths(ws, [str(bundle)])
         people = [p.id for p in ws.people()]
-        ws.decide_many({c: people[i::3] for i, c in enumerate(CATEGORIES)}, "everyone")
+        ws.apply(DecideMany({c: people[i::3] for i, c in enumerate(CATEGORIES)}, "everyone"))
     print(f"bundle: {len(truth):,} accounts, {len(people):,} people, all decided")
     return path
 

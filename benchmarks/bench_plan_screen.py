@@ -30,6 +30,7 @@ from pathlib import Path
 
 from benchmarks.export_writer import write_bundle
 from circlesort.workspace import CATEGORIES, Workspace, import_paths
+from circlesort.workspace.changes import DecideMany
 
 
 def decided_workspace(folder: Path, scale: float) -> Path:
@@ -39,7 +40,7 @@ def decided_workspace(folder: Path, scale: float) -> Path:
     with Workspace.open(str(path)) as ws:
         import_paths(ws, [str(bundle)])
         people = [p.id for p in ws.people()]
-        ws.decide_many({c: people[i::3] for i, c in enumerate(CATEGORIES)}, "everyone")
+        ws.apply(DecideMany({c: people[i::3] for i, c in enumerate(CATEGORIES)}, "everyone"))
     print(f"workspace: {len(people):,} people, all decided")
     return path
 

@@ -17,6 +17,7 @@ from circlesort.planning.import_files import google_contacts
 from circlesort.planning.settings import load_settings
 from circlesort.planning.steps import StepState
 from circlesort.workspace import Workspace, import_paths
+from circlesort.workspace.changes import Link
 from circlesort.workspace.plan_store import step_states, stored_steps
 
 from .conftest import ROOT, by_key, meta, write_tree
@@ -248,7 +249,7 @@ def test_a_workspace_from_before_keeps_its_decisions_links_and_steps_on_the_new_
         with Workspace.open() as ws:
             import_paths(ws, [str(exports)])
             assert {a.key for a in ws.accounts(networks=["contacts"])} == {"Anuj", "Mom"}
-            assert ws.link(("contacts", "Mom"), ("facebook", "Martha Quill"))
+            assert ws.apply(Link(("contacts", "Mom"), ("facebook", "Martha Quill"))).changed
             mom, anuj = ws.person_of(("contacts", "Mom")), ws.person_of(("contacts", "Anuj"))
             ws.decide([mom], "keep-personal")
             ws.decide([anuj], "move-to-professional")
@@ -279,10 +280,10 @@ def test_a_workspace_from_before_keeps_its_decisions_links_and_steps_on_the_new_
         assert plan[f"label/contacts/{mom_key}"] == StepState.PENDING
         assert not [i for i in plan if i in ("label/contacts/Anuj", "label/contacts/Mom")]
         # Undo takes back the mark made before: on the step as it is keyed now.
-        assert ws.undo() == "done"
+        assert ws.undo().label == "done"
         assert f"label/contacts/{anuj_key}" not in step_states(ws)
-        assert ws.redo() == "done"
-        assert ws.undo() == "done" and ws.undo() is not None  # the decision for Anuj
+        assert ws.redo().label == "done"
+        assert ws.undo().label == "done" and ws.undo() is not None  # the decision for Anuj
         assert ("contacts", anuj_key) not in ws.categories()
         ws.redo()
         ws.redo()

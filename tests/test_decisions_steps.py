@@ -14,9 +14,10 @@ from circlesort.planning.current import current_plan
 from circlesort.planning.settings import load_settings
 from circlesort.planning.steps import FINISHED, StepState
 from circlesort.workspace import Workspace, import_paths, store
+from circlesort.workspace.changes import SetSteps
 from circlesort.workspace.connection import now
 from circlesort.workspace.decisions_file import STEP_STATES, export_text
-from circlesort.workspace.plan_store import set_step_states, step_states
+from circlesort.workspace.plan_store import step_states
 
 from .conftest import ROOT
 
@@ -56,12 +57,12 @@ def test_a_round_trip_keeps_every_state_and_when_it_was_said(tmp_path, cli, monk
         first, second, *_ = planned(ws)
         with monkeypatch.context() as patch:
             at(patch, "2026-10-01T08:00:00+00:00")
-            set_step_states(ws, [first], "sent", "sent")
-            set_step_states(ws, [LATER], "skipped", "skipped")
+            ws.apply(SetSteps([first], "sent", "sent"))
+            ws.apply(SetSteps([LATER], "skipped", "skipped"))
             at(patch, "2026-10-20T17:30:00+00:00")
-            set_step_states(ws, [second], "done", "done")
-            set_step_states(ws, [first], None, "back to pending")  # and forward again:
-            set_step_states(ws, [first], "remove-anyway", "released")
+            ws.apply(SetSteps([second], "done", "done"))
+            ws.apply(SetSteps([first], None, "back to pending"))  # and forward again:
+            ws.apply(SetSteps([first], "remove-anyway", "released"))
         kept = step_states(ws)
     assert set(kept) == {first, second, LATER}
     exported = tmp_path / "decisions.yaml"
@@ -80,10 +81,10 @@ def test_a_round_trip_keeps_every_state_and_when_it_was_said(tmp_path, cli, monk
         assert step_states(ws) == kept  # the times too: waiting and limits count from them
         plan = {s.step.id: s for s in current_plan(ws, load_settings()).steps}
         assert plan[second].state_at == "2026-10-20T17:30:00+00:00"
-        assert ws.undo().startswith("decisions from")  # states and categories: one step
+        assert ws.undo().label.startswith("decisions from")  # states and categories: one step
         assert step_states(ws) == {}
         assert {p.category for p in ws.people()} == {"undecided"}
-        assert ws.redo().startswith("decisions from")
+        assert ws.redo().label.startswith("decisions from")
         assert {i: s for i, (s, _) in step_states(ws).items()} == {i: s for i, (s, _) in kept.items()}
     code, out, _ = cli("--workspace", other, "decisions", "import", str(exported))
     assert code == 0 and out.startswith("Nothing to change")
@@ -181,8 +182,8 @@ def test_a_workspace_without_ticks_exports_no_steps_and_an_empty_steps_entry_is_
         import_paths(ws, [SAMPLES])
         planned(ws)
         assert not any("steps" in e for e in yaml.safe_load(export_text(ws)))
-        set_step_states(ws, [LATER], "done", "done")
-        set_step_states(ws, [LATER], "pending", "pending")  # said, but what no row says as well
+        ws.apply(SetSteps([LATER], "done", "done"))
+        ws.apply(SetSteps([LATER], "pending", "pending"))  # said, but what no row says as well
         assert not any("steps" in e for e in yaml.safe_load(export_text(ws)))
     empty = tmp_path / "empty.yaml"
     empty.write_text("- steps:\n", encoding="utf-8")
@@ -199,13 +200,13 @@ def test_a_mark_undoes_and_redoes_like_any_decision(cli):
     with Workspace.open() as ws:  # as `u` in the app does, after a restart even
         assert step_states(ws)[step][0] == "done"
         assert ws.can_undo() == "1 step marked done"
-        assert ws.undo() == "1 step marked done"
+        assert ws.undo().label == "1 step marked done"
         assert step not in step_states(ws)
         assert {s.step.id: s.state for s in current_plan(ws, load_settings()).steps}[
             step
         ] == StepState.PENDING
     with Workspace.open() as ws:
-        assert ws.redo() == "1 step marked done"
+        assert ws.redo().label == "1 step marked done"
         assert step_states(ws)[step][0] == "done"
         assert ws.redo() is None
 

@@ -8,6 +8,7 @@ import pytest
 
 from circlesort.model import Account, Person
 from circlesort.workspace import Workspace, import_paths
+from circlesort.workspace.changes import Link, LinkPeople, Split, Unlink
 from circlesort.workspace.people_ids import stable_ids
 from circlesort.workspace.store import own_person
 
@@ -124,7 +125,7 @@ def test_a_gone_account_is_never_left_beside_one_the_user_said_is_someone_else(t
         )
         pid = ws.person_of(fb)
         assert ws.person_of(ig) == ws.person_of(li) == pid
-        ws.unlink(fb, li)
+        ws.apply(Unlink(fb, li))
         import_paths(ws, [facebook(tmp_path, "fb-2.zip", ["Bruno Salgado"])])
         assert ws.person_of(ig) == ws.person_of(li) == pid  # matched again, without the gone account
         assert ws.person_of(fb) == own_person(fb)
@@ -200,7 +201,7 @@ def test_a_contact_linked_by_hand_keeps_the_persons_id_at_the_next_import(tmp_pa
         )
         pid = ws.person_of(fb)
         assert ws.person_of(sunny) != pid
-        ws.link(fb, sunny)
+        ws.apply(Link(fb, sunny))
         assert ws.person_of(sunny) == pid
         import_paths(ws, [facebook(tmp_path, "fb-2.zip", [ALMA, "Bruno Salgado"])])
         assert {k: p for k, p in all_members(ws).items() if p == pid} == {fb: pid, ig: pid, sunny: pid}
@@ -219,7 +220,7 @@ def test_people_linked_by_hand_keep_the_first_ones_id_at_the_next_import(tmp_pat
             ],
         )
         pid, other = ws.person_of(fb), ws.person_of(sunny)
-        ws.link_people([pid, other])
+        ws.apply(LinkPeople([pid, other]))
         import_paths(ws, [contacts(tmp_path, "contacts-2.vcf", ["Sunny", "Dmitri Okonkwo"])])
         assert ws.person_of(fb) == ws.person_of(ig) == ws.person_of(sunny) == pid
         assert other not in set(all_members(ws).values())
@@ -232,7 +233,7 @@ def test_a_split_off_account_keeps_its_own_id_at_the_next_import(tmp_path):
             ws, [facebook(tmp_path, "fb-1.zip", [ALMA]), instagram(tmp_path, "ig-1.zip", ["almazubizarreta"])]
         )
         pid = ws.person_of(fb)
-        ws.split(pid)
+        ws.apply(Split(pid))
         assert ws.person_of(fb) == pid and ws.person_of(ig) == own_person(ig)
         import_paths(ws, [facebook(tmp_path, "fb-2.zip", [ALMA, "Bruno Salgado"])])
         assert ws.person_of(fb) == pid and ws.person_of(ig) == own_person(ig)

@@ -13,6 +13,7 @@ from circlesort.planning.schedule import Kept, schedule
 from circlesort.planning.settings import load_settings
 from circlesort.planning.steps import Due, Step, StepKind, StepState
 from circlesort.workspace import Workspace
+from circlesort.workspace.changes import LinkPeople, Split
 
 from .conftest import meta, write_tree
 
@@ -276,7 +277,7 @@ def test_a_persons_steps_follow_them_when_they_are_linked_into_another(tmp_path,
     assert cli("mark", "sent", ada()[(K.CONNECT, "linkedin")].step.id)[0] == 0
     with Workspace.open() as ws:  # "Mom" is Ada: linked, keeping the contact's person
         mom, before = person_named(ws, "Mom").id, person_named(ws, "Ada Quill").id
-        ws.link_people([mom, before])
+        ws.apply(LinkPeople([mom, before]))
         assert person_named(ws, "Ada Quill").id == mom
         plan = current_plan(ws, load_settings(), NOW)
     connects = {s.step.person: s.due for s in plan.steps if s.step.kind == K.CONNECT}
@@ -330,8 +331,8 @@ def test_working_out_only_what_changed_gives_the_plan_a_full_look_gives(cli):
         changes = [
             lambda: ws.decide([people[3].id], "keep-personal"),
             lambda: set_state(ws, [invite], StepState.SENT, "sent"),
-            lambda: ws.link_people([people[5].id, people[90].id]),
-            lambda: ws.split(ws.person_of(first_key)),
+            lambda: ws.apply(LinkPeople([people[5].id, people[90].id])),
+            lambda: ws.apply(Split(ws.person_of(first_key))),
             ws.undo,
             ws.undo,
             ws.redo,

@@ -10,6 +10,7 @@ import pytest
 
 from circlesort.errors import InputError
 from circlesort.workspace import UNDECIDED, Workspace, import_paths, schema
+from circlesort.workspace.changes import Link, Unlink
 
 from .conftest import ROOT, meta, write_zip
 
@@ -52,18 +53,18 @@ def test_undo_and_redo_work_across_restarts():
         ws.decide(ids[:1], "keep-personal")
         ws.decide(ids[1:4], "move-to-professional")  # one step for three people
     with Workspace.open() as ws:
-        assert ws.undo() == "move-to-professional for 3 people"
+        assert ws.undo().label == "move-to-professional for 3 people"
     with Workspace.open() as ws:
         assert [p.category for p in ws.people()[:5]] == ["keep-personal"] + [UNDECIDED] * 4
         assert ws.can_redo() == "move-to-professional for 3 people"
-        assert ws.redo() == "move-to-professional for 3 people"
+        assert ws.redo().label == "move-to-professional for 3 people"
     with Workspace.open() as ws:
         assert [p.category for p in ws.people()[:4]] == ["keep-personal"] + ["move-to-professional"] * 3
         ws.undo()
         ws.decide(ids[4:5], "page-follower")  # a new decision ends what could be redone
         assert ws.can_redo() is None
-        assert ws.undo() == "page-follower for 1 person"
-        assert ws.undo() == "keep-personal for 1 person"
+        assert ws.undo().label == "page-follower for 1 person"
+        assert ws.undo().label == "keep-personal for 1 person"
         assert ws.undo() is None
 
 
@@ -120,8 +121,8 @@ def test_matching_keeps_the_users_links_and_unlinks_across_imports(tmp_path):
         aino, aino_c = ("facebook", "Aino Kettunen"), ("contacts", "Aino Kettunen")
         sunniva, sunny = ("facebook", "Sunniva Berg"), ("contacts", "Sunny")
         assert ws.person_of(aino) == ws.person_of(aino_c)  # matched
-        ws.unlink(aino, aino_c)
-        ws.link(sunniva, sunny)
+        ws.apply(Unlink(aino, aino_c))
+        ws.apply(Link(sunniva, sunny))
         assert ws.person_of(aino) != ws.person_of(aino_c) and ws.person_of(sunniva) == ws.person_of(sunny)
         import_paths(
             ws, [facebook(tmp_path, "facebook-2.zip", ["Aino Kettunen", "Sunniva Berg"]), str(contacts)]
@@ -179,4 +180,4 @@ def test_a_decision_that_changes_nothing_leaves_nothing_to_undo():
         pid = ws.people()[0].id
         assert ws.decide([pid], "keep-personal")
         assert ws.decide([pid], "keep-personal") == 0
-        assert ws.undo() == "keep-personal for 1 person" and ws.can_undo() is None
+        assert ws.undo().label == "keep-personal for 1 person" and ws.can_undo() is None

@@ -12,6 +12,7 @@ import textwrap
 import yaml
 
 from circlesort.workspace import Workspace
+from circlesort.workspace.changes import Unlink
 
 from .conftest import ROOT
 from .test_cli import run
@@ -35,7 +36,7 @@ def test_decisions_round_trip_through_a_yaml_file(tmp_path):
         smith = ws.person_of(("linkedin", "https://www.linkedin.com/in/john-smith-4c81"))
         ws.decide([jose], "keep-personal")
         ws.decide([smith], "move-to-professional")
-        ws.unlink(("facebook", "Sasha Petrov"), ("linkedin", "https://www.linkedin.com/in/apetrov"))
+        ws.apply(Unlink(("facebook", "Sasha Petrov"), ("linkedin", "https://www.linkedin.com/in/apetrov")))
     exported = tmp_path / "decisions.yaml"
     assert run("decisions", "export", str(exported)).returncode == 0
     entries = yaml.safe_load(exported.read_text("utf-8"))
@@ -60,7 +61,7 @@ def test_decisions_round_trip_through_a_yaml_file(tmp_path):
         assert ws.person_of(("facebook", "Sasha Petrov")) != ws.person_of(
             ("linkedin", "https://www.linkedin.com/in/apetrov")
         )
-        assert ws.undo().startswith("decisions from")  # the whole file is one step
+        assert ws.undo().label.startswith("decisions from")  # the whole file is one step
         assert {p.category for p in ws.people()} == {"undecided"}
 
 

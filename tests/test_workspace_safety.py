@@ -14,6 +14,7 @@ import pytest
 
 from circlesort.errors import InputError
 from circlesort.workspace import Workspace, import_paths
+from circlesort.workspace.changes import DecisionsFile, Write
 from circlesort.workspace.requests import queue
 from circlesort.workspace.roster import Roster
 
@@ -182,7 +183,7 @@ def test_good_answers_still_apply_as_one_undo_step(cli, workspace, tmp_path):
 
 def test_an_unknown_answer_already_in_a_workspace_does_not_crash_requests(cli, workspace):
     with Workspace.open() as ws:  # as an older circlesort's decisions import stored it
-        ws.record("decisions-import", "old import", [["answers", ["facebook", ASKING[0]], "None"]])
+        ws.apply(DecisionsFile([Write("answers", ("facebook", ASKING[0]), "None")], "old import"))
         assert {r.account.name: r.answer for r in queue(ws)}[ASKING[0]] is None
     code, out, err = cli("requests")
     assert code == 0 and out.startswith("2 requests waiting for you"), err

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from circlesort.errors import InputError
 from circlesort.workspace import Workspace, import_paths, paths
-from circlesort.workspace.connection import integrity, not_a_workspace, take_lock
+from circlesort.workspace.connection import integrity, not_a_workspace, peek, take_lock
 
 
 def add_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -112,22 +112,16 @@ def _write_atomically(path: Path, text: str, force: bool) -> None:
         raise InputError(str(path), e.strerror or str(e)) from None
 
 
-def _peek(path: Path) -> dict[str, object]:
-    """Counts of a workspace, read-only and without taking its lock."""
+def _peek(path: Path) -> str:
+    """A workspace's counts in words, read-only and without taking its lock."""
     try:
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            one = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
-            return {
-                "accounts": one("SELECT count(*) FROM accounts WHERE gone = 0"),
-                "people": one("SELECT count(DISTINCT person) FROM members"),
-                "decided": one("SELECT count(*) FROM categories"),
-                "imports": one("SELECT count(*) FROM imports"),
-            }
-        finally:
-            db.close()
+        found = peek(path)
     except sqlite3.DatabaseError as e:
-        return {"error": f"unreadable ({e})"}
+        return f"unreadable ({e})"
+    return (
+        f"{found.accounts:,} accounts, {found.people:,} people, "
+        f"{found.decided:,} decided accounts, {found.imports} imports"
+    )
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -138,12 +132,8 @@ def _list(args: argparse.Namespace) -> int:
     print(f"Workspaces in {paths.root()}:")
     for path in found:
         stat = path.stat()
-        info = _peek(path)
+        detail = _peek(path)
         when = datetime.fromtimestamp(stat.st_mtime).strftime("%Y-%m-%d %H:%M")
-        detail = info.get("error") or (
-            f"{info['accounts']:,} accounts, {info['people']:,} people, "
-            f"{info['decided']:,} decided accounts, {info['imports']} imports"
-        )
         print(f"  {paths.name_of(path):<20} {stat.st_size / 1e6:7.1f} MB  {when}  {detail}")
     return 0
 
@@ -153,8 +143,8 @@ def _show(args: argparse.Namespace) -> int:
         print(f"Workspace {ws.name}\n  file: {ws.path}")
         for key, value in ws.counts().items():
             print(f"  {key}: {value:,}")
-        for id_, at, _ in ws.db.execute("SELECT id, at, summary FROM imports ORDER BY id"):
-            print(f"  import {id_}: {at}")
+        for row in ws.imports():
+            print(f"  import {row.id}: {row.at}")
         print(f"  undo would undo: {ws.can_undo() or 'nothing'}")
         print(f"  redo would redo: {ws.can_redo() or 'nothing'}")
     return 0

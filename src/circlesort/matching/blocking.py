@@ -19,7 +19,7 @@ from functools import cache
 import jellyfish
 
 from circlesort.matching.handles import split_tokens
-from circlesort.matching.normalize import _extra_groups, _nicknamer, given_forms
+from circlesort.matching.normalize import extra_groups, given_forms, nicknamer
 from circlesort.matching.profile import Profile
 
 # Most accounts a block may hold before it is dropped as uninformative, by key kind.
@@ -33,8 +33,8 @@ SYMMETRIC = frozenset("npehl")
 @cache
 def canon(given: str) -> tuple[str, ...]:
     """A given name and the formal names it stands for: one shared key for Bob and Robert."""
-    forms = {given} | _nicknamer().canonicals_of(given)
-    group = _extra_groups().get(given)
+    forms = {given} | nicknamer().canonicals_of(given)
+    group = extra_groups().get(given)
     if group:
         forms.add(min(group))  # one name stands for the supplement's whole group
     return tuple(sorted(forms))

@@ -11,13 +11,13 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from circlesort.matching.normalize import _HONORIFICS, close_forms, fold, given_forms
+from circlesort.matching.normalize import HONORIFICS, close_forms, fold, given_forms
 
 _SEGMENTS = re.compile(r"[a-z]+")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 # Slug and handle decorations that are not a name ("the.jane", "dr-anna-schmidt", "jane-doe-phd").
 # Credentials are the short list people put in slugs; nameparser's long list holds "ed" and "ali".
-_NOISE = _HONORIFICS | frozenset(
+_NOISE = HONORIFICS | frozenset(
     {
         "the",
         "its",

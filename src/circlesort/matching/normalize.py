@@ -21,8 +21,9 @@ _PRONOUNS = re.compile(r"\b(she|he|they|xe|ze)\s*/\s*(her|him|them|hers|his|thei
 _HEADLINE = re.compile(r"\s[|•·@–—]\s.*$")
 _PLAIN = re.compile(r" *[A-Za-z]+(?: +[A-Za-z]+)* *")
 _HYPHEN = re.compile(r"(?<=\w)[-‐‑](?=\w)")
-_HONORIFICS = frozenset({"dr", "prof", "mr", "mrs", "ms", "mx", "miss", "sir", "dame"})
-_TITLES = frozenset(CONSTANTS.titles) | _HONORIFICS
+# Titles before a name that are never a name themselves; handles.py drops them from usernames too.
+HONORIFICS = frozenset({"dr", "prof", "mr", "mrs", "ms", "mx", "miss", "sir", "dame"})
+_TITLES = frozenset(CONSTANTS.titles) | HONORIFICS
 _CREDENTIALS = (
     frozenset(CONSTANTS.suffix_acronyms)
     | frozenset(CONSTANTS.suffix_not_acronyms)
@@ -140,7 +141,7 @@ def parse(display: str, first: str = "", last: str = "") -> Name:
 def _trimmed(tokens: list[str]) -> Name:
     # Honorifics go whenever a name remains; titles that are also names ("Dean", "Major") only
     # from names of three tokens or more.
-    while len(tokens) > 1 and (tokens[0] in _HONORIFICS or (len(tokens) > 2 and tokens[0] in _TITLES)):
+    while len(tokens) > 1 and (tokens[0] in HONORIFICS or (len(tokens) > 2 and tokens[0] in _TITLES)):
         tokens.pop(0)
     # Trailing credentials without a comma ("Jane Doe MBA"), never eating a short surname ("Andrew Ma").
     while len(tokens) > 2 and tokens[-1] in _TRAILING:
@@ -149,12 +150,14 @@ def _trimmed(tokens: list[str]) -> Name:
 
 
 @cache
-def _nicknamer() -> NickNamer:
+def nicknamer() -> NickNamer:
+    """The `nicknames` data set, loaded once: nicknames and formal names of English given names."""
     return NickNamer()
 
 
 @cache
-def _extra_groups() -> dict[str, frozenset[str]]:
+def extra_groups() -> dict[str, frozenset[str]]:
+    """The supplement (nicknames_extra.yaml): each name with every name of its groups, itself included."""
     text = resources.files(__package__).joinpath("nicknames_extra.yaml").read_text("utf-8")
     groups: dict[str, set[str]] = {}
     for group in yaml.safe_load(text):
@@ -168,9 +171,9 @@ def _extra_groups() -> dict[str, frozenset[str]]:
 def given_forms(name: str) -> frozenset[str]:
     """A given name with its nicknames and formal forms (Bob: robert; Liz: elizabeth)."""
     name = fold(name)
-    nn = _nicknamer()
+    nn = nicknamer()
     forms = {name} | nn.nicknames_of(name) | nn.canonicals_of(name)
-    forms |= _extra_groups().get(name, frozenset())
+    forms |= extra_groups().get(name, frozenset())
     return frozenset(fold(f) for f in forms)
 
 
@@ -199,6 +202,6 @@ def nickname_kind(a: str, b: str) -> str | None:
     a, b = fold(a), fold(b)
     if a == b or not same_given(a, b):
         return None
-    if b in _extra_groups().get(a, ()) or (min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a))):
+    if b in extra_groups().get(a, ()) or (min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a))):
         return "close"
     return "loose"

@@ -7,7 +7,7 @@ from importlib import resources
 
 import yaml
 
-from circlesort.matching.normalize import _nicknamer
+from circlesort.matching.normalize import nicknamer
 
 VERY_COMMON = "very common"
 COMMON_SURNAME = "common surname"
@@ -30,7 +30,7 @@ def _lists() -> tuple[frozenset[str], frozenset[str]]:
 @cache
 def _common_given(name: str) -> bool:
     given, _ = _lists()
-    return name in given or any(c in given for c in _nicknamer().canonicals_of(name))
+    return name in given or any(c in given for c in nicknamer().canonicals_of(name))
 
 
 @cache

@@ -23,9 +23,9 @@ from circlesort.planning.steps import Due, Scheduled, StepState
 from circlesort.planning.words import missing
 from circlesort.workspace import Workspace
 from circlesort.workspace.plan_store import (
+from circlesort.workspace.changes import SetSteps
     changes_since,
     last_import_at,
-    persons_of,
     plan_people,
     planned_at,
     revision,
@@ -105,7 +105,7 @@ def _current_plan(ws: Workspace, settings: dict, now: datetime | None) -> Plan:
 def _affected(ws: Workspace, touched: tuple[set, set, set], stored: dict) -> set[str]:
     """The people whose steps a few changes may have changed."""
     keys, people, step_ids = touched
-    return people | persons_of(ws, keys) | {stored[i].person for i in step_ids if i in stored}
+    return people | set(ws.persons_of(keys).values()) | {stored[i].person for i in step_ids if i in stored}
 
 
 SETTING_HELP = {
@@ -147,7 +147,6 @@ def _employers_note() -> list[str]:
 
 
 def set_state(ws: Workspace, ids: Sequence[str], state: StepState | None, label: str) -> int:
-    """The user's word on steps, journaled and undoable (None: back to pending)."""
-    from circlesort.workspace.plan_store import set_step_states
-
-    return set_step_states(ws, ids, state.value if state else None, label)
+    """The user's word on steps, journaled and undoable (None: back to pending); the journal
+    entry's id, 0 when nothing changed."""
+    return ws.apply(SetSteps(ids, state.value if state else None, label)).entry

@@ -18,6 +18,7 @@ from circlesort.planning.schedule import Kept
 from circlesort.planning.steps import FINISHED, PERSON, WAY_BACK, Hint, HintKind, Step, StepKind, step_id
 from circlesort.workspace import Person, Workspace
 from circlesort.workspace.plan_store import StoredStep, accounts_by_key, members_of, person_ids, save_steps
+from circlesort.workspace.changes import FollowSteps
 from circlesort.workspace.requests import accepted
 
 K = StepKind
@@ -179,7 +180,7 @@ def _pass_on(
     }
     if not orphans:
         return 0
-    changes = []
+    follow: dict[str, str] = {}
     for step in wanted.values():
         if step.target.startswith(PERSON) and step.id not in states:
             found = next(
@@ -191,8 +192,10 @@ def _pass_on(
                 None,
             )
             if found:
-                changes.append(["step_states", [step.id], states[found][0]])
-    return ws.record("plan", f"{len(changes)} steps follow their people", changes) if changes else 0
+                follow[step.id] = states[found][0]
+    if not follow:
+        return 0
+    return ws.apply(FollowSteps(follow, f"{len(follow)} steps follow their people")).entry
 
 
 _BACK_FROM = {back: removal for removal, back in WAY_BACK.items()}

@@ -17,6 +17,7 @@ from circlesort.errors import InputError
 from circlesort.workspace import schema
 from circlesort.workspace.failures import explain
 from circlesort.workspace.lock import Busy, WorkspaceLock
+from circlesort.workspace.rows import Peek
 
 CHECK_LINES = 10  # what SQLite's integrity check reports at most, enough to tell damage apart
 
@@ -84,6 +85,22 @@ def read_only(path: Path) -> Iterator[sqlite3.Connection]:
     uri = path.resolve().as_uri() + "?mode=ro"
     with closing(sqlite3.connect(uri, uri=True, isolation_level=None)) as db:
         yield db
+
+
+def peek(path: Path) -> Peek:
+    """A workspace's counts, read-only and without taking its lock (another circlesort may have
+    it open). Raises sqlite3.DatabaseError when the file cannot be read as a workspace."""
+    with read_only(path) as db:
+
+        def one(sql: str) -> int:
+            return int(db.execute(sql).fetchone()[0])
+
+        return Peek(
+            accounts=one("SELECT count(*) FROM accounts WHERE gone = 0"),
+            people=one("SELECT count(DISTINCT person) FROM members"),
+            decided=one("SELECT count(*) FROM categories"),
+            imports=one("SELECT count(*) FROM imports"),
+        )
 
 
 def not_a_workspace(path: Path) -> str | None:

@@ -27,6 +27,7 @@ import yaml
 from circlesort import yamlfile
 from circlesort.errors import InputError
 from circlesort.workspace import codec
+from circlesort.workspace.changes import DecisionsFile, Write
 from circlesort.workspace.connection import now
 from circlesort.workspace.failures import guarded
 from circlesort.workspace.plan_store import step_states, stored_steps
@@ -175,7 +176,8 @@ def import_file(ws: Workspace, path: str) -> Applied:
     if wanted:
         label = f"decisions from {path} ({applied.people} people"
         label += f", {applied.steps} plan steps)" if applied.steps else ")"
-        applied.changed = ws.record("decisions-import", label, wanted) != 0
+        writes = [Write(table, tuple(key), value) for table, key, value in wanted]
+        applied.changed = ws.apply(DecisionsFile(writes, label)).changed
     if applied.changed and stamps:
         _restore_times(ws, stamps)
     return applied

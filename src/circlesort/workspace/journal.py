@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 # table -> (key columns, value column, whether the row records when)
 TABLES = {
@@ -25,12 +27,29 @@ TABLES = {
 ACTIONS = ("decide", "answer", "link", "unlink", "decisions-import", "step")
 
 
+class Write(NamedTuple):
+    """A value to set in one of TABLES: its row by key; None deletes the row."""
+
+    table: str
+    key: tuple[str, ...]
+    value: str | None
+
+
+class Changed(NamedTuple):
+    """A change as the journal keeps it (a JSON list: [table, key, before, after])."""
+
+    table: str
+    key: tuple[str, ...]
+    before: str | None
+    after: str | None
+
+
 @dataclass
 class Entry:
     id: int
     kind: str
     label: str
-    changes: list
+    changes: list[Changed]
 
 
 @dataclass
@@ -39,7 +58,7 @@ class Stacks:
     undone: list[Entry] = field(default_factory=list)  # redo takes from the end
 
 
-def write(db: sqlite3.Connection, table: str, key: list, value: str | None, at: str) -> None:
+def write(db: sqlite3.Connection, table: str, key: Sequence[str], value: str | None, at: str) -> None:
     keys, column, timed = TABLES[table]
     where = " AND ".join(f"{k} = ?" for k in keys)
     if value is None:
@@ -52,7 +71,7 @@ def write(db: sqlite3.Connection, table: str, key: list, value: str | None, at: 
     )
 
 
-def read(db: sqlite3.Connection, table: str, key: list) -> str | None:
+def read(db: sqlite3.Connection, table: str, key: Sequence[str]) -> str | None:
     keys, column, _ = TABLES[table]
     row = db.execute(
         f"SELECT {column} FROM {table} WHERE {' AND '.join(f'{k} = ?' for k in keys)}", key
@@ -60,7 +79,7 @@ def read(db: sqlite3.Connection, table: str, key: list) -> str | None:
     return row[0] if row else None
 
 
-def append(db: sqlite3.Connection, kind: str, at: str, payload: dict) -> int:
+def append(db: sqlite3.Connection, kind: str, at: str, payload: dict[str, Any]) -> int:
     cur = db.execute(
         "INSERT INTO journal (at, kind, payload) VALUES (?, ?, ?)",
         (at, kind, json.dumps(payload, ensure_ascii=False, separators=(",", ":"))),
@@ -75,10 +94,15 @@ def stacks(db: sqlite3.Connection) -> Stacks:
     for id_, kind, payload in db.execute("SELECT id, kind, payload FROM journal ORDER BY id"):
         data = json.loads(payload)
         if kind in ACTIONS:
-            s.done.append(Entry(id_, kind, data.get("label", kind), data.get("changes", [])))
+            s.done.append(Entry(id_, kind, data.get("label", kind), changes(data)))
             s.undone.clear()  # a new decision ends what could be redone
         elif kind == "undo" and s.done and s.done[-1].id == data.get("ref"):
             s.undone.append(s.done.pop())
         elif kind == "redo" and s.undone and s.undone[-1].id == data.get("ref"):
             s.done.append(s.undone.pop())
     return s
+
+
+def changes(payload: dict[str, Any]) -> list[Changed]:
+    """An entry's changes, as its JSON payload holds them."""
+    return [Changed(t, tuple(k), b, a) for t, k, b, a in payload.get("changes", [])]

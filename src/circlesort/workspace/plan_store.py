@@ -17,7 +17,8 @@ from circlesort.gcpause import paused_gc
 from circlesort.model import Account, Tie
 from circlesort.workspace import codec
 from circlesort.workspace.failures import guarded
-from circlesort.workspace.store import UNDECIDED, Key, Member, Person, Workspace, display_name
+from circlesort.workspace.rows import UNDECIDED, Key, Member, Person, display_name
+from circlesort.workspace.store import Workspace
 
 COLUMNS = "id, kind, network, target, person, needed, seen, added, data"
 
@@ -76,11 +77,6 @@ def step_states(ws: Workspace) -> dict[str, tuple[str, str]]:
     return {i: (s, at) for i, s, at in ws.db.execute("SELECT id, state, at FROM step_states")}
 
 
-def set_step_states(ws: Workspace, ids: Iterable[str], state: str | None, label: str) -> int:
-    """The user's word on steps (None: back to pending), as one undo step; 0 if nothing changed."""
-    return ws.record("step", label, [["step_states", [i], state] for i in dict.fromkeys(ids)])
-
-
 @guarded
 def plan_people(ws: Workspace, only: set[str] | None = None) -> list[Person]:
     """The people a plan is about (a category, or an answer to a request), read light; of those
@@ -133,10 +129,10 @@ def plan_people(ws: Workspace, only: set[str] | None = None) -> list[Person]:
 
 
 @guarded
-def accounts_by_key(ws: Workspace, keys: Iterable[Key]) -> dict[Key, tuple[object, bool]]:
+def accounts_by_key(ws: Workspace, keys: Iterable[Key]) -> dict[Key, tuple[Account, bool]]:
     """The accounts (as the newest import shows them) and whether each is gone, for these keys."""
     wanted = set(keys)
-    out = {}
+    out: dict[Key, tuple[Account, bool]] = {}
     for network, key, name, data, gone in ws.db.execute(
         "SELECT network, key, name, data, gone FROM accounts"
     ):
@@ -214,17 +210,6 @@ def changes_since(ws: Workspace, after: int) -> tuple[set[Key], set[str], set[st
             elif table == "step_states":
                 steps.add(key[0])
     return keys, people, steps
-
-
-@guarded
-def persons_of(ws: Workspace, keys: Iterable[Key]) -> set[str]:
-    """The people these accounts belong to now."""
-    found = set()
-    for key in keys:
-        row = ws.db.execute("SELECT person FROM members WHERE network = ? AND key = ?", key).fetchone()
-        if row:
-            found.add(row[0])
-    return found
 
 
 @guarded

@@ -15,8 +15,10 @@ from datetime import UTC, date, datetime
 from circlesort.model import Account
 from circlesort.suggest import Rule, Seen, Suggestion, suggest
 from circlesort.workspace import codec
+from circlesort.workspace.changes import Answer, Effect
 from circlesort.workspace.failures import guarded
-from circlesort.workspace.store import Key, Workspace
+from circlesort.workspace.rows import Key
+from circlesort.workspace.store import Workspace
 
 INCOMING_NETWORKS = ("facebook", "instagram", "linkedin")
 DIRECTIONS = {"request_received": "incoming", "request_sent": "outgoing"}
@@ -154,17 +156,14 @@ def suggested_answer(request: Request, rules: list[Rule], category: str | None) 
     return BY_CATEGORY[found.category], f"{found.reason} (rule “{found.rule}”)"
 
 
-@guarded
-def answer(ws: Workspace, request: Request, value: str | None) -> int:
+def answer(ws: Workspace, request: Request, value: str | None) -> Effect:
     """Record an answer (None takes it back) and the category it implies, as one undo step."""
     if value is not None and value not in ANSWERS:
         raise ValueError(f"unknown answer {value!r}")
-    changes: list[list] = [["answers", list(request.key), value]]
     category = ANSWERS[value][1] if value else None
-    if category:
-        changes += [["categories", list(k), category] for k in ws.member_keys([request.person])]
     words = describe(value, request.account.network) if value else "no answer"
-    return ws.record("answer", f"{request.account.display_name}: {words}", changes)
+    label = f"{request.account.display_name}: {words}"
+    return ws.apply(Answer(request.key, request.person, value, category, label))
 
 
 def describe(value: str, network: str) -> str:

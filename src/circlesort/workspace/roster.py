@@ -168,15 +168,9 @@ class Roster:
         return list(keep)
 
     def refresh_people(self, ws: Workspace, people: set[str]) -> None:
-        """Read the category of these people again (after an undo or a redo)."""
+        """Read the category of these people again (after a decision, an undo or a redo)."""
         for pid, category in ws.categories_of(p for p in people if p in self.position).items():
             self.rows[self.position[pid]].category = category
-
-    def set_category(self, people: list[str], category: str | None) -> None:
-        for pid in people:
-            i = self.position.get(pid)
-            if i is not None:
-                self.rows[i].category = category or UNDECIDED
 
 
 def _haystack(accounts: list[tuple]) -> str:

@@ -144,10 +144,9 @@ class PlanWorkScreen(Screen):
 
     def _save(self, w: Write) -> Done:
         try:
-            if w.kind == "undo":
-                return Done(w, self.ws.undo())
-            if w.kind == "redo":
-                return Done(w, self.ws.redo())
+            if w.kind in ("undo", "redo"):
+                effect = self.ws.undo() if w.kind == "undo" else self.ws.redo()
+                return Done(w, effect.label if effect else None)
             set_state(self.ws, w.ids, w.state, w.label)
             return Done(w, w.label)
         except WorkspaceError as e:

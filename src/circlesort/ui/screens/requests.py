@@ -19,6 +19,7 @@ from circlesort.ui.opener import open_link
 from circlesort.ui.text import cell
 from circlesort.workspace import Workspace
 from circlesort.workspace.requests import Request, answer, describe, presence, queue, suggested_answer
+from circlesort.workspace.changes import Effect
 
 COLUMNS = (("age", 9), ("network", 10), ("", 9), ("name", 26), ("answer", 44))
 
@@ -153,10 +154,10 @@ class RequestsScreen(Screen[bool]):
     def action_redo(self) -> None:
         self._step(self.ws.redo(), "Redone")
 
-    def _step(self, label: str | None, verb: str) -> None:
+    def _step(self, effect: Effect | None, verb: str) -> None:
         self.changed = True
         self._load(self.query_one(DataTable).cursor_row)
-        self.notify(f"{verb}: {label}" if label else f"Nothing to {verb[:-1].lower()}.", markup=False)
+        self.notify(f"{verb}: {effect.label}" if effect else f"Nothing to {verb[:-1].lower()}.", markup=False)
 
     def action_open(self) -> None:
         """The highlighted request's account: its profile when the export gave a safe link, else

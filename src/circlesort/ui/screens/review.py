@@ -7,8 +7,6 @@ decisions like any other: saved at once, undoable, and kept as rules at the next
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -23,7 +21,8 @@ from circlesort.model import Account
 from circlesort.planning.links import safe_link
 from circlesort.ui.failures import saves
 from circlesort.ui.widgets.person_card import _relations
-from circlesort.workspace import Workspace, codec
+from circlesort.workspace import Workspace
+from circlesort.workspace.changes import Link, Unlink
 
 KINDS = ("likely", "possible", "certain")
 TITLES = {
@@ -31,38 +30,6 @@ TITLES = {
     "possible": "Suggestions (not linked)",
     "certain": "Certain links",
 }
-
-
-@dataclass
-class Pair:
-    a: tuple[str, str]
-    b: tuple[str, str]
-    kind: str  # "likely", "certain" or "possible"
-    score: float
-    evidence: list[str]
-
-
-def load_pairs(ws: Workspace, kind: str) -> list[Pair]:
-    if kind == "possible":
-        rows = ws.db.execute(
-            "SELECT a_network, a_key, b_network, b_key, score, evidence FROM suggestions ORDER BY score DESC"
-        )
-    else:
-        rows = ws.db.execute(
-            "SELECT a_network, a_key, b_network, b_key, score, evidence FROM links "
-            "WHERE tier = ? ORDER BY score",
-            (kind,),
-        )
-    ruled = {
-        (an, ak, bn, bk)
-        for an, ak, bn, bk in ws.db.execute("SELECT a_network, a_key, b_network, b_key FROM pair_rules")
-    }
-    out = []
-    for an, ak, bn, bk, score, evidence in rows:
-        first, second = sorted([(an, ak), (bn, bk)])
-        if (*first, *second) not in ruled:  # already confirmed or rejected by the user
-            out.append(Pair((an, ak), (bn, bk), kind, score, json.loads(evidence)))
-    return out
 
 
 def side(account: Account | None) -> Content:
@@ -101,7 +68,7 @@ class ReviewScreen(Screen[bool]):
         super().__init__()
         self.ws = ws
         self.kind = "likely"
-        self.pairs = load_pairs(ws, self.kind)
+        self.pairs = ws.pairs(self.kind)
         self.index = 0
         self.changed = False
 
@@ -119,12 +86,6 @@ class ReviewScreen(Screen[bool]):
             self.action_kind()
         self._show()
 
-    def _account(self, key: tuple[str, str]) -> Account | None:
-        row = self.ws.db.execute(
-            "SELECT name, data FROM accounts WHERE network = ? AND key = ?", key
-        ).fetchone()
-        return codec.load(*key, *row) if row else None
-
     def _show(self) -> None:
         total = len(self.pairs)
         where = f"{self.index + 1:,} of {total:,}" if total else "none left"
@@ -135,8 +96,8 @@ class ReviewScreen(Screen[bool]):
             self.query_one("#why", Static).update(Content("Nothing to review here. t shows the others."))
             return
         pair = self.pairs[self.index]
-        self.query_one("#left", Static).update(side(self._account(pair.a)))
-        self.query_one("#right", Static).update(side(self._account(pair.b)))
+        self.query_one("#left", Static).update(side(self.ws.account(pair.a)))
+        self.query_one("#right", Static).update(side(self.ws.account(pair.b)))
         why: list = [("Why: ", "bold")]
         for sentence in pair.evidence:
             why += ["\n  • ", clean(sentence)]
@@ -154,7 +115,7 @@ class ReviewScreen(Screen[bool]):
     def action_kind(self) -> None:
         for _ in KINDS:  # the next kind that has pairs, else the next one
             self.kind = KINDS[(KINDS.index(self.kind) + 1) % len(KINDS)]
-            self.pairs = load_pairs(self.ws, self.kind)
+            self.pairs = self.ws.pairs(self.kind)
             if self.pairs:
                 break
         self.index = 0
@@ -171,7 +132,7 @@ class ReviewScreen(Screen[bool]):
         if not self.pairs:
             return
         pair = self.pairs[self.index]
-        (self.ws.link if same else self.ws.unlink)(pair.a, pair.b)  # saved first, then shown
+        self.ws.apply(Link(pair.a, pair.b) if same else Unlink(pair.a, pair.b))  # saved first, then shown
         self.pairs.pop(self.index)
         self.changed = True
         self.index = min(self.index, max(len(self.pairs) - 1, 0))
@@ -180,9 +141,9 @@ class ReviewScreen(Screen[bool]):
 
     @saves
     def action_undo(self) -> None:
-        label = self.ws.undo()
+        effect = self.ws.undo()
         self.changed = True
-        self.pairs = load_pairs(self.ws, self.kind)
+        self.pairs = self.ws.pairs(self.kind)
         self.index = min(self.index, max(len(self.pairs) - 1, 0))
-        self.notify(f"Undone: {label}" if label else "Nothing to undo.", markup=False)
+        self.notify(f"Undone: {effect.label}" if effect else "Nothing to undo.", markup=False)
         self._show()

@@ -28,6 +28,7 @@ from circlesort.ui.widgets.person_card import CATEGORY_WORDS, PersonCard, link_t
 from circlesort.workspace import CATEGORIES, UNDECIDED, ImportSummary, Workspace
 from circlesort.workspace.detail import person_detail
 from circlesort.workspace.roster import Filter, Roster, Row
+from circlesort.workspace.changes import Decide, DecideMany, Effect, LinkPeople, Split
 
 SHORT = {"keep-personal": "personal", "move-to-professional": "professional", "page-follower": "page"}
 CONFIRM_FROM = 2  # decisions touching this many people or more ask first
@@ -142,17 +143,9 @@ class SortScreen(Screen):
 
     @saves
     def _decide(self, targets: list[str], category: str) -> None:
-        value = None if category == UNDECIDED else category
-        self.ws.decide(targets, value)
-        self.roster.set_category(targets, value)
+        effect = self.ws.apply(Decide(targets, None if category == UNDECIDED else category))
         self.people.marked.clear()
-        if self.filter.undecided or self.filter.category:
-            self._apply_filter()  # decided people leave the view; the cursor stays where it was
-        else:
-            self._next_undecided()
-        self.people.refresh()
-        self._status()
-        self._show_person()
+        self._refresh(effect, move_on=True)
 
     def action_accept(self) -> None:
         row = self.people.current
@@ -177,15 +170,10 @@ class SortScreen(Screen):
         counts = ", ".join(f"{len(v):,} {SHORT[c]}" for c, v in by_category.items())
 
         @saves
-        def accept(self, yes: bool | None) -> None:
+        def accept(self: SortScreen, yes: bool | None) -> None:
             if yes:
                 label = f"suggestions accepted for {total:,} people"
-                self.ws.decide_many({c: ids for c, ids in by_category.items()}, label)
-                for category, ids in by_category.items():
-                    self.roster.set_category(ids, category)
-                self._apply_filter()
-                self.people.refresh()
-                self._show_person()
+                self._refresh(self.ws.apply(DecideMany(by_category, label)))
 
         self.app.push_screen(
             Confirm(f"Accept the suggestions for {total:,} people ({counts})? One undo takes them back."),
@@ -209,25 +197,32 @@ class SortScreen(Screen):
     def action_redo(self) -> None:
         self._step(self.ws.redo(), "Redone")
 
-    def _step(self, label: str | None, verb: str) -> None:
-        if label is None:
+    def _step(self, effect: Effect | None, verb: str) -> None:
+        if effect is None:
             self.notify(f"Nothing to {verb[:-1].lower()}.", markup=False)
             return
-        entry = self.ws.last_step
-        tables = {c[0] for c in entry.changes} if entry else set()
-        if tables & {"members", "pair_rules"}:
-            self.roster = Roster.load(self.ws)  # who is who changed: read everyone again
+        self._refresh(effect)
+        self.notify(f"{verb}: {effect.label}", markup=False)
+
+    def _refresh(self, effect: Effect | None = None, move_on: bool = False) -> None:
+        """The one redraw after a change: the people it touched read again (everyone, and the
+        marks let go, when who is who changed or ``effect`` is None: an import, another screen's
+        changes), the view filtered again when who is shown may differ, the list, counts and card
+        drawn. ``move_on``: the cursor goes on to the next undecided person if the view stays."""
+        if effect is None or effect.regrouped:
+            self.roster = Roster.load(self.ws)
             self.people.roster = self.roster
-        elif entry:
-            keys = [tuple(c[1]) for c in entry.changes if c[0] == "categories"]
-            self.roster.refresh_people(self.ws, {p for k in keys if (p := self.ws.person_of(k))})
-        if self.filter.undecided or self.filter.category or tables & {"members", "pair_rules"}:
-            self._apply_filter()  # who is shown depends on what was undone
+            self.people.marked.clear()
+        else:
+            self.roster.refresh_people(self.ws, set(effect.people))
+        if effect is None or effect.regrouped or self.filter.undecided or self.filter.category:
+            self._apply_filter()  # who is shown depends on the change; the cursor stays near where it was
         else:
             self._status()
+            if move_on:
+                self._next_undecided()
         self.people.refresh()
         self._show_person()
-        self.notify(f"{verb}: {label}", markup=False)
 
     # --- marks, moves, filters, search -------------------------------------------------------------
 
@@ -306,16 +301,21 @@ class SortScreen(Screen):
     def action_review(self) -> None:
         from circlesort.ui.screens.review import ReviewScreen
 
-        self.app.push_screen(ReviewScreen(self.ws), lambda changed: changed and self._reload())
+        self.app.push_screen(ReviewScreen(self.ws), self._back_from)
 
     def action_requests(self) -> None:
         from circlesort.ui.screens.requests import RequestsScreen
 
-        self.app.push_screen(RequestsScreen(self.ws, self.rules), lambda changed: changed and self._reload())
+        self.app.push_screen(RequestsScreen(self.ws, self.rules), self._back_from)
+
+    def _back_from(self, changed: bool | None) -> None:
+        """Back from reviewing matches or answering requests: everyone again if anything changed."""
+        if changed:
+            self._refresh()
 
     def imported(self, summary: ImportSummary | None) -> None:
         """The import on top finished: everyone again, and what it did in a notice."""
-        self._reload()
+        self._refresh()
         if summary is not None:
             text = " ".join(summary.lines())
             warnings = summary.result.warnings if summary.result else []
@@ -327,15 +327,6 @@ class SortScreen(Screen):
         from circlesort.ui.screens.plan import PlanScreen
 
         self.app.push_screen(PlanScreen(self.ws))
-
-    def _reload(self) -> None:
-        """Who is who changed: read everyone again, keeping the cursor near where it was."""
-        self.roster = Roster.load(self.ws)
-        self.people.roster = self.roster
-        self.people.marked.clear()
-        self._apply_filter()
-        self.people.refresh()
-        self._show_person()
 
     def on_settings_saved(self, message: SettingsSaved) -> None:
         """New employers, say: every suggestion is worked out again, with the rules just saved."""
@@ -351,8 +342,7 @@ class SortScreen(Screen):
         if len(marked) < 2:
             self.notify("Mark two people or more (space), then L links them into one.", markup=False)
             return
-        self.ws.link_people(marked)
-        self._reload()
+        self._refresh(self.ws.apply(LinkPeople(marked)))
 
     @saves
     def action_split(self) -> None:
@@ -360,8 +350,7 @@ class SortScreen(Screen):
         if row is None or len(row.brief) < 2:
             self.notify("This person has one account: nothing to split.", markup=False)
             return
-        self.ws.split(row.id)
-        self._reload()
+        self._refresh(self.ws.apply(Split(row.id)))
 
     def action_summary(self) -> None:
         from circlesort.ui.screens.summary import SummaryScreen

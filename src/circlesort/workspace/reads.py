@@ -1,0 +1,195 @@
+"""Reading a workspace: Workspace's read methods, each one or two queries, returning typed rows.
+
+Workspace (store.py) takes these from the Reads class; the screens, the command line and the
+planner call them instead of writing SQL of their own.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from circlesort.model import Account
+from circlesort.workspace import codec
+from circlesort.workspace.failures import guarded
+from circlesort.workspace.rows import UNDECIDED, ImportRow, Key, Member, Pair, Person, display_name
+
+# Account keys given to a query as one JSON array of [network, key] pairs.
+_KEYS = (
+    "json_each(?) j JOIN members m "
+    "ON m.network = json_extract(j.value, '$[0]') AND m.key = json_extract(j.value, '$[1]')"
+)
+
+
+class Reads:
+    """The read methods of an open workspace (its connection ``db``, its file ``path``)."""
+
+    db: sqlite3.Connection
+    path: Path
+
+    @guarded
+    def last_import(self) -> int:
+        return int(self.db.execute("SELECT coalesce(max(id), 0) FROM imports").fetchone()[0])
+
+    @guarded
+    def imports(self) -> list[ImportRow]:
+        """Every import, oldest first."""
+        return [ImportRow(i, at) for i, at in self.db.execute("SELECT id, at FROM imports ORDER BY id")]
+
+    @guarded
+    def accounts(self, include_gone: bool = False, networks: Sequence[str] | None = None) -> list[Account]:
+        """The accounts, present ones only unless ``include_gone``; of ``networks`` when given."""
+        where = ["1"] if include_gone else ["gone = 0"]
+        if networks is not None:
+            where.append(f"network IN ({', '.join('?' * len(networks))})")
+        rows = self.db.execute(
+            f"SELECT network, key, name, data FROM accounts WHERE {' AND '.join(where)} "
+            "ORDER BY network, key",
+            list(networks or ()),
+        )
+        return [codec.load(*row) for row in rows]
+
+    @guarded
+    def account(self, key: Key) -> Account | None:
+        """One account as the newest import shows it; None when the workspace has no such account."""
+        row = self.db.execute("SELECT name, data FROM accounts WHERE network = ? AND key = ?", key).fetchone()
+        return codec.load(key[0], key[1], *row) if row else None
+
+    @guarded
+    def categories(self) -> dict[Key, str]:
+        return {(n, k): c for n, k, c in self.db.execute("SELECT network, key, category FROM categories")}
+
+    @guarded
+    def answers(self) -> dict[Key, str]:
+        return {(n, k): a for n, k, a in self.db.execute("SELECT network, key, answer FROM answers")}
+
+    @guarded
+    def rules(self, rule: str) -> list[tuple[Key, Key]]:
+        """Pairs the user linked by hand ("same") or kept apart ("not_same")."""
+        rows = self.db.execute(
+            "SELECT a_network, a_key, b_network, b_key FROM pair_rules WHERE rule = ?", (rule,)
+        )
+        return [((an, ak), (bn, bk)) for an, ak, bn, bk in rows]
+
+    @guarded
+    def pairs(self, kind: str) -> list[Pair]:
+        """The links of a tier ("likely", "certain"), weakest first, or the suggestions
+        ("possible"), best first, leaving out the pairs the user confirmed or kept apart."""
+        if kind == "possible":
+            rows = self.db.execute(
+                "SELECT a_network, a_key, b_network, b_key, score, evidence FROM suggestions "
+                "ORDER BY score DESC"
+            )
+        else:
+            rows = self.db.execute(
+                "SELECT a_network, a_key, b_network, b_key, score, evidence FROM links "
+                "WHERE tier = ? ORDER BY score",
+                (kind,),
+            )
+        ruled = set(self.db.execute("SELECT a_network, a_key, b_network, b_key FROM pair_rules"))
+        out = []
+        for an, ak, bn, bk, score, evidence in rows:
+            first, second = sorted([(an, ak), (bn, bk)])
+            if (*first, *second) not in ruled:
+                out.append(Pair((an, ak), (bn, bk), kind, score, tuple(json.loads(evidence))))
+        return out
+
+    @guarded
+    def person_of(self, key: Key) -> str | None:
+        row = self.db.execute("SELECT person FROM members WHERE network = ? AND key = ?", key).fetchone()
+        return row[0] if row else None
+
+    @guarded
+    def persons_of(self, keys: Iterable[Key]) -> dict[Key, str]:
+        """The person each of these accounts belongs to now (those the workspace has)."""
+        rows = self.db.execute(f"SELECT m.network, m.key, m.person FROM {_KEYS}", (_json(keys),))
+        return {(n, k): p for n, k, p in rows}
+
+    @guarded
+    def member_keys(self, people: Iterable[str]) -> list[Key]:
+        """The accounts of these people, person by person, each person's in key order."""
+        rows = self.db.execute(
+            "SELECT m.network, m.key FROM json_each(?) j JOIN members m ON m.person = j.value "
+            "ORDER BY j.key, m.network, m.key",
+            (json.dumps(list(dict.fromkeys(people))),),
+        )
+        return [(n, k) for n, k in rows]
+
+    @guarded
+    def people(self, decided_only: bool = False) -> list[Person]:
+        """Everyone, with their accounts, category and what changed at the last import.
+
+        ``decided_only`` keeps the people with a category or an answer to a request: all a plan
+        or a decisions file needs, without reading every account of a big workspace."""
+        wanted = self._decided_people() if decided_only else None
+        last = self.last_import()
+        multiple = self.db.execute("SELECT count(*) FROM imports").fetchone()[0] > 1
+        cats = self.db.execute("SELECT network, key, category, at FROM categories").fetchall()
+        decided = {(n, k): (at, c) for n, k, c, at in cats}
+        groups: dict[str, list[Member]] = defaultdict(list)
+        rows = self.db.execute(
+            "SELECT m.person, a.network, a.key, a.name, a.data, a.first_seen, a.gone "
+            "FROM members m JOIN accounts a USING (network, key) ORDER BY m.person, a.network, a.key"
+        )
+        for person, network, key, name, data, first_seen, gone in rows:
+            if wanted is not None and person not in wanted:
+                continue
+            member = Member(codec.load(network, key, name, data), multiple and first_seen == last, bool(gone))
+            groups[person].append(member)
+        out = []
+        for pid, members in groups.items():
+            picks = [
+                decided[(m.account.network, m.account.key)]
+                for m in members
+                if (m.account.network, m.account.key) in decided
+            ]
+            category = max(picks)[1] if picks else UNDECIDED  # the latest decision counts
+            out.append(Person(pid, display_name(members), tuple(members), category))
+        out.sort(key=lambda p: (p.name.casefold(), p.id))
+        return out
+
+    def _decided_people(self) -> set[str]:
+        return {
+            p
+            for (p,) in self.db.execute(
+                "SELECT m.person FROM members m JOIN categories USING (network, key) "
+                "UNION SELECT m.person FROM members m JOIN answers USING (network, key)"
+            )
+        }
+
+    @guarded
+    def categories_of(self, people: Iterable[str]) -> dict[str, str]:
+        """The category of each of these people: the latest decision among their accounts."""
+        wanted = list(dict.fromkeys(people))
+        picks: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for pid, at, category in self.db.execute(
+            "SELECT m.person, c.at, c.category FROM json_each(?) j JOIN members m ON m.person = j.value "
+            "JOIN categories c ON c.network = m.network AND c.key = m.key",
+            (json.dumps(wanted),),
+        ):
+            picks[pid].append((at, category))
+        return {pid: max(picks[pid])[1] if picks[pid] else UNDECIDED for pid in wanted}
+
+    @guarded
+    def counts(self) -> dict[str, int]:
+        """Accounts, people and decisions, for `workspace show` and summaries."""
+
+        def one(sql: str) -> int:
+            return int(self.db.execute(sql).fetchone()[0])
+
+        return {
+            "accounts": one("SELECT count(*) FROM accounts WHERE gone = 0"),
+            "gone": one("SELECT count(*) FROM accounts WHERE gone = 1"),
+            "people": one("SELECT count(DISTINCT person) FROM members"),
+            "decided accounts": one("SELECT count(*) FROM categories"),
+            "answers": one("SELECT count(*) FROM answers"),
+            "imports": one("SELECT count(*) FROM imports"),
+            "journal entries": one("SELECT count(*) FROM journal"),
+        }
+
+
+def _json(keys: Iterable[Key]) -> str:
+    return json.dumps([list(k) for k in keys], ensure_ascii=False)
