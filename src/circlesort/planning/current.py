@@ -22,8 +22,8 @@ from circlesort.planning.schedule import Effort, Kept, effort, schedule
 from circlesort.planning.steps import Due, Scheduled, StepState
 from circlesort.planning.words import missing
 from circlesort.workspace import Workspace
-from circlesort.workspace.plan_store import (
 from circlesort.workspace.changes import SetSteps
+from circlesort.workspace.plan_store import (
     changes_since,
     last_import_at,
     plan_people,

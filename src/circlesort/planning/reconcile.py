@@ -17,8 +17,8 @@ from circlesort.planning.derive import person_steps
 from circlesort.planning.schedule import Kept
 from circlesort.planning.steps import FINISHED, PERSON, WAY_BACK, Hint, HintKind, Step, StepKind, step_id
 from circlesort.workspace import Person, Workspace
-from circlesort.workspace.plan_store import StoredStep, accounts_by_key, members_of, person_ids, save_steps
 from circlesort.workspace.changes import FollowSteps
+from circlesort.workspace.plan_store import StoredStep, accounts_by_key, members_of, person_ids, save_steps
 from circlesort.workspace.requests import accepted
 
 K = StepKind

@@ -18,8 +18,8 @@ from circlesort.ui.failures import saves
 from circlesort.ui.opener import open_link
 from circlesort.ui.text import cell
 from circlesort.workspace import Workspace
-from circlesort.workspace.requests import Request, answer, describe, presence, queue, suggested_answer
 from circlesort.workspace.changes import Effect
+from circlesort.workspace.requests import Request, answer, describe, presence, queue, suggested_answer
 
 COLUMNS = (("age", 9), ("network", 10), ("", 9), ("name", 26), ("answer", 44))
 

@@ -26,9 +26,9 @@ from circlesort.ui.screens.settings import SettingsSaved
 from circlesort.ui.widgets.people_list import PeopleList
 from circlesort.ui.widgets.person_card import CATEGORY_WORDS, PersonCard, link_to_open
 from circlesort.workspace import CATEGORIES, UNDECIDED, ImportSummary, Workspace
+from circlesort.workspace.changes import Decide, DecideMany, Effect, LinkPeople, Split
 from circlesort.workspace.detail import person_detail
 from circlesort.workspace.roster import Filter, Roster, Row
-from circlesort.workspace.changes import Decide, DecideMany, Effect, LinkPeople, Split
 
 SHORT = {"keep-personal": "personal", "move-to-professional": "professional", "page-follower": "page"}
 CONFIRM_FROM = 2  # decisions touching this many people or more ask first
@@ -218,9 +218,9 @@ class SortScreen(Screen):
         if effect is None or effect.regrouped or self.filter.undecided or self.filter.category:
             self._apply_filter()  # who is shown depends on the change; the cursor stays near where it was
         else:
-            self._status()
             if move_on:
                 self._next_undecided()
+            self._status()
         self.people.refresh()
         self._show_person()
 
