@@ -8,17 +8,14 @@ from circlesort.matching.names import NAME_LEVELS, NamePair
 from circlesort.matching.normalize import parse
 from circlesort.matching.profile import profile_of
 from circlesort.matching.score import (
-    CERTAIN,
     CONFLICT,
     HANDLE_LEVELS,
-    LIKELY,
-    POSSIBLE,
     Spelled,
     compare,
     compare_names,
     tier_of,
 )
-from circlesort.model import Account, Tie
+from circlesort.model import Account, Tie, Tier
 
 FRIEND = (Tie("friend"),)
 
@@ -69,19 +66,19 @@ def test_name_levels_rank_as_a_person_would():
 
 def test_same_rare_name_is_certain_with_the_reason_spelled_out():
     c = pair(fb("José Álvarez"), li("Jose", "Alvarez, MBA", "jose-alvarez-3b2a91"))
-    assert tier_of(c.logit) == CERTAIN
+    assert tier_of(c.logit) == Tier.CERTAIN
     assert "same name after accent folding and dropping 'MBA'" in c.evidence[0]
 
 
 def test_a_very_common_name_alone_is_only_a_suggestion():
     c = pair(fb("John Smith"), li("John", "Smith", "john-smith-4c81"))
-    assert tier_of(c.logit) == POSSIBLE
+    assert tier_of(c.logit) == Tier.POSSIBLE
     assert any("very common name" in e for e in c.evidence)
 
 
 def test_an_uncommon_name_in_another_order_is_certain():
     c = pair(fb("Ngọc Trâm Nguyễn"), li("Nguyen", "Ngoc Tram", "ngoctram-nguyen"))
-    assert tier_of(c.logit) == CERTAIN
+    assert tier_of(c.logit) == Tier.CERTAIN
     assert "in another order" in c.evidence[0]
 
 
@@ -94,18 +91,18 @@ def test_the_same_email_decides_alone():
         ties=(Tie("contact"),),
     )
     c = pair(contact, li("Tomás", "Reyes", "tomasreyes", emails=("Tomas.Reyes@example.org",)))
-    assert tier_of(c.logit) == CERTAIN
+    assert tier_of(c.logit) == Tier.CERTAIN
     assert c.evidence[0] == "same e-mail address (tomas.reyes@example.org)"
 
 
 def test_instagram_and_threads_share_an_account():
     c = pair(ig("sunnyowl42"), Account("threads", "sunnyowl42", handle="sunnyowl42"))
-    assert tier_of(c.logit) == CERTAIN
+    assert tier_of(c.logit) == Tier.CERTAIN
 
 
 def test_a_username_that_spells_the_name_stands_in_for_it():
     c = pair(fb("Sunniva Kalbergsdottir"), ig("sunniva.kalbergsdottir"))
-    assert tier_of(c.logit) in (CERTAIN, LIKELY)
+    assert tier_of(c.logit) in (Tier.CERTAIN, Tier.LIKELY)
     assert "spells the name Sunniva Kalbergsdottir" in c.evidence[0]
 
 
@@ -115,7 +112,7 @@ def test_an_unrelated_username_is_no_evidence():
 
 def test_same_unrelated_username_on_two_networks_is_strong():
     x = Account("x", "1585120", handle="sunnyowl42")
-    assert tier_of(pair(ig("sunnyowl42"), x).logit) in (CERTAIN, LIKELY)
+    assert tier_of(pair(ig("sunnyowl42"), x).logit) in (Tier.CERTAIN, Tier.LIKELY)
 
 
 def test_the_employer_backs_a_name():

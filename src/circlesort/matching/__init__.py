@@ -49,7 +49,7 @@ def _match(
     profiles = [profile_of(i, a) for i, a in enumerate(accounts)]
     freq = Frequencies.of(profiles)
     scored = {(i, j): compare(profiles[i], profiles[j], freq) for i, j in candidates(profiles)}
-    place = {(a.network, a.key): i for i, a in enumerate(accounts)}
+    place: dict[tuple[str, ...], int] = {(a.network, a.key): i for i, a in enumerate(accounts)}
     groups, deferred = Clusterer(profiles, scored, freq, _indexed(same, place), _indexed(apart, place)).run()
     people = sorted((_person(g, accounts) for g in groups), key=lambda p: (p.name.casefold(), p.id))
     suggestions = [Suggestion(accounts[p.a], accounts[p.b], score_of(p.logit), p.evidence) for p in deferred]
@@ -69,7 +69,7 @@ def person_name(accounts: Sequence[Account]) -> str:
     return (named or [a for a in ranked if a.name] or ranked)[0].display_name
 
 
-def _indexed(pairs: Iterable[tuple[Key, Key]], place: dict[Key, int]) -> set[tuple[int, int]]:
+def _indexed(pairs: Iterable[tuple[Key, Key]], place: dict[tuple[str, ...], int]) -> set[tuple[int, int]]:
     """Pairs of keys as pairs of indexes (smaller first); pairs naming an absent account drop out."""
     out = set()
     for a, b in pairs:

@@ -8,13 +8,14 @@ another account on the same network fits nearly as well, it is a suggestion, nev
 
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import dataclass, field
 
 from circlesort.matching.frequency import Frequencies
 from circlesort.matching.profile import Profile, network_name
-from circlesort.matching.score import CONFLICT, POSSIBLE, Comparison, compare, tier_of
+from circlesort.matching.score import CONFLICT, Comparison, compare, tier_of
+from circlesort.model import Tier
 
-MANUAL = "manual"  # the tier of a link the user made
 MARGIN = 1.5  # log-odds by which the best candidate on a network must beat the next
 SUGGESTIONS_PER_ACCOUNT = 3
 WEAK = 2.5  # below this, a suggestion that fits several accounts on one network is left out
@@ -24,7 +25,7 @@ WEAK = 2.5  # below this, a suggestion that fits several accounts on one network
 class Pair:
     a: int
     b: int
-    tier: str
+    tier: Tier
     logit: float
     evidence: tuple[str, ...]
 
@@ -42,8 +43,8 @@ class Clusterer:
         profiles: list[Profile],
         scored: dict[tuple[int, int], Comparison],
         freq: Frequencies,
-        same: set[tuple[int, int]] = frozenset(),
-        apart: set[tuple[int, int]] = frozenset(),
+        same: Set[tuple[int, int]] = frozenset(),
+        apart: Set[tuple[int, int]] = frozenset(),
     ) -> None:
         self.profiles = profiles
         self.freq = freq
@@ -61,11 +62,11 @@ class Clusterer:
 
     def run(self) -> tuple[list[Group | int], list[Pair]]:
         for a, b in sorted(self.same):
-            self._join(Pair(a, b, MANUAL, 99.0, ("linked by you",)), forced=True)
+            self._join(Pair(a, b, Tier.MANUAL, 99.0, ("linked by you",)), forced=True)
         pairs = [p for p in self._tiered() if (p.a, p.b) not in self.apart]
         deferred: list[Pair] = []
         for pair in sorted(pairs, key=lambda p: (-p.logit, p.a, p.b)):
-            if pair.tier == POSSIBLE or not self._join(pair):
+            if pair.tier == Tier.POSSIBLE or not self._join(pair):
                 deferred.append(pair)
         # Accounts that never joined another stay a plain index: most of them, in a big export.
         groups: list[Group | int] = [
@@ -98,10 +99,10 @@ class Clusterer:
                 continue
             evidence = c.evidence
             rival = self._rival(i, j, c.logit, best) or self._rival(j, i, c.logit, best)
-            if rival and tier == POSSIBLE and c.logit < WEAK:
+            if rival and tier == Tier.POSSIBLE and c.logit < WEAK:
                 continue  # a weak hint that fits several accounts helps nobody
             if rival:
-                tier, evidence = POSSIBLE, (*evidence, rival)
+                tier, evidence = Tier.POSSIBLE, (*evidence, rival)
             out.append(Pair(i, j, tier, c.logit, evidence))
         return out
 
@@ -145,9 +146,9 @@ class Clusterer:
                 continue
             if max(count.get(pair.a, 0), count.get(pair.b, 0)) >= SUGGESTIONS_PER_ACCOUNT:
                 continue
-            if pair.tier != POSSIBLE:
+            if pair.tier != Tier.POSSIBLE:
                 taken = _taken(self, pair)
-                pair = Pair(pair.a, pair.b, POSSIBLE, pair.logit, (*pair.evidence, taken))
+                pair = Pair(pair.a, pair.b, Tier.POSSIBLE, pair.logit, (*pair.evidence, taken))
             elif self._overlap(pair):
                 continue  # joining would give a person two accounts on one network
             count[pair.a] = count.get(pair.a, 0) + 1

@@ -17,16 +17,17 @@ from circlesort.matching.levels import Level, always, first
 from circlesort.matching.names import compare_names, titled
 from circlesort.matching.profile import Profile, employer_matches, network_name
 from circlesort.matching.rarity import ADJUSTMENT, COMMON_GIVEN, UNCOMMON, VERY_COMMON, commonness
+from circlesort.model import Tier
 
-CERTAIN, LIKELY, POSSIBLE = "certain", "likely", "possible"
 CERTAIN_FLOOR = 4.5
 LIKELY_FLOOR = 3.0  # links start here; below it a pair is at most a suggestion
-THRESHOLDS = ((CERTAIN, CERTAIN_FLOOR), (LIKELY, LIKELY_FLOOR), (POSSIBLE, 1.5))
+THRESHOLDS = ((Tier.CERTAIN, CERTAIN_FLOOR), (Tier.LIKELY, LIKELY_FLOOR), (Tier.POSSIBLE, 1.5))
 CONFLICT = -4.0  # at or below this, two accounts can never be one person
 STRUCTURE = 1.0  # a name held by exactly one account on each of three networks or more
 
 
-def tier_of(logit: float) -> str | None:
+def tier_of(logit: float) -> Tier | None:
+    """The tier a pair's log-odds reach, or None below a suggestion's."""
     for tier, floor in THRESHOLDS:
         if logit >= floor:
             return tier
