@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from typing import ClassVar
 
 from textual.app import App
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.command import CommandPalette
 from textual.screen import ModalScreen
 
@@ -20,6 +20,7 @@ from circlesort.suggest import default_text as default_rules
 from circlesort.suggest import parse as parse_rules
 from circlesort.ui.commands import ScreenKeys
 from circlesort.ui.failures import PASSING
+from circlesort.ui.keys import APP_KEYS
 from circlesort.ui.opener import LinkOpened, UrlOpener, open_in_browser
 from circlesort.ui.screens.importing import ImportScreen
 from circlesort.ui.screens.modals import Confirm
@@ -41,9 +42,7 @@ class CirclesortApp(App):
     TITLE = "circlesort"
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {ScreenKeys}
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("comma", "open_settings", "Settings", show=False, id="app.settings"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = APP_KEYS
 
     def __init__(
         self, ws: Workspace, paths: list[str] | None = None, rules: list[Rule] | None = None

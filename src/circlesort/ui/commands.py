@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from functools import partial
 
-from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from circlesort.ui.keys import mapped
 from circlesort.ui.screens.modals import key_names
 
 
@@ -20,13 +20,13 @@ class ScreenKeys(Provider):
 
     def _commands(self) -> list[tuple[str, str, str]]:
         screen = self.screen
+        keymap = getattr(self.app, "user_keys", {})  # the keys the user's keymap gives
         out = []
-        for binding in getattr(screen, "BINDINGS", []):
-            if isinstance(binding, Binding) and binding.description:
+        for binding in mapped(getattr(screen, "BINDINGS", []), keymap):
+            if binding.description:
                 out.append((binding.description, binding.action, key_names(binding.key)))
-        for binding in getattr(self.app, "BINDINGS", []):  # the app's own keys (settings), on every screen
-            usable = isinstance(binding, Binding) and self.app.check_action(binding.action, ())
-            if usable and binding.description:
+        for binding in mapped(getattr(self.app, "BINDINGS", []), keymap):  # the app's own keys, everywhere
+            if binding.description and self.app.check_action(binding.action, ()):
                 out.append((binding.description, f"app.{binding.action}", key_names(binding.key)))
         return out
 

@@ -1,62 +1,51 @@
-"""Every screen's keys in one place, each with an id: the ids are what a user's keymap names."""
+"""Every screen's keys, as Textual bindings built from circlesort's key table (keytable.py).
+
+Each binding carries its id, which is what a user's keymap names; the app applies the keymap
+with App.set_keymap, and the help list and the palette show the keys it gives (``mapped``).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
 from textual.binding import Binding, BindingType
 
-SORT_KEYS: list[BindingType] = [
-    Binding("1,p", "decide('keep-personal')", "Personal", id="sort.personal"),
-    Binding("2,w", "decide('move-to-professional')", "Professional", id="sort.professional"),
-    Binding("3,f", "decide('page-follower')", "Page", id="sort.page"),
-    Binding("0,x", "decide('undecided')", "Undecide", show=False, id="sort.undecided"),
-    Binding("a", "accept", "Accept", tooltip="Accept the suggested category", id="sort.accept"),
-    Binding("A", "accept_shown", "Accept all suggestions shown", show=False, id="sort.accept_shown"),
-    Binding("u", "undo", "Undo", id="sort.undo"),
-    Binding("U", "redo", "Redo", show=False, id="sort.redo"),
-    Binding("space", "mark", "Mark", show=False, id="sort.mark"),
-    Binding("asterisk", "mark_all", "Mark shown", show=False, id="sort.mark_all"),
-    Binding("slash", "search", "Search", id="sort.search"),
-    Binding("o", "open", "Open", tooltip="Open the profile on the card in your browser", id="sort.open"),
-    Binding("d", "toggle_undecided", "Undecided only", show=False, id="sort.only_undecided"),
-    Binding("n", "cycle_network", "By network", show=False, id="sort.by_network"),
-    Binding("c", "cycle_category", "By category", show=False, id="sort.by_category"),
-    Binding("t", "cycle_tier", "By match tier", show=False, id="sort.by_tier"),
-    Binding("N", "toggle_new", "New since last import", show=False, id="sort.only_new"),
-    Binding("escape", "clear", "Clear search and filters, then marks", show=False, id="sort.clear"),
-    Binding("j,down", "move(1)", "Next", show=False, id="sort.next"),
-    Binding("k,up", "move(-1)", "Previous", show=False, id="sort.previous"),
-    Binding("pagedown", "page(1)", "Page down", show=False, id="sort.page_down"),
-    Binding("pageup", "page(-1)", "Page up", show=False, id="sort.page_up"),
-    Binding("g,home", "jump(0)", "First", show=False, id="sort.first"),
-    Binding("G,end", "jump(-1)", "Last", show=False, id="sort.last"),
-    Binding("s", "summary", "Summary", show=False, id="sort.summary"),
-    Binding("m", "review", "Review matches", show=False, id="sort.review"),
-    Binding("r", "requests", "Requests", show=False, id="sort.requests"),
-    Binding("P", "plan", "Plan", show=False, id="sort.plan"),
-    Binding("L", "link_marked", "Link marked people", show=False, id="sort.link"),
-    Binding("S", "split", "Split this person", show=False, id="sort.split"),
-    Binding("question_mark", "help", "Keys", id="sort.help"),
-    Binding("q", "app.quit", "Quit", show=False, id="sort.quit"),
-]
+from circlesort import keytable
+from circlesort.keytable import Key
 
-PLAN_KEYS: list[BindingType] = [
-    Binding("space,enter", "tick", "Done", id="plan.tick"),
-    Binding("a", "mark('confirmed')", "Accepted", id="plan.accept"),
-    Binding("s", "mark('skipped')", "Skip", id="plan.skip"),
-    Binding("r", "mark('remove-anyway')", "Remove anyway", show=False, id="plan.remove_anyway"),
-    Binding("o", "open", "Open link", id="plan.open"),
-    Binding("c", "copy", "Copy", id="plan.copy"),
-    Binding("v", "cycle_view", "View", id="plan.view"),
-    Binding("n", "cycle_network", "Network", id="plan.network"),
-    Binding("u", "undo", "Undo", id="plan.undo"),
-    Binding("U", "redo", "Redo", show=False, id="plan.redo"),
-    Binding("w", "write", "Write files", id="plan.write"),
-    Binding("comma", "settings", "Settings", show=False, id="plan.settings"),
-    Binding("p", "toggle_progress", "Progress", show=False, id="plan.progress"),
-    Binding("j", "move(1)", "Down", show=False, id="plan.down"),
-    Binding("k", "move(-1)", "Up", show=False, id="plan.up"),
-    Binding("g", "jump(0)", "First", show=False, id="plan.top"),
-    Binding("G", "jump(-1)", "Last", show=False, id="plan.bottom"),
-    Binding("question_mark", "help", "Keys", id="plan.help"),
-    Binding("escape,q", "back", "Back", id="plan.back"),
-]
+
+def bindings(keys: Iterable[Key]) -> list[BindingType]:
+    return [
+        Binding(
+            k.keys,
+            k.action,
+            k.description,
+            show=k.show,
+            tooltip=k.tooltip,
+            priority=k.priority,
+            id=k.id,
+        )
+        for k in keys
+    ]
+
+
+def mapped(found: Iterable[BindingType], keymap: Mapping[str, str]) -> list[Binding]:
+    """The bindings among ``found``, each with the keys the keymap gives it."""
+    return [
+        b.with_key(keymap[b.id]) if b.id is not None and b.id in keymap else b
+        for b in found
+        if isinstance(b, Binding)
+    ]
+
+
+APP_KEYS = bindings(keytable.APP)
+SORT_KEYS = bindings(keytable.SORT)
+LIST_KEYS = bindings(keytable.LIST)
+PLAN_KEYS = bindings(keytable.PLAN)
+REQUESTS_KEYS = bindings(keytable.REQUESTS)
+REVIEW_KEYS = bindings(keytable.REVIEW)
+SUMMARY_KEYS = bindings(keytable.SUMMARY)
+SETTINGS_KEYS = bindings(keytable.SETTINGS)
+IMPORT_KEYS = bindings(keytable.IMPORT)
+CONFIRM_KEYS = bindings(keytable.CONFIRM)
+HELP_KEYS = bindings(keytable.HELP)

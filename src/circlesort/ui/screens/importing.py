@@ -7,7 +7,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
@@ -16,6 +16,7 @@ from textual.widgets import Footer, ProgressBar, Static
 
 from circlesort.errors import InputError
 from circlesort.terminal_safe import printable
+from circlesort.ui.keys import IMPORT_KEYS
 from circlesort.workspace import ImportSummary, Workspace, import_paths
 
 
@@ -25,10 +26,7 @@ class ImportScreen(Screen[ImportSummary | None]):
     When the import fails, the screen says why and waits: the workspace is as it was, so the
     user may go on to it or quit."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter,escape", "go_on", "Go on to the workspace", id="import.go_on"),
-        Binding("q", "quit_app", "Quit", id="import.quit"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = IMPORT_KEYS
     DEFAULT_CSS = """
     ImportScreen > Vertical { align: center middle; }
     ImportScreen Static, ImportScreen ProgressBar { width: 64; }

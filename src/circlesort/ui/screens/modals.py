@@ -11,14 +11,13 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from circlesort.ui.keys import CONFIRM_KEYS, HELP_KEYS, mapped
+
 
 class Confirm(ModalScreen[bool]):
     """Asks before a decision touches many people: y to go ahead, anything else to stop."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
-        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = CONFIRM_KEYS
     DEFAULT_CSS = """
     Confirm { align: center middle; }
     Confirm > Vertical { width: 60; height: auto; border: thick $accent; background: $surface; padding: 1 2; }
@@ -40,9 +39,7 @@ class Confirm(ModalScreen[bool]):
 class Help(ModalScreen[None]):
     """Every key of the screen below, from its own bindings, so the list cannot go stale."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,question_mark,q", "close", "Close", id="help.close"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = HELP_KEYS
     DEFAULT_CSS = """
     Help { align: center middle; }
     Help > Vertical { width: 76; height: auto; max-height: 90%; border: thick $accent; background: $surface;
@@ -57,7 +54,7 @@ class Help(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         rows: list = [(self.title_text, "bold"), "\n\n"]
-        for b in self.bindings:
+        for b in mapped(self.bindings, getattr(self.app, "user_keys", {})):  # the keymap's keys
             keys = key_names(b.key)
             rows += [(f"{keys:<18}", "bold $accent"), b.description or b.action, "\n"]
         if self.notes:

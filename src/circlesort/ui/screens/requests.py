@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
@@ -15,6 +15,7 @@ from circlesort.importers.text import clean
 from circlesort.planning.derive import link_of
 from circlesort.suggest import Rule
 from circlesort.ui.failures import saves
+from circlesort.ui.keys import REQUESTS_KEYS
 from circlesort.ui.opener import open_link
 from circlesort.ui.text import cell
 from circlesort.workspace import Workspace
@@ -25,26 +26,7 @@ COLUMNS = (("age", 9), ("network", 10), ("", 9), ("name", 26), ("answer", 44))
 
 
 class RequestsScreen(Screen[bool]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1,a", "answer('accept')", "Accept", id="requests.accept"),
-        Binding("2,w", "answer('decline-linkedin')", "Professional", id="requests.professional"),
-        Binding("3,f", "answer('decline-page')", "Page", id="requests.page"),
-        Binding("l", "answer('later')", "Later", id="requests.later"),
-        Binding(
-            "d",
-            "answer('withdraw')",
-            "Withdraw",
-            tooltip="Withdraw a request you sent",
-            id="requests.withdraw",
-        ),
-        Binding("0,x", "answer('')", "No answer", show=False, id="requests.clear"),
-        Binding("o", "open", "Open", tooltip="Open the profile in your browser", id="requests.open"),
-        Binding("u", "undo", "Undo", id="requests.undo"),
-        Binding("U", "redo", "Redo", show=False, id="requests.redo"),
-        Binding("j", "move(1)", "Next", show=False, id="requests.next"),
-        Binding("k", "move(-1)", "Previous", show=False, id="requests.previous"),
-        Binding("escape,q", "back", "Back", id="requests.back"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = REQUESTS_KEYS
     DEFAULT_CSS = """
     RequestsScreen DataTable { height: 1fr; }
     RequestsScreen #detail { height: auto; max-height: 12; padding: 0 1; border-top: tall $panel; }

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -20,6 +20,7 @@ from circlesort.importers.text import clean
 from circlesort.model import Account
 from circlesort.planning.links import safe_link
 from circlesort.ui.failures import saves
+from circlesort.ui.keys import REVIEW_KEYS
 from circlesort.ui.widgets.person_card import _relations
 from circlesort.workspace import Workspace
 from circlesort.workspace.changes import Link, Unlink
@@ -49,15 +50,7 @@ def side(account: Account | None) -> Content:
 
 
 class ReviewScreen(Screen[bool]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("c", "confirm", "Same person", id="review.confirm"),
-        Binding("r", "reject", "Not the same", id="review.reject"),
-        Binding("j,down,space", "move(1)", "Next", id="review.next"),
-        Binding("k,up", "move(-1)", "Previous", id="review.previous"),
-        Binding("t", "kind", "Links / suggestions", id="review.kind"),
-        Binding("u", "undo", "Undo", id="review.undo"),
-        Binding("escape,q", "back", "Back", id="review.back"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = REVIEW_KEYS
     DEFAULT_CSS = """
     ReviewScreen #pair { height: auto; max-height: 60%; }
     ReviewScreen #pair Static { width: 1fr; border: round $primary; padding: 0 1; height: auto; }

@@ -12,7 +12,7 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
@@ -25,6 +25,7 @@ from circlesort.planning.settings import defaults, load_settings, settings_path
 from circlesort.planning.settings_file import save_settings
 from circlesort.rules_file import clean, employers, save_employers
 from circlesort.suggest import Rule, rules_path
+from circlesort.ui.keys import SETTINGS_KEYS
 from circlesort.ui.screens.modals import Confirm
 from circlesort.ui.screens.settings_fields import FIELDS, SECTIONS, Field, check, typed, value_of, with_values
 
@@ -64,10 +65,7 @@ def _read() -> tuple[dict, list[str], list[str], bool]:
 class SettingsScreen(Screen[bool]):
     """Dismissed with True once saved, False when left without saving."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", priority=True, id="settings.save"),
-        Binding("escape", "back", "Leave", id="settings.back"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = SETTINGS_KEYS
     DEFAULT_CSS = """
     SettingsScreen #settings-title { height: auto; padding: 0 1; background: $panel; }
     SettingsScreen #settings-problem { height: auto; padding: 0 1; color: $text-error;

@@ -10,12 +10,13 @@ from collections import Counter, defaultdict
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Static
 
 from circlesort.planning.current import Plan
+from circlesort.ui.keys import SUMMARY_KEYS
 from circlesort.ui.screens.plan_work import PlanWorkScreen
 from circlesort.workspace import CATEGORIES, UNDECIDED, Workspace
 from circlesort.workspace.roster import Roster
@@ -84,9 +85,7 @@ def summary(roster: Roster, plan: dict[str, int] | None) -> Content:
 
 
 class SummaryScreen(PlanWorkScreen):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,s,q", "back", "Back", id="summary.back"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = SUMMARY_KEYS
 
     def __init__(self, roster: Roster, ws: Workspace) -> None:
         super().__init__(ws)

@@ -12,13 +12,14 @@ from typing import ClassVar
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from circlesort.suggest import Suggestion
+from circlesort.ui.keys import LIST_KEYS
 from circlesort.workspace.roster import Roster, Row
 
 BADGES = {
@@ -69,14 +70,7 @@ class PeopleList(ScrollView, can_focus=True, inherit_bindings=False):
 
     Its own keys move the cursor (a scroll view's would only scroll the page under it)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "move(1)", "Next", show=False),
-        Binding("up", "move(-1)", "Previous", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("home", "jump(0)", "First", show=False),
-        Binding("end", "jump(-1)", "Last", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = LIST_KEYS
 
     DEFAULT_CSS = """
     PeopleList { height: 1fr; overflow-x: hidden; }

@@ -13,11 +13,13 @@ from typing import Any, ClassVar
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from circlesort.ui.keys import LIST_KEYS
 
 Draw = Callable[[Any, int, Style], list[Segment]]  # (row, width, base style) -> segments
 
@@ -30,14 +32,7 @@ def fit(text: str, width: int) -> str:
 class StepList(ScrollView, can_focus=True, inherit_bindings=False):
     """Lines of rows and headings; the cursor is always on a row (or nowhere when there is none)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "move(1)", "Next", show=False),
-        Binding("up", "move(-1)", "Previous", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("home", "jump(0)", "First", show=False),
-        Binding("end", "jump(-1)", "Last", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = LIST_KEYS
     DEFAULT_CSS = """
     StepList { height: 1fr; overflow-x: hidden; }
     StepList > .step-list--cursor { background: $accent 40%; }
