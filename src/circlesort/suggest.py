@@ -17,15 +17,15 @@ import platformdirs
 
 from circlesort import yamlfile
 from circlesort.errors import InputError
-from circlesort.model import NETWORKS, RELATIONS
+from circlesort.model import CATEGORIES, NETWORKS, RELATIONS, Category
 
-CATEGORIES = ("keep-personal", "move-to-professional", "page-follower")
 CONDITIONS = ("on", "only_on", "relation", "lacks", "company")
 
 
 @dataclass(frozen=True, slots=True)
 class Seen:
-    """One account of a person, as the rules see it."""
+    """One account of a person, as the rules see it: a Network's and Relations' values (the
+    workspace's plain columns give them as strings, which compare equal)."""
 
     network: str
     relations: tuple[str, ...]
@@ -36,13 +36,15 @@ class Seen:
 class Rule:
     name: str
     when: dict
-    suggest: str
+    suggest: Category
     because: str
 
 
 @dataclass(frozen=True, slots=True)
-class Suggestion:
-    category: str
+class CategorySuggestion:
+    """The category the first rule that fits a person suggests, with the rule and its reason."""
+
+    category: Category
     rule: str
     reason: str
 
@@ -93,7 +95,7 @@ def parse(text: str, where: str) -> list[Rule]:
             checked = {key: _CHECKS[key](value) for key, value in when.items()}
         except ValueError as e:
             raise InputError(where, f"rule '{name}': {e}") from None
-        rules.append(Rule(name, checked, item["suggest"], str(because)))
+        rules.append(Rule(name, checked, Category(item["suggest"]), str(because)))
     return rules
 
 
@@ -132,11 +134,11 @@ _CHECKS = {
 }
 
 
-def suggest(rules: Sequence[Rule], accounts: Sequence[Seen]) -> Suggestion | None:
+def suggest(rules: Sequence[Rule], accounts: Sequence[Seen]) -> CategorySuggestion | None:
     for rule in rules:
         found = _fits(rule.when, accounts)
         if found is not None:
-            return Suggestion(rule.suggest, rule.name, rule.because.replace("{company}", found))
+            return CategorySuggestion(rule.suggest, rule.name, rule.because.replace("{company}", found))
     return None
 
 

@@ -14,9 +14,10 @@ import io
 import re
 from collections.abc import Iterable
 
+from circlesort.model import Network
 from circlesort.planning.current import Plan
 from circlesort.planning.steps import Due, StepKind
-from circlesort.planning.words import LABELS
+from circlesort.planning.words import CATEGORY_LABELS
 from circlesort.workspace import Workspace
 
 MASTODON_HEADER = ["Account address", "Show boosts", "Notify on new posts", "Languages"]
@@ -70,7 +71,7 @@ def mastodon_files(plan: Plan, limit: int) -> dict[str, str]:
     follows = [
         s.step.target
         for s in plan.steps
-        if s.step.kind == StepKind.FOLLOW_FROM and s.step.network == "mastodon" and s.due == Due.NOW
+        if s.step.kind == StepKind.FOLLOW_FROM and s.step.network == Network.MASTODON and s.due == Due.NOW
     ]
     addresses = list(dict.fromkeys(follows))
     chunks = [addresses[i : i + limit] for i in range(0, len(addresses), limit)]
@@ -86,18 +87,19 @@ def google_contacts(ws: Workspace, plan: Plan) -> tuple[str, int]:
     """google_contacts.csv, and how many contacts it holds: the contact of every label step the
     plan still has (one per decided person's contact), labelled Personal, Professional or Page."""
     labels = {
-        s.step.target: LABELS[s.step.category]
+        s.step.target: CATEGORY_LABELS[s.step.category]
         for s in plan.steps
         if s.step.kind == StepKind.LABEL
-        and s.step.network == "contacts"
+        and s.step.network == Network.CONTACTS
         and s.due != Due.NOT_NEEDED
-        and s.step.category in LABELS
+        and s.step.category in CATEGORY_LABELS
     }
-    found = {a.key: a for a in ws.accounts(networks=["contacts"])} if labels else {}  # gone ones left out
+    # The contacts still in the export: gone ones are left out.
+    found = {a.key: a for a in ws.accounts(networks=[Network.CONTACTS])} if labels else {}
     contacts = [(found[key], label) for key, label in labels.items() if key in found]
     emails = max((len(a.emails) for a, _ in contacts), default=0) or 1
     phones = max((len(a.phones) for a, _ in contacts), default=0) or 1
-    header = [
+    header: list[object] = [
         *GOOGLE_NAMES,
         *(f"E-mail {n} - {part}" for n in range(1, emails + 1) for part in ("Label", "Value")),
         *(f"Phone {n} - {part}" for n in range(1, phones + 1) for part in ("Label", "Value")),
@@ -107,7 +109,7 @@ def google_contacts(ws: Workspace, plan: Plan) -> tuple[str, int]:
         first, last = (a.first_name, a.last_name) if a.first_name or a.last_name else (a.display_name, "")
         # "File As" keeps the name the contact is shown by ("Oskar (brother)") when it is not the two parts.
         shown_as = a.display_name if a.display_name != " ".join(filter(None, (first, last))) else ""
-        row = [
+        row: list[object] = [
             first,
             "",
             last,

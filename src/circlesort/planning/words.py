@@ -2,34 +2,51 @@
 
 One place for the plan's words, used by PLAN.md, the CSVs and the plan screen. A step that needs
 a setting the user has not given says which one ("set `page.url` first") rather than guessing.
+The files' and the command line's words for the model's types are here too, keyed by the types
+(model.py); the screens have theirs in ui/words.py.
 """
 
 from __future__ import annotations
 
-from circlesort.planning.steps import Due, Hint, HintKind, Scheduled, Step, StepKind, StepState
+from circlesort.model import Category, Network
+from circlesort.planning.steps import PERSON, Due, Hint, HintKind, Scheduled, Step, StepKind, StepState
 
 K = StepKind
-NETWORK_NAMES = {
-    "facebook": "Facebook",
-    "instagram": "Instagram",
-    "threads": "Threads",
-    "linkedin": "LinkedIn",
-    "x": "X",
-    "mastodon": "Mastodon",
-    "contacts": "Contacts",
+# The words below are typed by str, as a member of the type that keys them is one: a stored step
+# or account looks them up with the stored string as well.
+NETWORK_NAMES: dict[str, str] = {
+    Network.FACEBOOK: "Facebook",
+    Network.LINKEDIN: "LinkedIn",
+    Network.INSTAGRAM: "Instagram",
+    Network.X: "X",
+    Network.MASTODON: "Mastodon",
+    Network.THREADS: "Threads",
+    Network.BLUESKY: "Bluesky",
+    Network.CONTACTS: "Contacts",
 }
-REQUEST_WORD = {"facebook": "friend request", "instagram": "follow request", "linkedin": "invitation"}
-LABELS = {"keep-personal": "Personal", "move-to-professional": "Professional", "page-follower": "Page"}
-WHY = {
-    "keep-personal": "kept personal",
-    "move-to-professional": "moved to professional",
-    "page-follower": "a page follower",
+# What a network calls a request; "request" where it has no word of its own.
+REQUEST_WORD: dict[str, str] = {
+    Network.FACEBOOK: "friend request",
+    Network.INSTAGRAM: "follow request",
+    Network.LINKEDIN: "invitation",
 }
-# The professional account a follow comes from, per network: (setting, what to call it when unset).
-FOLLOWER_ACCOUNT = {
-    "x": "professional_x",
-    "mastodon": "professional_mastodon",
-    "instagram": "professional_instagram",
+# A category as a contact's label (the Google Contacts file) and in "label Personal".
+CATEGORY_LABELS: dict[str, str] = {
+    Category.KEEP_PERSONAL: "Personal",
+    Category.MOVE_TO_PROFESSIONAL: "Professional",
+    Category.PAGE_FOLLOWER: "Page",
+}
+# A category as the reason for a step.
+WHY: dict[str, str] = {
+    Category.KEEP_PERSONAL: "kept personal",
+    Category.MOVE_TO_PROFESSIONAL: "moved to professional",
+    Category.PAGE_FOLLOWER: "a page follower",
+}
+# The setting naming the professional account a follow comes from, per network.
+FOLLOWER_ACCOUNT: dict[str, str] = {
+    Network.X: "professional_x",
+    Network.MASTODON: "professional_mastodon",
+    Network.INSTAGRAM: "professional_instagram",
 }
 DUE_WORDS = {
     Due.NOW: "due",
@@ -53,7 +70,7 @@ def page_name(settings: dict) -> str:
 
 def missing(step: Step, settings: dict) -> str:
     """The setting this step needs and the user has not given, or ""."""
-    if step.kind == K.INVITE_TO_PAGE or (step.kind == K.SEND_LINK and step.network == "facebook"):
+    if step.kind == K.INVITE_TO_PAGE or (step.kind == K.SEND_LINK and step.network == Network.FACEBOOK):
         return "" if settings["page"]["url"] else "page.url"
     if step.kind == K.FOLLOW_FROM:
         setting = FOLLOWER_ACCOUNT.get(step.network, "")
@@ -74,7 +91,7 @@ def action(step: Step, settings: dict) -> str:
         K.SEND_LINK: f"send the link to {_linked_account(step, settings)} in a message",
         K.FOLLOW_FROM: f"follow from {_follower(step, settings)}",
         K.CLOSE_FRIENDS: "add to Close Friends",
-        K.LABEL: f"label {LABELS.get(step.category, '')}",
+        K.LABEL: f"label {CATEGORY_LABELS.get(step.category, '')}",
         K.UNFRIEND: "unfriend",
         K.RESTRICT: "add to the Restricted list",
         K.REMOVE_FOLLOWER: "remove as a follower",
@@ -111,9 +128,11 @@ def short_action(step: Step) -> str:
     """What to do in a few words, for a line that holds several networks: "connect", "unfriend",
     "label Professional". Without the settings' names, which can be long."""
     if step.kind == K.LABEL:
-        return f"label {LABELS.get(step.category, '')}".rstrip()
+        return f"label {CATEGORY_LABELS.get(step.category, '')}".rstrip()
     if step.kind == K.SEND_LINK:
-        return "send your Page's link" if step.network == "facebook" else "send your public account's link"
+        return (
+            "send your Page's link" if step.network == Network.FACEBOOK else "send your public account's link"
+        )
     return SHORT_ACTIONS[step.kind]
 
 
@@ -123,7 +142,7 @@ def _follower(step: Step, settings: dict) -> str:
 
 
 def _linked_account(step: Step, settings: dict) -> str:
-    if step.network == "instagram":
+    if step.network == Network.INSTAGRAM:
         return settings["brand_instagram"] or "your public account"
     return page_name(settings)
 
@@ -134,7 +153,7 @@ def reason(step: Step) -> str:
         return "your answer to the request"
     if step.kind in (K.ADD_FRIEND, K.FOLLOW_AGAIN, K.RECONNECT):
         return f"{WHY.get(step.category, '')} again, after a removal"
-    if step.target.startswith("person:"):
+    if step.target.startswith(PERSON):
         return f"{WHY.get(step.category, '')}; not on your LinkedIn yet"
     return WHY.get(step.category, "")
 
@@ -194,20 +213,20 @@ LIMIT_WORDS = {
     "facebook_page_invitations_per_day": "Page invitations",
 }
 # The import files that do every step of a kind at once (schedule.BY_FILE), and where they go.
-FILE_STEPS = {
-    (K.LABEL, "contacts"): (
+FILE_STEPS: dict[tuple[StepKind, str], tuple[str, str, str]] = {
+    (K.LABEL, Network.CONTACTS): (
         "google_contacts.csv",
         "contacts",
         "import it into Google Contacts (Import, then Merge & fix)",
     ),
-    (K.FOLLOW_FROM, "mastodon"): (
+    (K.FOLLOW_FROM, Network.MASTODON): (
         "mastodon_following.csv",
         "accounts to follow",
         "import it on your professional Mastodon account (Preferences, "
         "Import and export, Following list, Merge)",
     ),
 }
-FILE_LINKS = {(K.LABEL, "contacts"): "https://contacts.google.com/"}
+FILE_LINKS: dict[tuple[StepKind, str], str] = {(K.LABEL, Network.CONTACTS): "https://contacts.google.com/"}
 
 
 def limit_line(network: str, setting: str, used: int, limit: int, days: int) -> str:

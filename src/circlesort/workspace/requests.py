@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from circlesort.model import Account
-from circlesort.suggest import Rule, Seen, Suggestion, suggest
+from circlesort.suggest import CategorySuggestion, Rule, Seen, suggest
 from circlesort.workspace import codec
 from circlesort.workspace.changes import Answer, Effect
 from circlesort.workspace.failures import guarded
@@ -148,7 +148,7 @@ def suggested_answer(request: Request, rules: list[Rule], category: str | None) 
     if category in BY_CATEGORY:
         return BY_CATEGORY[category], f"you put them in {category}"
     seen = [Seen(a.network, a.relations, a.company) for a in (request.account, *request.elsewhere)]
-    found: Suggestion | None = suggest(rules, seen)
+    found: CategorySuggestion | None = suggest(rules, seen)
     if found is None:
         if request.account.network == "linkedin":
             return "decline-linkedin", "an invitation on LinkedIn, where professional contacts belong"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from circlesort.gcpause import paused_gc
 from circlesort.matching import network_rank
 from circlesort.matching.normalize import fold
-from circlesort.suggest import Rule, Seen, Suggestion, suggest
+from circlesort.suggest import CategorySuggestion, Rule, Seen, suggest
 from circlesort.workspace.failures import guard
 from circlesort.workspace.store import CATEGORIES, UNDECIDED, Workspace
 
@@ -62,9 +62,9 @@ class Filter:
 class Roster:
     rows: list[Row] = field(default_factory=list)
     position: dict[str, int] = field(default_factory=dict)
-    _suggested: dict[str, Suggestion | None] = field(default_factory=dict)
+    _suggested: dict[str, CategorySuggestion | None] = field(default_factory=dict)
 
-    def suggestion(self, row: Row, rules: Sequence[Rule]) -> Suggestion | None:
+    def suggestion(self, row: Row, rules: Sequence[Rule]) -> CategorySuggestion | None:
         """What the rules suggest for this person; worked out once, when first asked."""
         if row.id not in self._suggested:
             seen = [Seen(n, tuple(r.split(",")) if r else (), c) for n, r, c in row.brief]

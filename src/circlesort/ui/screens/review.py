@@ -17,20 +17,15 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from circlesort.importers.text import clean
-from circlesort.model import Account
+from circlesort.model import Account, Tier
 from circlesort.planning.links import safe_link
 from circlesort.ui.failures import saves
 from circlesort.ui.keys import REVIEW_KEYS
-from circlesort.ui.widgets.person_card import _relations
+from circlesort.ui.words import TIER_TITLES, relations_text
 from circlesort.workspace import Workspace
 from circlesort.workspace.changes import Link, Unlink
 
-KINDS = ("likely", "possible", "certain")
-TITLES = {
-    "likely": "Likely links (linked; worth a glance)",
-    "possible": "Suggestions (not linked)",
-    "certain": "Certain links",
-}
+KINDS = (Tier.LIKELY, Tier.POSSIBLE, Tier.CERTAIN)  # in the order they are shown
 
 
 def side(account: Account | None) -> Content:
@@ -39,7 +34,7 @@ def side(account: Account | None) -> Content:
     parts: list = [(account.network, "bold $secondary"), "\n", (clean(account.display_name), "bold"), "\n"]
     for line in (
         account.handle and f"@{account.handle}",
-        _relations(account),
+        relations_text(account),
         " at ".join(p for p in (account.position, account.company) if p),
         ", ".join(account.emails),
         safe_link(account.network, account.url, account.key),
@@ -60,7 +55,7 @@ class ReviewScreen(Screen[bool]):
     def __init__(self, ws: Workspace) -> None:
         super().__init__()
         self.ws = ws
-        self.kind = "likely"
+        self.kind = Tier.LIKELY
         self.pairs = ws.pairs(self.kind)
         self.index = 0
         self.changed = False
@@ -82,7 +77,8 @@ class ReviewScreen(Screen[bool]):
     def _show(self) -> None:
         total = len(self.pairs)
         where = f"{self.index + 1:,} of {total:,}" if total else "none left"
-        self.query_one("#title", Static).update(Content.assemble((TITLES[self.kind], "bold"), f"   {where}"))
+        title = Content.assemble((TIER_TITLES[self.kind], "bold"), f"   {where}")
+        self.query_one("#title", Static).update(title)
         if not total:
             for name in ("#left", "#right"):
                 self.query_one(name, Static).update(Content(""))

@@ -16,23 +16,24 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
+from circlesort.model import Tier
 from circlesort.planning.preview import for_card, settings_or_none
-from circlesort.suggest import Rule, Suggestion, load_rules
+from circlesort.suggest import CategorySuggestion, Rule, load_rules
 from circlesort.ui.failures import saves
 from circlesort.ui.keys import SORT_KEYS
 from circlesort.ui.opener import open_link
 from circlesort.ui.screens.modals import Confirm, Help
 from circlesort.ui.screens.settings import SettingsSaved
 from circlesort.ui.widgets.people_list import PeopleList
-from circlesort.ui.widgets.person_card import CATEGORY_WORDS, PersonCard, link_to_open
+from circlesort.ui.widgets.person_card import PersonCard, link_to_open
+from circlesort.ui.words import CATEGORY_SHORT, CATEGORY_WORDS
 from circlesort.workspace import CATEGORIES, UNDECIDED, ImportSummary, Workspace
 from circlesort.workspace.changes import Decide, DecideMany, Effect, LinkPeople, Split
 from circlesort.workspace.detail import person_detail
 from circlesort.workspace.roster import Filter, Roster, Row
 
-SHORT = {"keep-personal": "personal", "move-to-professional": "professional", "page-follower": "page"}
 CONFIRM_FROM = 2  # decisions touching this many people or more ask first
-TIERS = (None, "likely", "certain")
+TIERS = (None, Tier.LIKELY, Tier.CERTAIN)
 HELP_NOTES = (
     "Search with / : words match names, usernames and keys; '@word' keeps people whose\n"
     "employer contains the word. Every decision is saved the moment you make it.\n"
@@ -82,7 +83,7 @@ class SortScreen(Screen):
         counts = self.roster.counts()
         total = len(self.roster.rows)
         parts = [f"Sorted {total - counts[UNDECIDED]:,} of {total:,}"]
-        parts += [f"{SHORT[c]} {counts[c]:,}" for c in CATEGORIES]
+        parts += [f"{CATEGORY_SHORT[c]} {counts[c]:,}" for c in CATEGORIES]
         marked = len(self.people.marked)
         shown = f"{self.filter.describe()}: {len(self.people.view):,}"
         line = f"{parts[0]} │ {' · '.join(parts[1:])} │ {shown}" + (f" · {marked:,} marked" if marked else "")
@@ -121,7 +122,7 @@ class SortScreen(Screen):
                 markup=False,
             )
 
-    def suggested(self, row: Row) -> Suggestion | None:
+    def suggested(self, row: Row) -> CategorySuggestion | None:
         return self.roster.suggestion(row, self.rules)
 
     # --- decisions -------------------------------------------------------------------------------
@@ -167,7 +168,7 @@ class SortScreen(Screen):
         if not total:
             self.notify("No suggestions among the people shown.", markup=False)
             return
-        counts = ", ".join(f"{len(v):,} {SHORT[c]}" for c, v in by_category.items())
+        counts = ", ".join(f"{len(v):,} {CATEGORY_SHORT[c]}" for c, v in by_category.items())
 
         @saves
         def accept(self: SortScreen, yes: bool | None) -> None:

@@ -15,23 +15,19 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Static
 
+from circlesort.model import Category
 from circlesort.planning.current import Plan
 from circlesort.ui.keys import SUMMARY_KEYS
 from circlesort.ui.screens.plan_work import PlanWorkScreen
+from circlesort.ui.words import CATEGORY_SHORT
 from circlesort.workspace import CATEGORIES, UNDECIDED, Workspace
 from circlesort.workspace.roster import Roster
 
 ORDER = (*CATEGORIES, UNDECIDED)
-LABEL = {
-    "keep-personal": "personal",
-    "move-to-professional": "professional",
-    "page-follower": "page",
-    UNDECIDED: "undecided",
-}
 STYLE = {
-    "keep-personal": "$success",
-    "move-to-professional": "$primary",
-    "page-follower": "$warning",
+    Category.KEEP_PERSONAL: "$success",
+    Category.MOVE_TO_PROFESSIONAL: "$primary",
+    Category.PAGE_FOLLOWER: "$warning",
     UNDECIDED: "$text-muted",
 }
 BAR = 40
@@ -55,7 +51,7 @@ def summary(roster: Roster, plan: dict[str, int] | None) -> Content:
     parts: list = [(f"Sorted {total - counts[UNDECIDED]:,} of {total:,} people", "bold"), "\n\n"]
     for c in ORDER:
         parts += [
-            (f"{LABEL[c]:<13}", "bold"),
+            (f"{CATEGORY_SHORT[c]:<13}", "bold"),
             f"{counts[c]:>7,}  ",
             ("█" * round(BAR * counts[c] / total) if total else "", STYLE[c]),
             "\n",
@@ -64,7 +60,7 @@ def summary(roster: Roster, plan: dict[str, int] | None) -> Content:
         "\n",
         ("Accounts per network", "bold"),
         "   ",
-        *[part for c in ORDER for part in ((f"■ {LABEL[c]}", STYLE[c]), "  ")],
+        *[part for c in ORDER for part in ((f"■ {CATEGORY_SHORT[c]}", STYLE[c]), "  ")],
         "\n\n",
     ]
     widest = max((sum(v.values()) for v in per_network.values()), default=1) or 1

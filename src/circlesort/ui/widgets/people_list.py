@@ -18,46 +18,17 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from circlesort.suggest import Suggestion
+from circlesort.model import UNDECIDED, Category
+from circlesort.suggest import CategorySuggestion
 from circlesort.ui.keys import LIST_KEYS
+from circlesort.ui.words import CATEGORY_COLUMN, RELATION_SHORT, TIER_FLAGS, badge
 from circlesort.workspace.roster import Roster, Row
 
-BADGES = {
-    "facebook": "fb",
-    "linkedin": "in",
-    "instagram": "ig",
-    "x": "x",
-    "mastodon": "ma",
-    "threads": "th",
-    "bluesky": "bs",
-    "contacts": "co",
-}
-RELATION_SHORT = {
-    "friend": "friend",
-    "follower": "follows you",
-    "following": "you follow",
-    "connection": "connection",
-    "close_friend": "close friend",
-    "request_received": "asks you",
-    "request_sent": "you asked",
-    "request_declined": "declined",
-    "removed": "removed",
-    "blocked": "blocked",
-    "muted": "muted",
-    "restricted": "restricted",
-    "contact": "contact",
-}
-CATEGORY_LABEL = {
-    "keep-personal": "personal",
-    "move-to-professional": "professional",
-    "page-follower": "page",
-    "undecided": "·",
-}
-CATEGORY_STYLE = {
-    "keep-personal": Style(color="green"),
-    "move-to-professional": Style(color="cyan"),
-    "page-follower": Style(color="magenta"),
-    "undecided": Style(dim=True),
+CATEGORY_STYLE: dict[str, Style] = {
+    Category.KEEP_PERSONAL: Style(color="green"),
+    Category.MOVE_TO_PROFESSIONAL: Style(color="cyan"),
+    Category.PAGE_FOLLOWER: Style(color="magenta"),
+    UNDECIDED: Style(dim=True),
 }
 
 
@@ -86,7 +57,7 @@ class PeopleList(ScrollView, can_focus=True, inherit_bindings=False):
     def __init__(
         self,
         roster: Roster,
-        suggested: Callable[[Row], Suggestion | None] | None = None,
+        suggested: Callable[[Row], CategorySuggestion | None] | None = None,
         *,
         id: str | None = None,
     ) -> None:
@@ -165,16 +136,13 @@ class PeopleList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _segments(self, row: Row, width: int, base: Style) -> list[Segment]:
         mark = "● " if row.id in self.marked else "  "
-        badges = " ".join(BADGES.get(n, n[:2]) for n in row.networks)
-        category = CATEGORY_LABEL[row.category]
-        hint = self.suggested(row) if self.suggested and row.category == "undecided" else None
+        badges = " ".join(badge(n) for n in row.networks)
+        category = CATEGORY_COLUMN[row.category]
+        hint = self.suggested(row) if self.suggested and row.category == UNDECIDED else None
         if hint is not None:
-            category = f"→ {CATEGORY_LABEL[hint.category]}"
-        flags = "".join(
-            text
-            for text, shown in (("new ", row.new), ("gone ", row.gone), ("?", row.tier == "likely"))
-            if shown
-        )
+            category = f"→ {CATEGORY_COLUMN[hint.category]}"
+        flags = "".join(text for text, shown in (("new ", row.new), ("gone ", row.gone)) if shown)
+        flags += TIER_FLAGS.get(row.tier, "")
         relations = ", ".join(RELATION_SHORT.get(r, r) for r in row.relations)
         # The name takes what the other columns leave; relations show only when there is room.
         relation_width = 0 if width < 70 else 16

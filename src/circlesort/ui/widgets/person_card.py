@@ -11,58 +11,30 @@ from textual.visual import RenderOptions, Visual
 from textual.widgets import Static
 
 from circlesort.importers.text import clean
-from circlesort.model import Account
+from circlesort.model import Category
 from circlesort.planning.derive import link_of
 from circlesort.planning.links import safe_link
 from circlesort.planning.preview import Consequence
-from circlesort.planning.words import network_name
-from circlesort.suggest import Suggestion
-from circlesort.ui.widgets.people_list import BADGES
+from circlesort.suggest import CategorySuggestion
+from circlesort.ui.words import CATEGORY_WORDS, badge, network_name, relations_text
 from circlesort.workspace.detail import Detail
 
-RELATION_WORDS = {
-    "friend": "friends",
-    "follower": "follows you",
-    "following": "you follow",
-    "connection": "connected",
-    "close_friend": "close friend",
-    "request_received": "asked to connect",
-    "request_sent": "you asked",
-    "request_declined": "you declined",
-    "removed": "removed",
-    "blocked": "blocked",
-    "muted": "muted",
-    "restricted": "restricted",
-    "contact": "in your contacts",
-}
 EMPTY = (
     "Nobody to show.\n\nAn empty workspace: `circlesort PATH` imports your exports (the zips or the\n"
     "folder you saved them in); `circlesort demo` shows made-up ones. With a search or filter on,\n"
     "Esc clears it."
 )
-CATEGORY_WORDS = {
-    "keep-personal": "keep personal",
-    "move-to-professional": "move to professional",
-    "page-follower": "page follower",
-    "undecided": "undecided",
+KEYS: dict[str, str] = {
+    Category.KEEP_PERSONAL: "1",
+    Category.MOVE_TO_PROFESSIONAL: "2",
+    Category.PAGE_FOLLOWER: "3",
 }
-
-
-def _relations(account: Account) -> str:
-    parts = []
-    for relation in account.relations:
-        since = account.since(relation)
-        parts.append(RELATION_WORDS.get(relation, relation) + (f" since {since[:10]}" if since else ""))
-    return ", ".join(parts)
-
-
-KEYS = {"keep-personal": "1", "move-to-professional": "2", "page-follower": "3"}
 SEPARATOR, COMMA = Content(" · "), Content(", ")
 NARROW = 16  # below this many cells beside the key, a consequence line wraps plainly
 SPELLED_OUT = 40  # from this many cells beside the key, networks are named in full
 
 
-def head(name: str, category: str, suggestion: Suggestion | None = None) -> Content:
+def head(name: str, category: str, suggestion: CategorySuggestion | None = None) -> Content:
     """The name, the category and the suggestion. Data only ever enters as plain text pieces."""
     parts: list = [(clean(name), "bold"), "  ", (CATEGORY_WORDS.get(category, category), "italic $accent")]
     if suggestion is not None:
@@ -109,7 +81,7 @@ def pack(groups: list[Group], room: int, spelled: bool | None = None) -> list[Co
     rows: list[Content] = []
     joinable = False  # the last row holds whole networks only: another may join it
     for network, steps in groups:
-        name = network_name(network) if spelled else BADGES.get(network, network)
+        name = network_name(network) if spelled else badge(network)
         label = Content.styled(f"{name}:", "bold") + " "
         whole = label + COMMA.join(steps)
         if joinable and rows[-1].cell_length + SEPARATOR.cell_length + whole.cell_length <= room:
@@ -145,7 +117,7 @@ def body(detail: Detail) -> Content:
             parts.append((" (gone from the newer export)", "italic"))
         if a.handle and a.handle != a.display_name:
             parts += ["  ", (f"@{clean(a.handle)}", "dim")]
-        relations = _relations(a)
+        relations = relations_text(a)
         if relations:
             parts += ["\n", " " * 11, (relations, "dim")]
         if a.position or a.company:
@@ -241,7 +213,7 @@ class PersonCard(Static):
         name: str,
         category: str,
         detail: Detail | None,
-        suggestion: Suggestion | None = None,
+        suggestion: CategorySuggestion | None = None,
         found: dict[str, list[Consequence]] | None = None,
     ) -> None:
         """``found``: what each key would ask (planning/preview.py), or None to leave it out."""

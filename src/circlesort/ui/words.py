@@ -1,0 +1,112 @@
+"""The words the screens show for networks, relations, categories and match tiers.
+
+One place for them, each a mapping keyed by the members of one of the model's types (model.py),
+so that a screen never spells a category or a relation itself. The mappings are typed by str, as
+a member is one: the roster's plain columns look them up with the stored strings.
+
+The files and the command line have their words in planning/words.py. A plan's steps read the
+same on screen as in the files, so the plan screen takes its step words from there, and the
+screens name a network in full as the files do (network_name).
+"""
+
+from __future__ import annotations
+
+from circlesort.model import UNDECIDED, Account, Category, Network, Relation, Tier
+from circlesort.planning.words import network_name
+
+# A network in two letters or fewer, where a line has no room for its name.
+BADGES: dict[str, str] = {
+    Network.FACEBOOK: "fb",
+    Network.LINKEDIN: "in",
+    Network.INSTAGRAM: "ig",
+    Network.X: "x",
+    Network.MASTODON: "ma",
+    Network.THREADS: "th",
+    Network.BLUESKY: "bs",
+    Network.CONTACTS: "co",
+}
+# A relation in the people list's narrow column.
+RELATION_SHORT: dict[str, str] = {
+    Relation.FRIEND: "friend",
+    Relation.FOLLOWER: "follows you",
+    Relation.FOLLOWING: "you follow",
+    Relation.CONNECTION: "connection",
+    Relation.CLOSE_FRIEND: "close friend",
+    Relation.REQUEST_RECEIVED: "asks you",
+    Relation.REQUEST_SENT: "you asked",
+    Relation.REQUEST_DECLINED: "declined",
+    Relation.REMOVED: "removed",
+    Relation.BLOCKED: "blocked",
+    Relation.MUTED: "muted",
+    Relation.RESTRICTED: "restricted",
+    Relation.CONTACT: "contact",
+}
+# A relation on the person card and the review screen, where a date may follow.
+RELATION_WORDS: dict[str, str] = {
+    Relation.FRIEND: "friends",
+    Relation.FOLLOWER: "follows you",
+    Relation.FOLLOWING: "you follow",
+    Relation.CONNECTION: "connected",
+    Relation.CLOSE_FRIEND: "close friend",
+    Relation.REQUEST_RECEIVED: "asked to connect",
+    Relation.REQUEST_SENT: "you asked",
+    Relation.REQUEST_DECLINED: "you declined",
+    Relation.REMOVED: "removed",
+    Relation.BLOCKED: "blocked",
+    Relation.MUTED: "muted",
+    Relation.RESTRICTED: "restricted",
+    Relation.CONTACT: "in your contacts",
+}
+# A category in a word: the status line, the summary's bars, a count in a question.
+CATEGORY_SHORT: dict[str, str] = {
+    Category.KEEP_PERSONAL: "personal",
+    Category.MOVE_TO_PROFESSIONAL: "professional",
+    Category.PAGE_FOLLOWER: "page",
+    UNDECIDED: "undecided",
+}
+# The people list's category column: the word, and a dot for nobody decided yet.
+CATEGORY_COLUMN: dict[str, str] = {**CATEGORY_SHORT, UNDECIDED: "·"}
+# A category as the decision it is: the person card, and the question before a decision.
+CATEGORY_WORDS: dict[str, str] = {
+    Category.KEEP_PERSONAL: "keep personal",
+    Category.MOVE_TO_PROFESSIONAL: "move to professional",
+    Category.PAGE_FOLLOWER: "page follower",
+    UNDECIDED: "undecided",
+}
+# The review screen's title for each tier it shows, in the order it shows them.
+TIER_TITLES: dict[str, str] = {
+    Tier.LIKELY: "Likely links (linked; worth a glance)",
+    Tier.POSSIBLE: "Suggestions (not linked)",
+    Tier.CERTAIN: "Certain links",
+}
+# The people list's flag for a person whose weakest link is only likely.
+TIER_FLAGS: dict[str, str] = {Tier.LIKELY: "?"}
+
+
+def badge(network: str) -> str:
+    """'fb' for Facebook; a network without a badge by its first two letters."""
+    return BADGES.get(network, network[:2])
+
+
+def relations_text(account: Account) -> str:
+    """An account's relations with their dates: 'friends since 2019-04-02, follows you'."""
+    parts = []
+    for relation in account.relations:
+        since = account.since(relation)
+        parts.append(RELATION_WORDS.get(relation, relation) + (f" since {since[:10]}" if since else ""))
+    return ", ".join(parts)
+
+
+__all__ = [
+    "BADGES",
+    "CATEGORY_COLUMN",
+    "CATEGORY_SHORT",
+    "CATEGORY_WORDS",
+    "RELATION_SHORT",
+    "RELATION_WORDS",
+    "TIER_FLAGS",
+    "TIER_TITLES",
+    "badge",
+    "network_name",
+    "relations_text",
+]
