@@ -3,7 +3,6 @@ step, and the files Mastodon and Google Contacts import themselves; each against
 
 from __future__ import annotations
 
-import copy
 import csv
 import io
 import os
@@ -18,7 +17,7 @@ from markdown_it import MarkdownIt
 from circlesort.planning.current import Plan, current_plan, set_state
 from circlesort.planning.import_files import GOOGLE_NAMES, google_contacts, mastodon_files
 from circlesort.planning.markdown import code, fill, plan_md, plural
-from circlesort.planning.settings import load_settings
+from circlesort.planning.settings import Settings, load_settings
 from circlesort.planning.steps import Due, Hint, HintKind, Scheduled, Step, StepKind, StepState
 from circlesort.planning.words import hint_text, namesakes_text
 from circlesort.planning.writers import FIELDS, network_csv, plan_yaml, safe_cell, scalar, write_plan
@@ -55,23 +54,27 @@ def decided(ws: Workspace) -> None:
     answer(ws, q["Ada Quill"], "withdraw")
 
 
-def golden_settings() -> dict:
+def golden_settings() -> Settings:
     """Settings that fill the messages, follow from a professional Mastodon account, and keep the
     LinkedIn and Instagram limits small enough for later batches to show."""
-    s = copy.deepcopy(load_settings())
-    s["page"] = {"name": "Maya Lindqvist Photography", "url": "https://www.facebook.com/mayalphoto"}
-    s["my_linkedin"] = "https://www.linkedin.com/in/maya-lindqvist"
-    s["professional_mastodon"] = "@maya@photog.social"
-    s["mastodon_export_is_professional"] = False
-    s["limits"] |= {"linkedin_invitations_per_week": 1, "instagram_unfollows_per_day": 1}
-    return s
+    return load_settings().with_values(
+        {
+            "page.name": "Maya Lindqvist Photography",
+            "page.url": "https://www.facebook.com/mayalphoto",
+            "my_linkedin": "https://www.linkedin.com/in/maya-lindqvist",
+            "professional_mastodon": "@maya@photog.social",
+            "mastodon_export_is_professional": False,
+            "limits.linkedin_invitations_per_week": 1,
+            "limits.instagram_unfollows_per_day": 1,
+        }
+    )
 
 
 def step_id(plan: Plan, name: str, kind: StepKind) -> str:
     return next(s.step.id for s in plan.steps if s.step.name == name and s.step.kind == kind)
 
 
-def scenario(ws: Workspace, settings: dict) -> Plan:
+def scenario(ws: Workspace, settings: Settings) -> Plan:
     """A plan a month in: steps due today and later, waiting, to ask about, sent, done, and dropped."""
     import_paths(ws, [str(ROOT / "sample_exports")])
     decided(ws)
@@ -543,12 +546,13 @@ def test_message_templates_fill_what_they_know_and_leave_the_rest_as_written():
         "Hi Ada, https://www.linkedin.com/in/me {page} {page_url} {unknown} {} {0} {first {Ada} }{"
     )
     assert fill("", values) == "" and fill(None, values) == ""
-    settings = load_settings()
-    settings["messages"] = {
-        "connect_instead": "{first} {nope} {{ }} {",
-        "page_invitation": "```{page}```",
-        "unfriend_note": "",
-    }
+    settings = load_settings().with_values(
+        {
+            "messages.connect_instead": "{first} {nope} {{ }} {",
+            "messages.page_invitation": "```{page}```",
+            "messages.unfriend_note": "",
+        }
+    )
     with Workspace.open() as ws:
         import_paths(ws, [str(ROOT / "sample_exports")])
         decided(ws)

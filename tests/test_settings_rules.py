@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from circlesort.errors import InputError
-from circlesort.planning.settings import load_settings
+from circlesort.planning.settings import Page, load_settings
 from circlesort.suggest import Seen, load_rules, parse, suggest
 from circlesort.workspace import Workspace
 
@@ -45,6 +45,34 @@ def config(tmp_path, monkeypatch):
         ("page: {name: [Maya, Photo]}\n", "page.name must be text"),
         ("mastodon_export_is_professional: yes\n", "mastodon_export_is_professional must be true or false"),
         ("brand_instagram: [myphotos]\n", "brand_instagram must be text"),
+        ("waiting_days: -1\n", "waiting_days must be a whole number of 0 or more"),
+        ("waiting_days: 99999999999\n", "waiting_days must be at most 3650"),
+        ("facebook_professional: block\n", "facebook_professional is one of unfriend, restrict"),
+        (
+            "page: {url: 'http://www.facebook.com/maya'}\n",
+            "page.url must be an https:// address on facebook.com",
+        ),
+        (
+            "page: {url: 'https://evil.example/maya'}\n",
+            "page.url must be an https:// address on facebook.com",
+        ),
+        ("my_linkedin: 'javascript:alert(1)'\n", "my_linkedin must be an https:// address on linkedin.com"),
+        (
+            "professional_bluesky: '@me'\n",
+            "unknown setting 'professional_bluesky': the professional accounts are",
+        ),
+        ("keymap: [h]\n", "keymap must be a mapping of key ids to keys"),
+        (
+            "keymap: {sort.persnal: h}\n",
+            "unknown key id 'sort.persnal' in keymap (`circlesort keys` lists them)",
+        ),
+        (
+            "keymap: {sort.personal: ' , '}\n",
+            'keymap.sort.personal must be keys separated by commas, e.g. "1,h"',
+        ),
+        ("keymap: {sort.personal: [h]}\n", "keymap.sort.personal must be keys separated by commas"),
+        ("keymap: {sort.personal: 'ctrl s'}\n", "keymap.sort.personal: 'ctrl s' is not a key"),
+        ("- a list\n", "expected settings as a mapping (key: value)"),
     ],
 )
 def test_a_wrong_setting_is_one_line_naming_the_file_and_the_key(config, tmp_path, cli, text, problem):
@@ -57,6 +85,38 @@ def test_a_wrong_setting_is_one_line_naming_the_file_and_the_key(config, tmp_pat
     assert not (tmp_path / "plan").exists()
 
 
+def test_verify_with_wrong_settings_is_one_line_before_it_reads_anything(config, cli):
+    from .conftest import ROOT
+
+    assert cli("import", str(ROOT / "sample_exports"))[0] == 0
+    (config / "settings.yaml").write_text("limits: {facebook_friends: -5}\n", encoding="utf-8")
+    code, out, err = cli("verify", str(ROOT / "sample_exports"))
+    assert (code, out) == (2, "")
+    assert err == (
+        f"circlesort: {config / 'settings.yaml'}: limits.facebook_friends must be a whole number of 1 or more\n"
+    )
+
+
+def test_wrong_settings_open_the_app_on_the_form_that_says_why_and_saving_repairs_them(config):
+    from circlesort.cli import startup_rules
+    from circlesort.planning.settings import defaults
+
+    (config / "settings.yaml").write_text(
+        "page: {url: 'ftp://fb'}\nkeymap: {sort.page: h}\n", encoding="utf-8"
+    )
+    assert startup_rules()[1]  # broken: the app opens on the form
+
+    async def test(pilot, app, ws):
+        text = " ".join(screen_text(app).split())
+        assert "Your settings file has a problem:" in text
+        assert "settings.yaml: page.url must be an https:// address on facebook.com" in text
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert load_settings() == defaults()
+
+    drive(test, settings_first=True)
+
+
 def test_right_settings_still_apply(config):
     (config / "settings.yaml").write_text(
         "limits: {linkedin_invitations_per_week: 50}\nbrand_instagram:\npage: {name: Maya Photo, url:}\n"
@@ -64,10 +124,10 @@ def test_right_settings_still_apply(config):
         encoding="utf-8",
     )
     settings = load_settings()
-    assert settings["limits"]["linkedin_invitations_per_week"] == 50
-    assert settings["limits"]["instagram_unfollows_per_day"] == 200  # the default stays
-    assert settings["brand_instagram"] == "" and settings["page"] == {"name": "Maya Photo", "url": ""}
-    assert settings["mastodon_export_is_professional"] is False
+    assert settings.limits.linkedin_invitations_per_week == 50
+    assert settings.limits.instagram_unfollows_per_day == 200  # the default stays
+    assert settings.brand_instagram == "" and settings.page == Page("Maya Photo", "")
+    assert settings.mastodon_export_is_professional is False
 
 
 def test_the_plan_screen_says_what_is_wrong_with_the_settings_instead_of_crashing(

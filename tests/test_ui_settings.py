@@ -4,13 +4,14 @@ written as the command line writes them, checked as circlesort reads them; and i
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 
 import pytest
 from textual.widgets import Input, Select, Switch, TextArea
 
 from circlesort.cli import sample_exports
 from circlesort.errors import InputError
-from circlesort.planning.settings import default_text, defaults, load_settings, settings_path
+from circlesort.planning.settings import Page, default_text, defaults, load_settings, settings_path
 from circlesort.planning.settings_file import render, save_settings
 from circlesort.rules_file import employers, save_employers
 from circlesort.suggest import default_text as default_rules
@@ -46,16 +47,24 @@ def test_the_defaults_render_as_the_file_the_command_line_writes():
 
 
 def test_saved_settings_load_back_exactly_with_comments_kept(tmp_path):
-    wanted = defaults()
-    wanted["page"] = {"name": ODD, "url": "https://www.facebook.com/zoe"}
-    wanted["professional_x"] = "@zoe_work"
-    wanted["facebook_professional"] = "restrict"
-    wanted["remove_without_waiting"] = True
-    wanted["limits"]["facebook_unfriends_per_day"] = 7
-    wanted["messages"]["connect_instead"] = "Hi {first},\nline two: {linkedin}\u2028end"
+    wanted = defaults().with_values(
+        {
+            "page.name": ODD,
+            "page.url": "https://www.facebook.com/zoe",
+            "professional_x": "@zoe_work",
+            "facebook_professional": "restrict",
+            "remove_without_waiting": True,
+            "limits.facebook_unfriends_per_day": 7,
+            "messages.connect_instead": "Hi {first},\nline two: {linkedin}\u2028end",
+            "keymap.sort.personal": "1, h",
+            "keymap.plan.help": "?",
+        }
+    )
     path = save_settings(wanted, tmp_path / "settings.yaml")
     assert load_settings(path) == wanted
+    assert wanted.keymap == (("plan.help", "?"), ("sort.personal", "1,h"))
     text = path.read_text("utf-8")
+    assert text.endswith('keymap:\n  plan.help: "?"\n  sort.personal: "1,h"\n')  # the user's keys kept
     assert "# the public Page that page followers are invited to follow" in text
     assert (
         "facebook_professional: restrict # or: unfriend; restrict: add to the Restricted list instead" in text
@@ -66,8 +75,8 @@ def test_saved_settings_load_back_exactly_with_comments_kept(tmp_path):
 def test_a_value_load_settings_refuses_is_never_written(tmp_path):
     path = tmp_path / "settings.yaml"
     path.write_text("waiting_days: 3\n", encoding="utf-8")
-    wrong = defaults()
-    wrong["limits"]["facebook_friends"] = 0
+    settings = defaults()
+    wrong = replace(settings, limits=replace(settings.limits, facebook_friends=0))  # past the checks
     with pytest.raises(InputError, match=r"limits\.facebook_friends must be a whole number of 1 or more"):
         save_settings(wrong, path)
     assert path.read_text("utf-8") == "waiting_days: 3\n"
@@ -114,15 +123,15 @@ def test_the_screen_writes_what_was_entered_and_suggestions_follow_the_new_emplo
         await pilot.pause()
         assert app.screen is sort
         saved = load_settings()
-        assert saved["page"] == {"name": f"Maya {ODD}", "url": "https://www.facebook.com/mayaphoto"}
-        assert saved["professional_mastodon"] == "@maya@mastodon.social"
-        assert (saved["facebook_professional"], saved["instagram_personal"]) == ("restrict", "close-friends")
-        assert saved["remove_without_waiting"] is True and saved["waiting_days"] == 21
-        assert saved["limits"]["facebook_friends"] == 4900
-        assert saved["messages"]["unfriend_note"] == "Bye {first} [for now]: {linkedin}"
+        assert saved.page == Page(f"Maya {ODD}", "https://www.facebook.com/mayaphoto")
+        assert saved.professional_mastodon == "@maya@mastodon.social"
+        assert (saved.facebook_professional, saved.instagram_personal) == ("restrict", "close-friends")
+        assert saved.remove_without_waiting is True and saved.waiting_days == 21
+        assert saved.limits.facebook_friends == 4900
+        assert saved.messages.unfriend_note == "Bye {first} [for now]: {linkedin}"
         untouched = {
             k: v
-            for k, v in saved.items()
+            for k, v in saved.data().items()
             if k
             not in (
                 "page",
@@ -135,7 +144,7 @@ def test_the_screen_writes_what_was_entered_and_suggestions_follow_the_new_emplo
                 "messages",
             )
         }
-        assert untouched == {k: v for k, v in defaults().items() if k in untouched}
+        assert untouched == {k: v for k, v in defaults().data().items() if k in untouched}
         assert employers() == ["Woodgrove", "Fabrikam"]
         assert app.rules[0].when["company"] == ("woodgrove", "fabrikam")
         found = sort.suggested(banker)

@@ -9,7 +9,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from circlesort import __version__
+from circlesort import __version__, cli_settings
 from circlesort.errors import InputError
 
 COMMANDS = (
@@ -24,6 +24,7 @@ COMMANDS = (
     "plan",
     "verify",
     "mark",
+    "keys",
 )
 
 
@@ -94,6 +95,7 @@ def _parser() -> argparse.ArgumentParser:
     requests.add_argument("--json", action="store_true", help="machine-readable output")
     rules = sub.add_parser("rules", parents=[common], help="where the rules that suggest categories live")
     rules.add_argument("--init", action="store_true", help="write the default rules there, to edit")
+    sub.add_parser("keys", parents=[common], help="every key of the app by id, and how to change them")
     add_commands(sub, common)
     return parser
 
@@ -143,12 +145,16 @@ def _main(args_list: list[str]) -> int:
             return _verify(args.workspace, args.paths)
         if args.command == "mark":
             return _mark(args.workspace, args.state, args.ids)
+        if args.command == "plan" and args.init_settings:
+            return cli_settings.init_settings()
+        if args.command == "rules":
+            return cli_settings.rules(args.init)
+        if args.command == "keys":
+            return cli_settings.keys()
         if args.command == "plan":
-            return _init_settings() if args.init_settings else _plan(args.workspace, args.out, args.force)
+            return _plan(args.workspace, args.out, args.force)
         if args.command == "requests":
             return _requests(args.workspace, args.json)
-        if args.command == "rules":
-            return _rules(args.init)
         if args.command in ("import", "decisions", "workspace"):
             from circlesort import cli_workspace
 
@@ -196,17 +202,6 @@ def _match(paths: list[str], as_json: bool) -> int:
         # quicker than indent= for 80,000 accounts; any JSON reader gets the same strings.
         text = json.dumps(match_json(result), check_circular=False) if as_json else match_text(result)
     print(text)
-    return 0
-
-
-def _init_settings() -> int:
-    from circlesort.planning.settings import default_text, settings_path
-
-    path = settings_path()
-    if path.exists():
-        raise InputError(str(path), "already exists; circlesort leaves your settings as they are")
-    _write_new(path, default_text())
-    print(f"Wrote the default plan settings to {path}; edit them there.")
     return 0
 
 
@@ -322,35 +317,6 @@ def _requests(workspace: str | None, as_json: bool) -> int:
             elif hint := suggested_answer(r, rules, categories.get(r.person)):
                 print(f"          suggested: {describe(hint[0], r.account.network)}, because {hint[1]}")
     return 0
-
-
-def _rules(init: bool) -> int:
-    from circlesort.suggest import default_text, load_rules, rules_path
-
-    path = rules_path()
-    if init and not path.exists():
-        _write_new(path, default_text())
-        print(f"Wrote the default rules to {path}; edit them there.")
-    elif init:
-        raise InputError(str(path), "already exists; circlesort leaves your rules as they are")
-    else:
-        state = "yours" if path.exists() else "not there yet, so the defaults apply (--init writes them)"
-        print(f"{path}: {state}")
-    for rule in load_rules(path):
-        print(f"  {rule.name}: {rule.suggest}")
-    return 0
-
-
-def _write_new(path: Path, text: str) -> None:
-    """A file of circlesort's configuration, with its folders; a configuration folder that cannot
-    be made (CIRCLESORT_CONFIG naming a file, say) is one line."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    except OSError as e:
-        reason = str(e.strerror or e)
-        reason = reason[:1].lower() + reason[1:]
-        raise InputError(str(e.filename or path), f"cannot be written ({reason})") from None
 
 
 def _demo() -> int:

@@ -19,6 +19,7 @@ from circlesort.errors import InputError
 from circlesort.gcpause import paused_gc
 from circlesort.planning.reconcile import from_row, judge, layer
 from circlesort.planning.schedule import Effort, Kept, effort, schedule
+from circlesort.planning.settings import Settings
 from circlesort.planning.steps import Due, Scheduled, StepState
 from circlesort.planning.words import missing
 from circlesort.workspace import Workspace
@@ -64,12 +65,12 @@ class Plan:
         return ", ".join(parts)
 
 
-def current_plan(ws: Workspace, settings: dict, now: datetime | None = None) -> Plan:
+def current_plan(ws: Workspace, settings: Settings, now: datetime | None = None) -> Plan:
     with paused_gc():  # tens of thousands of small objects and no cycles
         return _current_plan(ws, settings, now)
 
 
-def _current_plan(ws: Workspace, settings: dict, now: datetime | None) -> Plan:
+def _current_plan(ws: Workspace, settings: Settings, now: datetime | None) -> Plan:
     """The plan as it stands: the kept steps brought up to date, judged and scheduled.
 
     Only what changed since the plan was last worked out is worked out again: after a few
@@ -79,7 +80,7 @@ def _current_plan(ws: Workspace, settings: dict, now: datetime | None) -> Plan:
     stored = stored_steps(ws)
     states = step_states(ws)
     imported_at = last_import_at(ws)
-    fingerprint = f"{PLAN_RULES}:{json.dumps(settings, sort_keys=True, default=str)}"
+    fingerprint = f"{PLAN_RULES}:{json.dumps(settings.plan_data(), sort_keys=True)}"
     then, _, was = planned_at(ws).partition(":")
     touched = changes_since(ws, int(then)) if stored and was == fingerprint and then.isdigit() else None
     if touched is None:  # the first look, an import, other settings: everyone
@@ -118,7 +119,7 @@ SETTING_HELP = {
 }
 
 
-def notes(steps: Sequence[Scheduled], settings: dict) -> list[str]:
+def notes(steps: Sequence[Scheduled], settings: Settings) -> list[str]:
     """The settings the plan's live steps need and do not have, each said once."""
     wanted = dict.fromkeys(
         missing(s.step, settings) for s in steps if s.due in (Due.NOW, Due.WAITING, Due.ASK)

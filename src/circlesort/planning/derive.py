@@ -15,6 +15,7 @@ from dataclasses import replace
 from circlesort.matching.normalize import parse
 from circlesort.model import Account
 from circlesort.planning.links import REQUEST_PAGES, safe_link, search_link
+from circlesort.planning.settings import Settings
 from circlesort.planning.steps import PERSON, WAY_BACK, Hint, HintKind, Phase, Step, StepKind, step_id
 from circlesort.planning.words import missing
 from circlesort.workspace import Person
@@ -36,7 +37,7 @@ def link_of(account: Account) -> str:
     )
 
 
-def person_steps(person: Person, answers: dict, settings: dict, finished: set[str]) -> list[Step]:
+def person_steps(person: Person, answers: dict, settings: Settings, finished: set[str]) -> list[Step]:
     """Every step this person's category and answers ask for. ``finished``: ids of steps done."""
     made: list[Step] = []
     category = person.category
@@ -108,19 +109,19 @@ def _answer_steps(account: Account, answer: str | None) -> list[tuple[StepKind, 
     return out
 
 
-def _category_steps(category: str, account: Account, s: dict) -> Iterable[StepKind]:
+def _category_steps(category: str, account: Account, s: Settings) -> Iterable[StepKind]:
     held, net = set(account.relations), account.network
     if net == "contacts" and "contact" in held:
         yield K.LABEL
     if category == PROFESSIONAL:
         if net == "facebook" and "friend" in held:
-            yield K.RESTRICT if s["facebook_professional"] == "restrict" else K.UNFRIEND
+            yield K.RESTRICT if s.facebook_professional == "restrict" else K.UNFRIEND
         if net == "linkedin" and "following" in held and "connection" not in held:
             yield K.CONNECT
         if net == "instagram":
-            if s["professional_instagram"] and held & {"follower", "following"}:
+            if s.professional_instagram and held & {"follower", "following"}:
                 yield K.FOLLOW_FROM
-            if s["instagram_professional"] == "remove":
+            if s.instagram_professional == "remove":
                 yield from ([K.REMOVE_FOLLOWER] if "follower" in held else [])
                 yield from ([K.UNFOLLOW] if "following" in held else [])
         if net == "x" and held - {"blocked", "muted"}:
@@ -128,15 +129,15 @@ def _category_steps(category: str, account: Account, s: dict) -> Iterable[StepKi
         if (
             net == "mastodon"
             and held - {"blocked", "muted"}
-            and not (s["mastodon_export_is_professional"] and "following" in held)
+            and not (s.mastodon_export_is_professional and "following" in held)
         ):
             yield K.FOLLOW_FROM
     elif category == PERSONAL:
-        if net == "linkedin" and "connection" in held and s["linkedin_personal"] == "remove":
+        if net == "linkedin" and "connection" in held and s.linkedin_personal == "remove":
             yield K.REMOVE_CONNECTION
         if (
             net == "instagram"
-            and s["instagram_personal"] == "close-friends"
+            and s.instagram_personal == "close-friends"
             and "close_friend" not in held
             and held & {"follower", "following"}
         ):
@@ -147,11 +148,11 @@ def _category_steps(category: str, account: Account, s: dict) -> Iterable[StepKi
             yield K.UNFRIEND
         if net == "linkedin" and "connection" in held:
             yield K.REMOVE_CONNECTION
-        if net == "instagram" and "follower" in held and s["brand_instagram"]:
+        if net == "instagram" and "follower" in held and s.brand_instagram:
             yield K.SEND_LINK  # Instagram has no "suggest following": a message with the link
 
 
-def _with_dependencies(steps: list[Step], settings: dict) -> list[Step]:
+def _with_dependencies(steps: list[Step], settings: Settings) -> list[Step]:
     """Removals wait for every bring-over of the same person; one step per id.
 
     A follow from a professional account the settings do not name cannot be done: removals do

@@ -18,6 +18,7 @@ from dataclasses import replace
 from circlesort.planning.current import Plan
 from circlesort.planning.links import safe_link
 from circlesort.planning.schedule import BY_FILE
+from circlesort.planning.settings import Settings
 from circlesort.planning.steps import Due, Hint, HintKind, Phase, Scheduled, Step, StepKind
 from circlesort.planning.words import DUE_WORDS, action, hint_words, namesakes_text, network_name, waits_for
 
@@ -102,7 +103,7 @@ def hint(h: Hint) -> str:
     return f"{before}{value if h.kind == HintKind.SINCE else code(value)}{after}"
 
 
-def step_line(s: Scheduled, settings: dict, box: bool = True, tail: str = "") -> str:
+def step_line(s: Scheduled, settings: Settings, box: bool = True, tail: str = "") -> str:
     """One step: name, what to do, the link, hints, flag, message, then its id in small print."""
     step = s.step
     parts = [f"{code(step.name) or code(step.target)}: {action(step, settings)}"]
@@ -114,7 +115,7 @@ def step_line(s: Scheduled, settings: dict, box: bool = True, tail: str = "") ->
     if step.namesakes > 1:
         parts.append(f"**{namesakes_text(step)}**")
     message = message_of(step)
-    if message and s.due in (Due.NOW, Due.WAITING, Due.ASK) and (settings.get("messages") or {}).get(message):
+    if message and s.due in (Due.NOW, Due.WAITING, Due.ASK) and settings.messages.of(message):
         word = "you may send" if message == "unfriend_note" else "then send"
         parts.append(f"{word} the message “{MESSAGES[message][0]}” (Messages, below)")
     if tail:
@@ -125,7 +126,7 @@ def step_line(s: Scheduled, settings: dict, box: bool = True, tail: str = "") ->
 _SENTINEL = "\x00"
 
 
-def waits_md(s: Scheduled, by_id: dict[str, Scheduled], settings: dict) -> str:
+def waits_md(s: Scheduled, by_id: dict[str, Scheduled], settings: Settings) -> str:
     """What a removal waits for, in words, the names as code: '`Ada Quill` accepts on LinkedIn'."""
     open_ = [
         by_id[d]
@@ -162,7 +163,7 @@ def _runs(steps: Sequence[Scheduled], split_removals: bool) -> list[tuple[str, l
 
 
 class _Writer:
-    def __init__(self, plan: Plan, settings: dict, contacts: int, mastodon: Sequence[str]) -> None:
+    def __init__(self, plan: Plan, settings: Settings, contacts: int, mastodon: Sequence[str]) -> None:
         self.plan, self.settings = plan, settings
         self.contacts, self.mastodon = contacts, list(mastodon)
         self.by_id = {s.step.id: s for s in plan.steps}
@@ -217,7 +218,7 @@ class _Writer:
             n = sum(x.step.kind == K.FOLLOW_FROM for x in run)
             files = ", then ".join(f"`{name}`" for name in self.mastodon)
             mine = (
-                self.settings.get("professional_mastodon")
+                self.settings.professional_mastodon
                 or "your professional Mastodon account (set professional_mastodon first)"
             )
             which = "the files one at a time" if len(self.mastodon) > 1 else "the file"
@@ -240,15 +241,15 @@ class _Writer:
     def messages(self) -> None:
         live = (Due.NOW, Due.WAITING, Due.ASK)
         used = dict.fromkeys(message_of(s.step) for s in self.plan.steps if s.due in live)
-        texts = self.settings.get("messages") or {}
-        wanted = [m for m in MESSAGES if m in used and texts.get(m)]
+        texts = self.settings.messages
+        wanted = [m for m in MESSAGES if m in used and texts.of(m)]
         if not wanted:
             return
-        page = self.settings.get("page") or {}
-        values = {
-            "linkedin": self.settings.get("my_linkedin"),
-            "page": page.get("name"),
-            "page_url": page.get("url"),
+        page = self.settings.page
+        values: dict[str, object] = {
+            "linkedin": self.settings.my_linkedin,
+            "page": page.name,
+            "page_url": page.url,
         }
         self.add(
             "## Messages",
@@ -259,7 +260,7 @@ class _Writer:
         )
         for key in wanted:
             title, why = MESSAGES[key]
-            text = fill(texts[key], values)
+            text = fill(texts.of(key), values)
             unset = [
                 PLACEHOLDER_SETTINGS[p]
                 for p in dict.fromkeys(_PLACEHOLDER.findall(text))
@@ -310,7 +311,7 @@ def summary(plan: Plan) -> str:
 
 def plan_md(
     plan: Plan,
-    settings: dict,
+    settings: Settings,
     created: str,
     notes: Sequence[str] = (),
     contacts: int = 0,
@@ -339,7 +340,7 @@ def plan_md(
     return "\n".join(w.lines) + "\n"
 
 
-def _later(w: _Writer, of: dict[Due, list[Scheduled]], settings: dict) -> None:
+def _later(w: _Writer, of: dict[Due, list[Scheduled]], settings: Settings) -> None:
     """The steps not due yet: waiting, to ask about, and invitations sent."""
     w.group(
         "Waiting",
@@ -364,7 +365,7 @@ def _later(w: _Writer, of: dict[Due, list[Scheduled]], settings: dict) -> None:
     )
 
 
-def _finished(w: _Writer, of: dict[Due, list[Scheduled]], settings: dict) -> None:
+def _finished(w: _Writer, of: dict[Due, list[Scheduled]], settings: Settings) -> None:
     """Counts of what is behind the user, and the ticks a newer export doubts."""
     finished = of[Due.FINISHED] + of[Due.SKIPPED] + of[Due.IMPOSSIBLE]
     w.counts("Done", finished, "Done, skipped or no longer possible; plan.yaml lists every one.")

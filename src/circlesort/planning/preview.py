@@ -16,7 +16,7 @@ from circlesort.errors import InputError
 from circlesort.matching import network_rank
 from circlesort.planning.derive import person_steps
 from circlesort.planning.reconcile import DONE
-from circlesort.planning.settings import load_settings
+from circlesort.planning.settings import Settings, load_settings
 from circlesort.planning.steps import FINISHED, Phase, Step
 from circlesort.planning.words import short_action
 from circlesort.workspace import CATEGORIES, Person
@@ -27,7 +27,7 @@ PHASES = list(Phase)
 
 
 def consequences(
-    person: Person, answers: dict, settings: dict, finished: Iterable[str] = ()
+    person: Person, answers: dict, settings: Settings, finished: Iterable[str] = ()
 ) -> dict[str, list[Consequence]]:
     """Per category, the steps it would ask of ``person``, network by network. ``finished``: ids
     of steps done (a removal done earlier brings the way back when the person is wanted there)."""
@@ -44,7 +44,7 @@ def consequences(
 
 
 def for_card(
-    detail: Detail, name: str, category: str, settings: dict | None
+    detail: Detail, name: str, category: str, settings: Settings | None
 ) -> dict[str, list[Consequence]] | None:
     """The consequences for the sorting card's person; None without settings to plan by."""
     if settings is None:
@@ -53,7 +53,7 @@ def for_card(
     return consequences(person, detail.answers, settings, finished_ids(detail.steps))
 
 
-def settings_or_none() -> dict | None:
+def settings_or_none() -> Settings | None:
     """The plan's settings, or None when the file is wrong: a preview then goes without (the plan
     screen and `circlesort plan` say what is wrong)."""
     try:

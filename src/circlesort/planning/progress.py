@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from circlesort.planning.schedule import LIMITS
+from circlesort.planning.settings import Settings
 from circlesort.planning.steps import NEEDS_ACCEPTANCE, Due, Phase, Scheduled, StepState
 
 DONE = frozenset({Due.FINISHED, Due.SKIPPED, Due.IMPOSSIBLE, Due.NOT_NEEDED})  # off the list
@@ -55,7 +56,7 @@ class NetworkProgress:
 @dataclass(frozen=True, slots=True)
 class LimitUse:
     network: str
-    setting: str  # the key under settings["limits"]
+    setting: str  # the key under the settings' limits:
     used: int  # steps sent or done within the window
     limit: int
     days: int  # the window: 1 or 7
@@ -65,7 +66,7 @@ class Tally:
     """The counts of a plan, kept up to date one changed step at a time (a screen's tick costs
     next to nothing, whatever the plan's size)."""
 
-    def __init__(self, steps: Iterable[Scheduled], settings: Mapping, now: datetime) -> None:
+    def __init__(self, steps: Iterable[Scheduled], settings: Settings | None, now: datetime) -> None:
         self.settings, self.now = settings, now
         self.networks: dict[str, list[int]] = {}  # network -> [done, due, waiting], in first-seen order
         self.used: dict[tuple, int] = {}  # limit (schedule.LIMITS key) -> steps counted against it
@@ -90,8 +91,11 @@ class Tally:
         return [NetworkProgress(network, *row) for network, row in self.networks.items()]
 
     def limits(self) -> list[LimitUse]:
+        """Each limit's use; none without the settings that say the limits."""
+        if self.settings is None:
+            return []
         return [
-            LimitUse(cls[0], setting, n, int(self.settings["limits"][setting]), days)
+            LimitUse(cls[0], setting, n, self.settings.limits.of(setting), days)
             for cls, n in self.used.items()
             for setting, days in (LIMITS[cls],)
         ]
@@ -104,10 +108,10 @@ class Tally:
 
 def per_network(steps: Iterable[Scheduled]) -> list[NetworkProgress]:
     """Per network, in the order the networks first come in ``steps``."""
-    return Tally(steps, {}, datetime.now(UTC)).progress()
+    return Tally(steps, None, datetime.now(UTC)).progress()
 
 
-def limit_use(steps: Iterable[Scheduled], settings: Mapping, now: datetime) -> list[LimitUse]:
+def limit_use(steps: Iterable[Scheduled], settings: Settings, now: datetime) -> list[LimitUse]:
     """Each limit that a step of the plan falls under, with how much of it the window has used."""
     return Tally(steps, settings, now).limits()
 

@@ -15,6 +15,7 @@ from datetime import datetime
 from circlesort.model import Account
 from circlesort.planning.derive import person_steps
 from circlesort.planning.schedule import Kept
+from circlesort.planning.settings import Settings
 from circlesort.planning.steps import FINISHED, PERSON, WAY_BACK, Hint, HintKind, Step, StepKind, step_id
 from circlesort.workspace import Person, Workspace
 from circlesort.workspace.changes import FollowSteps
@@ -39,7 +40,7 @@ def layer(
     stored: dict[str, StoredStep],
     own: Iterable[str],
     states: dict,
-    settings: dict,
+    settings: Settings,
     now: datetime,
     imported_at: str,
 ) -> Layered:

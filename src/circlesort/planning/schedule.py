@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from circlesort.planning.settings import Settings
 from circlesort.planning.steps import (
     FINISHED,
     NEEDS_ACCEPTANCE,
@@ -70,7 +71,7 @@ class Kept:
 def schedule(
     kept: Sequence[Kept],
     states: dict[str, tuple[str, str]],
-    settings: dict,
+    settings: Settings,
     now: datetime,
     imported_at: str = "",
 ) -> list[Scheduled]:
@@ -83,7 +84,7 @@ def schedule(
     first: dict[str, Scheduled] = {}
     for k in kept:
         first[k.step.id] = _standing(k, state_of.get(k.step.id, (StepState.PENDING, "")), imported_at)
-    wait = timedelta(days=int(settings["waiting_days"]))
+    wait = timedelta(days=settings.waiting_days)
     for k in kept:
         s = first[k.step.id]
         if s.due == Due.NOW and k.step.phase == Phase.REMOVE:
@@ -121,11 +122,11 @@ def _standing(k: Kept, stated: tuple[StepState, str], imported_at: str) -> Sched
 
 
 def _removal(
-    s: Scheduled, deps: list[Scheduled], settings: dict, now: datetime, wait: timedelta
+    s: Scheduled, deps: list[Scheduled], settings: Settings, now: datetime, wait: timedelta
 ) -> Scheduled:
     """A removal is due once its person's bring-overs are confirmed, or when the user says so."""
     open_ = [d for d in deps if d.due not in (Due.FINISHED, Due.NOT_NEEDED)]
-    if not open_ or s.state == StepState.REMOVE_ANYWAY or settings["remove_without_waiting"]:
+    if not open_ or s.state == StepState.REMOVE_ANYWAY or settings.remove_without_waiting:
         return s
     words = "; ".join(waits_for(d.step, settings) for d in open_)
     given_up = [d for d in open_ if d.due in (Due.SKIPPED, Due.IMPOSSIBLE)]
@@ -149,7 +150,7 @@ def _replace(s: Scheduled, due: Due, label: str, waits: str = "", batch: int = -
     return Scheduled(s.step, s.state, due, batch, label, waits or s.waits_for, s.state_at, s.seen, s.notes)
 
 
-def _batched(steps: list[Scheduled], state_of: dict, settings: dict, now: datetime) -> list[Scheduled]:
+def _batched(steps: list[Scheduled], state_of: dict, settings: Settings, now: datetime) -> list[Scheduled]:
     """Due steps into batches under each limit; everything in the order to carry it out."""
     used: dict[tuple, int] = defaultdict(int)
     for s in steps:
@@ -166,7 +167,7 @@ def _batched(steps: list[Scheduled], state_of: dict, settings: dict, now: dateti
             out[s.step.id] = _replace(s, Due.NOW, "today", batch=0)
             continue
         setting, days = LIMITS[cls]
-        limit = int(settings["limits"][setting])
+        limit = settings.limits.of(setting)
         room = max(0, limit - used[cls])
         n = taken[cls]
         taken[cls] += 1

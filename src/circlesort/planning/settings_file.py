@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from circlesort.errors import InputError
-from circlesort.planning.settings import CHOICES, GROUPS, default_text, load_settings, settings_path
+from circlesort.planning.settings import CHOICES, GROUPS, Settings, default_text, load_settings, settings_path
 
 # "  key: value   # comment": a value is a quoted string or runs up to the comment.
 _LINE = re.compile(
@@ -42,9 +42,10 @@ def scalar(value: object, plain: bool = False) -> str:
     return yaml.safe_dump(text, default_style='"', allow_unicode=True, width=float("inf")).rstrip("\n")
 
 
-def render(settings: dict) -> str:
-    """The settings file holding ``settings`` (every key of the defaults; a missing one keeps its
-    default), in the default file's layout and comments."""
+def render(settings: Settings) -> str:
+    """The settings file holding ``settings``, in the default file's layout and comments; the
+    keymap's entries, which the default file has none of, under its `keymap:`."""
+    data = settings.data()
     out = []
     group = ""
     for line in default_text().splitlines():
@@ -57,10 +58,11 @@ def render(settings: dict) -> str:
             group = key if key in GROUPS and not found["value"].strip() else ""
             if group:
                 out.append(line)
+                out += [f"  {k}: {scalar(v)}" for k, v in data[key].items()] if key == "keymap" else []
                 continue
-            given = settings.get(key, _MISSING)
+            given = data.get(key, _MISSING)
         else:
-            given = settings.get(group, {}).get(key, _MISSING) if group else _MISSING
+            given = data.get(group, {}).get(key, _MISSING) if group else _MISSING
         if given is _MISSING:
             out.append(line)
             continue
@@ -107,11 +109,11 @@ def write_checked(path: Path, text: str, check: Callable[[Path], None]) -> None:
         raise
 
 
-def save_settings(settings: dict, path: Path | None = None) -> Path:
-    """Write ``settings`` (as load_settings gives them) to the settings file; returns its path.
+def save_settings(settings: Settings, path: Path | None = None) -> Path:
+    """Write ``settings`` to the settings file; returns its path.
 
-    Raises InputError naming the setting when a value is not one circlesort accepts, and then
-    the file on disk is left as it was."""
+    Raises InputError when the file would not read back as these settings, and then the file
+    on disk is left as it was."""
     path = path or settings_path()
 
     def check(temp: Path) -> None:
@@ -120,17 +122,16 @@ def save_settings(settings: dict, path: Path | None = None) -> Path:
         except InputError as e:
             raise InputError(str(path), e.problem) from None
         if loaded != settings:
-            wrong = sorted(k for k in settings if loaded.get(k) != settings[k])
+            mine, back = settings.data(), loaded.data()
+            wrong = sorted(k for k in mine if back.get(k) != mine[k])
             raise InputError(str(path), f"would not read back as given: {', '.join(wrong)}")
 
     write_checked(path, render(settings), check)
     return path
 
 
-def unset(settings: dict, employers: list[str]) -> bool:
+def unset(settings: Settings, employers: list[str]) -> bool:
     """Nothing set that the plan and the suggestions rest on: no Page, no professional account,
     no employer."""
-    page = settings.get("page") or {}
-    return not (
-        page.get("name") or page.get("url") or any(settings.get(k) for k in PROFESSIONAL) or employers
-    )
+    page = settings.page
+    return not (page.name or page.url or any(settings.text(k) for k in PROFESSIONAL) or employers)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from circlesort.planning.current import Plan, current_plan
+from circlesort.planning.settings import Settings
 from circlesort.planning.steps import Due
 from circlesort.planning.words import DUE_WORDS, action, network_name
 from circlesort.workspace import ImportSummary, Workspace, import_paths
@@ -34,12 +35,12 @@ class Verification:
         return dict(sorted(out.items()))
 
 
-def verify(ws: Workspace, paths: Sequence[str], settings: dict) -> Verification:
+def verify(ws: Workspace, paths: Sequence[str], settings: Settings) -> Verification:
     summary = import_paths(ws, paths)
     return Verification(summary, current_plan(ws, settings))
 
 
-def report(v: Verification, settings: dict) -> list[str]:
+def report(v: Verification, settings: Settings) -> list[str]:
     """What `circlesort verify` prints."""
     lines = ["What changed: " + " ".join(v.summary.lines())]
     if v.plan.changes():

@@ -9,6 +9,7 @@ The files' and the command line's words for the model's types are here too, keye
 from __future__ import annotations
 
 from circlesort.model import Category, Network
+from circlesort.planning.settings import Settings
 from circlesort.planning.steps import PERSON, Due, Hint, HintKind, Scheduled, Step, StepKind, StepState
 
 K = StepKind
@@ -64,21 +65,21 @@ def network_name(network: str) -> str:
     return NETWORK_NAMES.get(network, network)
 
 
-def page_name(settings: dict) -> str:
-    return settings["page"]["name"] or "your Page"
+def page_name(settings: Settings) -> str:
+    return settings.page.name or "your Page"
 
 
-def missing(step: Step, settings: dict) -> str:
+def missing(step: Step, settings: Settings) -> str:
     """The setting this step needs and the user has not given, or ""."""
     if step.kind == K.INVITE_TO_PAGE or (step.kind == K.SEND_LINK and step.network == Network.FACEBOOK):
-        return "" if settings["page"]["url"] else "page.url"
+        return "" if settings.page.url else "page.url"
     if step.kind == K.FOLLOW_FROM:
         setting = FOLLOWER_ACCOUNT.get(step.network, "")
-        return "" if not setting or settings[setting] else setting
+        return "" if not setting or settings.text(setting) else setting
     return ""
 
 
-def action(step: Step, settings: dict) -> str:
+def action(step: Step, settings: Settings) -> str:
     """What to do, in words: "send a LinkedIn invitation", "invite to follow Ada's Bakes"."""
     request = REQUEST_WORD.get(step.network, "request")
     kind = step.kind
@@ -136,14 +137,14 @@ def short_action(step: Step) -> str:
     return SHORT_ACTIONS[step.kind]
 
 
-def _follower(step: Step, settings: dict) -> str:
-    mine = settings.get(FOLLOWER_ACCOUNT.get(step.network, ""), "")
+def _follower(step: Step, settings: Settings) -> str:
+    mine = settings.text(FOLLOWER_ACCOUNT.get(step.network, ""))
     return mine or f"your professional {network_name(step.network)} account"
 
 
-def _linked_account(step: Step, settings: dict) -> str:
+def _linked_account(step: Step, settings: Settings) -> str:
     if step.network == Network.INSTAGRAM:
-        return settings["brand_instagram"] or "your public account"
+        return settings.brand_instagram or "your public account"
     return page_name(settings)
 
 
@@ -158,7 +159,7 @@ def reason(step: Step) -> str:
     return WHY.get(step.category, "")
 
 
-def waits_for(step: Step, settings: dict) -> str:
+def waits_for(step: Step, settings: Settings) -> str:
     """What a removal waits for, in words: "Ada accepts on LinkedIn"."""
     who = step.name or "they"
     net = network_name(step.network)

@@ -24,6 +24,7 @@ from circlesort.planning.folder import MARKER, existing_plan, write_files
 from circlesort.planning.import_files import csv_text, google_contacts, mastodon_files, safe_cell
 from circlesort.planning.links import safe_link
 from circlesort.planning.markdown import code, plan_md, summary
+from circlesort.planning.settings import Settings
 from circlesort.planning.steps import Due, Scheduled, StepKind
 from circlesort.planning.words import action, hint_text, namesakes_text
 from circlesort.workspace import Workspace
@@ -58,7 +59,7 @@ FIELDS = (
 K = StepKind
 
 
-def step_data(s: Scheduled, settings: dict) -> dict:
+def step_data(s: Scheduled, settings: Settings) -> dict:
     """One step as plan.yaml holds it."""
     step = s.step
     return {
@@ -116,7 +117,7 @@ _VOCABULARY = frozenset({"kind", "network", "category", "state", "due", "batch"}
 
 def plan_yaml(
     plan: Plan,
-    settings: dict,
+    settings: Settings,
     workspace: str,
     created: str,
     notes: list[str],
@@ -149,7 +150,7 @@ def plan_yaml(
 # --- the CSVs -------------------------------------------------------------------------------------
 
 
-def network_csv(steps: Sequence[Scheduled], settings: dict, data: Sequence[dict] | None = None) -> str:
+def network_csv(steps: Sequence[Scheduled], settings: Settings, data: Sequence[dict] | None = None) -> str:
     """One network's steps, in the order to carry them out, each with its id for `circlesort mark`."""
     rows: list[list[object]] = [list(FIELDS)]
     for d in data if data is not None else (step_data(s, settings) for s in steps):
@@ -173,7 +174,7 @@ def network_csv(steps: Sequence[Scheduled], settings: dict, data: Sequence[dict]
     return csv_text(rows)
 
 
-def limit_notes(ws: Workspace, plan: Plan, settings: dict) -> list[str]:
+def limit_notes(ws: Workspace, plan: Plan, settings: Settings) -> list[str]:
     """What the platforms would refuse: Facebook stops at 5,000 friends."""
     friends = sum(1 for a in ws.accounts(networks=["facebook"]) if "friend" in a.relations)
     live = [
@@ -182,7 +183,7 @@ def limit_notes(ws: Workspace, plan: Plan, settings: dict) -> list[str]:
         if s.step.network == "facebook" and s.due in (Due.NOW, Due.WAITING, Due.ASK, Due.SENT)
     ]
     after = friends + sum(k in (K.ACCEPT_REQUEST, K.ADD_FRIEND) for k in live) - live.count(K.UNFRIEND)
-    limit = int(settings["limits"]["facebook_friends"])
+    limit = settings.limits.facebook_friends
     if after > limit:
         return [
             f"Facebook allows {limit:,} friends; after this plan you would have {after:,}. Unfriend "
@@ -193,7 +194,7 @@ def limit_notes(ws: Workspace, plan: Plan, settings: dict) -> list[str]:
 
 
 def write_plan(
-    ws: Workspace, plan: Plan, out: Path, settings: dict, force: bool = False, created: str | None = None
+    ws: Workspace, plan: Plan, out: Path, settings: Settings, force: bool = False, created: str | None = None
 ) -> list[str]:
     """Write every file of the plan into ``out``; returns their names.
 
@@ -203,7 +204,7 @@ def write_plan(
         raise InputError(str(out), "a plan is already there; --force replaces it")
     created = created or datetime.now(UTC).isoformat(timespec="seconds")
     notes = limit_notes(ws, plan, settings)
-    mastodon = mastodon_files(plan, int(settings["limits"]["mastodon_follows"]))
+    mastodon = mastodon_files(plan, settings.limits.mastodon_follows)
     contacts, count = google_contacts(ws, plan)
     data = [step_data(s, settings) for s in plan.steps]
     per_network: dict[str, list[dict]] = {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import suppress
 from datetime import UTC, datetime
 from typing import ClassVar
 
@@ -12,7 +13,7 @@ from textual.command import CommandPalette
 from textual.screen import ModalScreen
 
 from circlesort.errors import InputError
-from circlesort.planning.settings import load_settings, settings_path
+from circlesort.planning.settings import Settings, load_settings, settings_path
 from circlesort.planning.settings_file import unset
 from circlesort.rules_file import employers
 from circlesort.suggest import Rule, load_rules
@@ -60,6 +61,7 @@ class CirclesortApp(App):
         self.failure: InputError | None = None  # why the app stopped, for the command line to say
         self.url_opener: UrlOpener = open_in_browser  # tests put a recorder here
         self.offer_settings = True  # tests of other screens turn the one-time offer off
+        self.user_keys: dict[str, str] = {}  # the settings' keymap: binding id -> keys
 
     def _handle_exception(self, error: Exception) -> None:
         """A workspace that fails under the app (damaged, unreadable) is the user's disk talking,
@@ -82,7 +84,14 @@ class CirclesortApp(App):
                 message.url, title="No browser could be opened here: the link is", markup=False, timeout=20
             )
 
+    def apply_keys(self, settings: Settings) -> None:
+        """The keymap of the settings, over every screen's own keys (an id not in it keeps them)."""
+        self.user_keys = dict(settings.keymap)
+        self.set_keymap(self.user_keys)
+
     def on_mount(self) -> None:
+        with suppress(InputError):  # a broken file is said on the settings form; the keys stay as they are
+            self.apply_keys(load_settings())
         # The sorting screen is always underneath: the import, when there is one, sits on top
         # and hands back its summary, so there is never a switch of screens to race with keys.
         sort = SortScreen(self.ws, self.rules)
@@ -124,6 +133,7 @@ class CirclesortApp(App):
         except InputError as e:  # changed on disk meanwhile: said, the old rules kept
             self.notify(str(e), severity="error", markup=False)
             return
+        self.apply_keys(settings)
         for screen in self.screen_stack:
             screen.post_message(SettingsSaved(settings, self.rules))
 

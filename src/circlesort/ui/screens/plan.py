@@ -84,7 +84,7 @@ class PlanScreen(PlanWriting, PlanWorkScreen):
         self.settings_seen = 0.0
         self.copied_from = ""  # the step whose text the copy bar shows
         self.lines_version = 0  # grows with every change to what the list shows: view, network, a tick
-        self.tally = Tally((), {}, datetime.now(UTC))  # the counts, kept up to date tick by tick
+        self.tally = Tally((), None, datetime.now(UTC))  # the counts, kept up to date tick by tick
 
     def compose(self) -> ComposeResult:
         yield Static(Content("Working out the plan…"), id="plan-status")

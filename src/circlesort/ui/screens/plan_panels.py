@@ -17,6 +17,7 @@ from circlesort.importers.text import clean
 from circlesort.planning.links import safe_link, search_link
 from circlesort.planning.progress import LimitUse, NetworkProgress, waited
 from circlesort.planning.schedule import Effort
+from circlesort.planning.settings import Settings
 from circlesort.planning.steps import NEEDS_ACCEPTANCE, Due, Scheduled
 from circlesort.planning.words import (
     DUE_WORDS,
@@ -89,7 +90,7 @@ def days(at: str, now: datetime) -> int | None:
 
 
 def draw_row(
-    row: Row, steps: Mapping[str, Scheduled], settings: dict, width: int, base: Style
+    row: Row, steps: Mapping[str, Scheduled], settings: Settings, width: int, base: Style
 ) -> list[Segment]:
     """One line: a mark for where it stands, the network, the name, what to do, and when."""
     s = steps[row.id]
@@ -119,7 +120,7 @@ def draw_row(
     ]
 
 
-def detail(row: Row | None, steps: Mapping[str, Scheduled], settings: dict, can_set: bool) -> Content:
+def detail(row: Row | None, steps: Mapping[str, Scheduled], settings: Settings, can_set: bool) -> Content:
     """The highlighted row in full: person, what to do, why, hints, flags, link, what it waits for,
     its state and when it was set, its id; and the keys that act on it."""
     if row is None:
@@ -148,7 +149,7 @@ def detail(row: Row | None, steps: Mapping[str, Scheduled], settings: dict, can_
         parts += [("waits for: ", "dim"), clean(s.waits_for)]
         gap = waited(s, steps, now)
         if gap is not None:
-            parts += [("  " + waited_words(gap.days, int(settings["waiting_days"])), "dim")]
+            parts += [("  " + waited_words(gap.days, settings.waiting_days), "dim")]
         parts.append("\n")
     parts += [("state ", "dim"), STATE_WORDS[s.state]]
     if s.state_at:

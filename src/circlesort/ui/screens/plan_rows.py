@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from circlesort.planning.markdown import fill, message_of
 from circlesort.planning.progress import bucket, due_now
+from circlesort.planning.settings import Settings
 from circlesort.planning.steps import NEEDS_ACCEPTANCE, Due, Phase, Scheduled, StepKind, StepState
 from circlesort.planning.words import FILE_STEPS, SECTIONS, first_name, page_name
 
@@ -126,19 +127,19 @@ def next_due(lines_: list[object], start: int, steps: Mapping[str, Scheduled]) -
     return None
 
 
-def copy_text(s: Scheduled, settings: Mapping) -> str:
+def copy_text(s: Scheduled, settings: Settings) -> str:
     """The step's message, filled in for this person; the person's name for a step without one."""
     key = message_of(s.step)
-    template = (settings.get("messages") or {}).get(key) if key else ""
+    template = settings.messages.of(key) if key else ""
     if not template:
         return s.step.name
-    page = settings.get("page") or {}
+    page = settings.page
     return fill(
         template,
         {
             "first": first_name(s.step.name),
-            "linkedin": settings.get("my_linkedin"),
-            "page": page_name(settings) if page.get("name") else "",
-            "page_url": page.get("url"),
+            "linkedin": settings.my_linkedin,
+            "page": page_name(settings) if page.name else "",
+            "page_url": page.url,
         },
     )

@@ -21,7 +21,7 @@ from textual.screen import Screen
 
 from circlesort.errors import InputError
 from circlesort.planning.current import Plan, current_plan, set_state
-from circlesort.planning.settings import load_settings
+from circlesort.planning.settings import Settings, defaults, load_settings
 from circlesort.planning.steps import StepState
 from circlesort.ui.failures import PASSING
 from circlesort.workspace import Workspace
@@ -74,7 +74,7 @@ class PlanWorkScreen(Screen):
         super().__init__()
         self.ws = ws
         self.plan: Plan | None = None
-        self.settings: dict = {}
+        self.settings: Settings = defaults()  # until the file is read, in work_out
         self.problem = ""  # why there is no plan: unreadable settings, or a plan the disk refused
         self.bad_settings = False
         self.working = False  # a worker is running (reads and writes the workspace)

@@ -11,6 +11,7 @@ from pathlib import Path
 from circlesort.errors import InputError
 from circlesort.planning.current import Plan
 from circlesort.planning.folder import existing_plan
+from circlesort.planning.settings import Settings
 from circlesort.planning.writers import write_plan
 from circlesort.ui.screens.modals import Confirm
 from circlesort.workspace import Workspace
@@ -21,7 +22,7 @@ class PlanWriting:
 
     ws: Workspace
     plan: Plan | None
-    settings: dict
+    settings: Settings
     problem: str
     out: Path
     working: bool

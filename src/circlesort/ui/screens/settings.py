@@ -21,7 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Select, Static, Switch, TextArea
 
 from circlesort.errors import InputError
-from circlesort.planning.settings import defaults, load_settings, settings_path
+from circlesort.planning.settings import Settings, defaults, load_settings, settings_path
 from circlesort.planning.settings_file import save_settings
 from circlesort.rules_file import clean, employers, save_employers
 from circlesort.suggest import Rule, rules_path
@@ -33,12 +33,12 @@ from circlesort.ui.screens.settings_fields import FIELDS, SECTIONS, Field, check
 class SettingsSaved(Message):
     """Sent by the app to every screen once the settings are saved: the new settings and rules."""
 
-    def __init__(self, settings: dict, rules: list[Rule]) -> None:
+    def __init__(self, settings: Settings, rules: list[Rule]) -> None:
         super().__init__()
         self.settings, self.rules = settings, rules
 
 
-def _read() -> tuple[dict, list[str], list[str], bool]:
+def _read() -> tuple[Settings, list[str], list[str], bool]:
     """The settings and employers in effect, what stops either file being read, and whether the
     rules file is broken (then saving writes it afresh)."""
     problems = []
@@ -185,7 +185,7 @@ class SettingsScreen(Screen[bool]):
                 raw: object = widget.text
             else:
                 raw = widget.value  # type: ignore[attr-defined]
-            out[field.name] = clean(raw.splitlines()) if field.kind == "employers" else typed(field, raw)
+            out[field.name] = clean(str(raw).splitlines()) if field.kind == "employers" else typed(field, raw)
         return out
 
     def changed(self) -> bool:
@@ -223,9 +223,8 @@ class SettingsScreen(Screen[bool]):
                 f"{count} fixing (said beside each); nothing was saved.", severity="error", markup=False
             )
             return
-        settings = with_values(self.settings, values)
         try:
-            written = [save_settings(settings)]
+            written = [save_settings(with_values(self.settings, values))]
             if self.rules_broken or values["employers"] != self.start["employers"]:
                 written.append(
                     save_employers(

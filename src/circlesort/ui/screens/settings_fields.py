@@ -1,17 +1,17 @@
 """The settings form's fields: what each one sets, its words, and how a typed value is checked.
 
-A field's value is checked by the same function load_settings uses (settings.problem), so the
-form refuses exactly what the file would refuse, with the same words.
+A field's value is checked by the same function that checks a file (settings.problem), so the
+form refuses exactly what the file would refuse, with the same words; the settings saved are
+made by that check too (Settings.with_values).
 """
 
 from __future__ import annotations
 
-import copy
 import re
 from dataclasses import dataclass
 
 from circlesort.planning.markdown import MESSAGES
-from circlesort.planning.settings import problem
+from circlesort.planning.settings import Settings, problem
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,10 +187,9 @@ SECTIONS: tuple[tuple[str, str, tuple[Field, ...]], ...] = (
 FIELDS: tuple[Field, ...] = tuple(f for _, _, fields in SECTIONS for f in fields)
 
 
-def value_of(settings: dict, field: Field) -> object:
-    """The field's value in ``settings`` (as load_settings gives them)."""
-    group, _, key = field.name.rpartition(".")
-    return (settings[group] if group else settings)[key]
+def value_of(settings: Settings, field: Field) -> object:
+    """The field's value in ``settings``."""
+    return settings.value(field.name)
 
 
 def typed(field: Field, value: object) -> object:
@@ -215,12 +214,7 @@ def check(field: Field, value: object) -> str:
     return found.removeprefix(f"{field.name} ")
 
 
-def with_values(settings: dict, values: dict[str, object]) -> dict:
-    """A copy of ``settings`` with the form's values (field name -> typed value) put in."""
-    out = copy.deepcopy(settings)
-    for name, value in values.items():
-        if name == "employers":
-            continue
-        group, _, key = name.rpartition(".")
-        (out[group] if group else out)[key] = value
-    return out
+def with_values(settings: Settings, values: dict[str, object]) -> Settings:
+    """``settings`` with the form's values (field name -> typed value) put in; raises InputError
+    as a file would, should one be wrong."""
+    return settings.with_values({k: v for k, v in values.items() if k != "employers"}, "the form")
