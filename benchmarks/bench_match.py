@@ -1,4 +1,4 @@
-"""Times `circlesort match` on DESIGN.md's heavy user, with the naive thefuzz script beside it.
+"""Times `circlesort match` on the heavy user of docs/design.md §9, with the naive thefuzz script beside it.
 
     python -m benchmarks.bench_match [--scale 1.0] [--naive-queries 2000]
 

@@ -3,7 +3,7 @@
     python -m benchmarks.bench_reimport
 
 Runs the real command line (`circlesort import`) in fresh processes against a workspace in a
-temporary folder: first import, the same files again (DESIGN.md's target: under 5 s), and a
+temporary folder: first import, the same files again (docs/design.md §9's target: under 5 s), and a
 "next month" export in which the contacts changed.
 """
 

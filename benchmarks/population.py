@@ -6,7 +6,7 @@ real exports hold: nicknames on Facebook and in contacts, accents dropped and cr
 on LinkedIn, names in their own script, emoji, maiden names, "Jane D.", usernames that spell the
 name in a dozen ways or not at all, an e-mail shared between a contact and a LinkedIn connection.
 
-Sizes follow DESIGN.md's heavy user at scale 1.0 (about 80,000 accounts).
+Sizes follow the heavy user of docs/design.md §9 at scale 1.0 (about 80,000 accounts).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""`circlesort match` end to end on the sample exports: the JSON of DESIGN.md, the table, errors."""
+"""`circlesort match` end to end on the sample exports: the JSON of docs/design.md §4, the table, errors."""
 
 from __future__ import annotations
 

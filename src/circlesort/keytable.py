@@ -1,6 +1,6 @@
 """Every key of the app as data: each binding's id, default keys, action and words.
 
-The ids are what a user's keymap names (`keymap:` in settings.yaml; docs/design.md, "Keys").
+The ids are what a user's keymap names (`keymap:` in settings.yaml; docs/design.md §7).
 The table holds no Textual object, so the settings can check a keymap and `circlesort keys` can
 list the ids without loading the UI; ui/keys.py turns each group into Textual bindings.
 """

@@ -1,4 +1,4 @@
-"""What `circlesort match` prints: the JSON of DESIGN.md, or a readable table of who is who."""
+"""What `circlesort match` prints: the JSON of docs/design.md §4, or a readable table of who is who."""
 
 from __future__ import annotations
 

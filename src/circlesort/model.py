@@ -1,4 +1,4 @@
-"""The words of DESIGN.md as types: frozen dataclasses, and the closed sets of words they use.
+"""The words of docs/design.md §1 as types: frozen dataclasses, and the closed sets of words they use.
 
 Networks, relations, categories, match tiers and plan step kinds are declared here once, as
 StrEnums: each member is the string it stands for ('facebook', 'keep-personal', 'certain',

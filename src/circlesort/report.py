@@ -1,4 +1,4 @@
-"""What `circlesort inspect` prints: the JSON of DESIGN.md, or a readable summary."""
+"""What `circlesort inspect` prints: the JSON of docs/design.md §4, or a readable summary."""
 
 from __future__ import annotations
 

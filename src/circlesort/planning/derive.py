@@ -1,6 +1,6 @@
 """What the decisions ask of each network, per person: the steps of each person's move.
 
-DESIGN.md's translation table, person by person. For each decided person: the answers to their
+The translation table of docs/design.md §6, person by person. For each decided person: the answers to their
 requests, what brings them to where they belong (a LinkedIn invitation, an invitation to the
 Page, a follow from the professional account), what tidies where they stay (labels, close
 friends), and what removes them from where they no longer belong, which waits for the bring-overs

@@ -1,6 +1,6 @@
 """The settings: the plan's choices and the user's own keys, in YAML a person can edit.
 
-docs/design.md, "Settings". A file is read and checked once, here (``parse``): every key's
+docs/design.md §7. A file is read and checked once, here (``parse``): every key's
 name, every value's type and range, every link; a wrong one is an InputError naming the file
 and the key (one line on the command line, said at the top of the settings form in the app).
 What comes out is one frozen, typed Settings that the plan, the screens and the writers trust
