@@ -177,6 +177,35 @@ def test_a_wrong_value_is_said_beside_its_field_and_nothing_is_written():
     drive(test, size=(80, 24))
 
 
+def test_a_link_is_checked_as_the_file_checks_it_and_a_keymap_in_the_file_is_kept():
+    settings_path().parent.mkdir(parents=True)
+    settings_path().write_text('keymap: {sort.page: "3,h"}\n', encoding="utf-8")
+
+    async def test(pilot, app, ws):
+        await open_settings(pilot, app)
+        field(app, "page.url").value = "http://www.facebook.com/maya"
+        field(app, "my_linkedin").value = "https://evil.example/in/maya"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+        shown = {
+            name: str(app.screen.query_one(f"#field-{name.replace('.', '--')}-error").render())
+            for name in ("page.url", "my_linkedin")
+        }
+        assert shown == {
+            "page.url": "must be an https:// address on facebook.com, e.g. https://www.facebook.com/yourpage",
+            "my_linkedin": "must be an https:// address on linkedin.com, e.g. https://www.linkedin.com/in/you",
+        }
+        field(app, "page.url").value = "https://www.facebook.com/maya"
+        field(app, "my_linkedin").value = ""
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        saved = load_settings()
+        assert saved.page.url == "https://www.facebook.com/maya" and saved.keymap == (("sort.page", "3,h"),)
+
+    drive(test, size=(80, 24))
+
+
 def test_a_broken_settings_file_is_said_at_the_top_and_saving_repairs_it(tmp_path):
     async def test(pilot, app, ws):
         settings_path().write_text("page: [unclosed\n", encoding="utf-8")
