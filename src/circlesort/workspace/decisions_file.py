@@ -19,6 +19,8 @@ the whole import (InputError), since a plan step ticked wrongly could remove som
 
 from __future__ import annotations
 
+import bisect
+import heapq
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
@@ -26,6 +28,7 @@ import yaml
 
 from circlesort import yamlfile
 from circlesort.errors import InputError
+from circlesort.gcpause import paused_gc
 from circlesort.workspace import codec
 from circlesort.workspace.changes import DecisionsFile, Write
 from circlesort.workspace.connection import now
@@ -90,6 +93,23 @@ class Applied:
 @guarded
 def import_file(ws: Workspace, path: str) -> Applied:
     """Apply a decisions file as one undo step. Raises InputError when the file is not one."""
+    with paused_gc():  # hundreds of thousands of small objects and no cycles: half the time
+        data = _entries(path)
+        draft = _Draft(_People.read(ws), Applied(entries=len(data)))
+        for n, entry in enumerate(data, 1):
+            draft.add(entry, n, path)
+        applied, stamps = draft.applied, _stamped(ws, draft)
+        if draft.wanted:
+            label = f"decisions from {path} ({applied.people} people"
+            label += f", {applied.steps} plan steps)" if applied.steps else ")"
+            applied.changed = ws.apply(DecisionsFile(draft.wanted, label)).changed
+    if applied.changed and stamps:
+        _restore_times(ws, stamps)
+    return applied
+
+
+def _entries(path: str) -> list[object]:
+    """The file's entries. Raises InputError when it cannot be read or is not a list."""
     try:
         with open(path, encoding="utf-8") as fh:
             text = fh.read()
@@ -97,90 +117,138 @@ def import_file(ws: Workspace, path: str) -> Applied:
         raise InputError(path, e.strerror or str(e)) from None
     except UnicodeDecodeError:
         raise InputError(path, "not UTF-8 text, so not a decisions file") from None
-    data = yamlfile.load(text, path)
+    data = yamlfile.load(text, path, fast=True)
     if data is None:
         data = []
     if not isinstance(data, list):
         raise InputError(path, "expected a list of entries (- person: ...), as `decisions export` writes")
-    # Keys and their people in one read each (not a query per account of a big workspace).
-    members: dict[Key, str | None] = {
-        (n, k): p
-        for n, k, p in ws.db.execute(
+    return data
+
+
+class _People:
+    """Every account's person, as the entries before this one left it, and each person's
+    accounts, kept in the workspace's key order: an entry finds its person's accounts without
+    looking at everyone's, so that importing is linear in the size of the file and workspace."""
+
+    def __init__(self, person: dict[Key, str | None]) -> None:
+        self.person = person
+        self.known = set(person)
+        self.folded = {(n, k.casefold()): (n, k) for n, k in person}
+        self._rank = {k: i for i, k in enumerate(person)}
+        self._holds: dict[str | None, list[Key]] = {}
+        for key, pid in person.items():
+            self._holds.setdefault(pid, []).append(key)
+
+    @classmethod
+    def read(cls, ws: Workspace) -> _People:
+        """Keys and their people in one read (not a query per account of a big workspace)."""
+        rows = ws.db.execute(
             "SELECT a.network, a.key, m.person FROM accounts a LEFT JOIN members m USING (network, key)"
         )
-    }
-    known = set(members)
-    folded = {(n, k.casefold()): (n, k) for n, k in known}
-    applied = Applied(entries=len(data))
-    wanted: list[list] = []
-    stamps: dict[str, tuple[str, str]] = {}  # step id -> (state, when), as the file says
-    for n, entry in enumerate(data, 1):
+        return cls({(n, k): p for n, k, p in rows})
+
+    def accounts(self, pid: str | None) -> list[Key]:
+        """The accounts of this person now, in key order."""
+        return list(self._holds.get(pid, ()))
+
+    def move(self, key: Key, pid: str) -> None:
+        """One account to another person."""
+        self._holds[self.person[key]].remove(key)
+        bisect.insort(self._holds.setdefault(pid, []), key, key=self._rank.__getitem__)
+        self.person[key] = pid
+
+    def merge(self, other: str | None, into: str | None) -> list[Key]:
+        """Every account of ``other`` to ``into``; the accounts moved, in key order."""
+        moved = self._holds.pop(other, [])
+        for key in moved:
+            self.person[key] = into
+        kept = self._holds.get(into, [])
+        self._holds[into] = list(heapq.merge(kept, moved, key=self._rank.__getitem__))
+        return moved
+
+
+@dataclass
+class _Draft:
+    """What the file's entries come to, entry by entry: the rows to write, and the step states
+    with the times the file gives them."""
+
+    people: _People
+    applied: Applied
+    wanted: list[Write] = field(default_factory=list)
+    stamps: dict[str, tuple[str, str]] = field(default_factory=dict)  # step id -> (state, when)
+
+    def add(self, entry: object, n: int, path: str) -> None:
         if not isinstance(entry, dict):
-            applied.problems.append(f"entry {n}: not a mapping")
-            continue
-        if "steps" in entry:
-            stamps |= _steps(entry, n, path)
-            applied.placed += 1
-            continue
-        if "not-the-same" in entry:
-            if len(entry) > 1:
-                applied.problems.append(f"entry {n}: not-the-same stands alone, with two accounts")
-                continue
-            pair, before = entry["not-the-same"], len(applied.problems)
-            if not _labels(pair) or len(pair) != 2:
-                applied.problems.append(f"entry {n}: not-the-same takes a list of two network:key accounts")
-                continue
-            keys = _resolve(pair, known, folded, n, applied.problems)
-            if len(keys) == 1 and len(applied.problems) == before:
-                applied.problems.append(f"entry {n}: not-the-same names one account twice")
-            if len(keys) == 2:
-                wanted.append(["pair_rules", pair_key(*keys), "not_same"])
-                if members[keys[0]] == members[keys[1]]:
-                    members[keys[1]] = own_person(keys[1])
-                    wanted.append(["members", list(keys[1]), members[keys[1]]])
-                applied.placed += 1
-            continue
+            self.applied.problems.append(f"entry {n}: not a mapping")
+        elif "steps" in entry:
+            self.stamps |= _steps(entry, n, path)
+            self.applied.placed += 1
+        elif "not-the-same" in entry:
+            self._apart(entry, n)
+        else:
+            self._person(entry, n)
+
+    def _resolve(self, labels: list[str], n: int) -> list[Key]:
+        return _resolve(labels, self.people.known, self.people.folded, n, self.applied.problems)
+
+    def _apart(self, entry: dict, n: int) -> None:
+        """``- not-the-same: [a, b]``: b leaves a's person if they are one."""
+        problems = self.applied.problems
+        if len(entry) > 1:
+            problems.append(f"entry {n}: not-the-same stands alone, with two accounts")
+            return
+        pair, before = entry["not-the-same"], len(problems)
+        if not _labels(pair) or len(pair) != 2:
+            problems.append(f"entry {n}: not-the-same takes a list of two network:key accounts")
+            return
+        keys = self._resolve(pair, n)
+        if len(keys) == 1 and len(problems) == before:
+            problems.append(f"entry {n}: not-the-same names one account twice")
+        if len(keys) == 2:
+            self.wanted.append(Write("pair_rules", pair_key(*keys), "not_same"))
+            if self.people.person[keys[0]] == self.people.person[keys[1]]:
+                self.people.move(keys[1], own_person(keys[1]))
+                self.wanted.append(Write("members", keys[1], own_person(keys[1])))
+            self.applied.placed += 1
+
+    def _person(self, entry: dict, n: int) -> None:
+        """``- person: ...``: its accounts one person, in its category, with its answers."""
         who, wrong = _check_entry(entry, n)
         if wrong:
-            applied.problems.append(f"{who}: {wrong}")
-            continue
-        keys = _resolve(entry.get("accounts"), known, folded, n, applied.problems)
+            self.applied.problems.append(f"{who}: {wrong}")
+            return
+        keys = self._resolve(entry["accounts"], n)
         if not keys:
-            applied.problems.append(f"{who}: none of its accounts is in this workspace")
-            continue
+            self.applied.problems.append(f"{who}: none of its accounts is in this workspace")
+            return
+        person = self.people.person
         for other in keys[1:]:  # listed together: one person
-            wanted.append(["pair_rules", pair_key(keys[0], other), "same"])
-            if members[other] != members[keys[0]]:
-                for k in [k for k, p in members.items() if p == members[other]]:
-                    members[k] = members[keys[0]]
-                    wanted.append(["members", list(k), members[keys[0]]])
-        person_keys = [k for k, p in members.items() if p == members[keys[0]]]
+            self.wanted.append(Write("pair_rules", pair_key(keys[0], other), "same"))
+            if person[other] != person[keys[0]]:
+                moved = self.people.merge(person[other], person[keys[0]])
+                self.wanted += [Write("members", k, person[keys[0]]) for k in moved]
         category = entry.get("category", UNDECIDED)
         value = None if category == UNDECIDED else category
-        wanted += [["categories", list(k), value] for k in person_keys]
+        self.wanted += [Write("categories", k, value) for k in self.people.accounts(person[keys[0]])]
         for label, answer in (entry.get("answers") or {}).items():
-            key = _resolve([label], known, folded, n, applied.problems)
-            wanted += [["answers", list(k), answer] for k in key]
-        applied.people += 1
-        applied.placed += 1
-    if stamps:
-        applied.steps = len(stamps)
-        applied.unplanned = len(stamps.keys() - stored_steps(ws).keys())
-        before = step_states(ws)
-        wanted += [["step_states", [i], None if s == PENDING else s] for i, (s, _) in stamps.items()]
-        stamps = {
-            i: (s, at)
-            for i, (s, at) in stamps.items()
-            if at and s != PENDING and before.get(i, ("",))[0] != s
-        }  # only states this import sets
-    if wanted:
-        label = f"decisions from {path} ({applied.people} people"
-        label += f", {applied.steps} plan steps)" if applied.steps else ")"
-        writes = [Write(table, tuple(key), value) for table, key, value in wanted]
-        applied.changed = ws.apply(DecisionsFile(writes, label)).changed
-    if applied.changed and stamps:
-        _restore_times(ws, stamps)
-    return applied
+            self.wanted += [Write("answers", k, answer) for k in self._resolve([label], n)]
+        self.applied.people += 1
+        self.applied.placed += 1
+
+
+def _stamped(ws: Workspace, draft: _Draft) -> dict[str, tuple[str, str]]:
+    """The file's step states into the draft; of them, those this import sets that the file
+    says when, to be given their own times once written."""
+    stamps, applied = draft.stamps, draft.applied
+    if not stamps:
+        return {}
+    applied.steps = len(stamps)
+    applied.unplanned = len(stamps.keys() - stored_steps(ws).keys())
+    before = step_states(ws)
+    draft.wanted += [Write("step_states", (i,), None if s == PENDING else s) for i, (s, _) in stamps.items()]
+    return {
+        i: (s, at) for i, (s, at) in stamps.items() if at and s != PENDING and before.get(i, ("",))[0] != s
+    }
 
 
 def _steps(entry: dict, n: int, path: str) -> dict[str, tuple[str, str]]:

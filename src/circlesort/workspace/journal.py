@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -25,6 +25,7 @@ TABLES = {
 # What undo and redo act on. A plan written or checked is journaled too, but is not a decision
 # to take back with u: the plan files are on disk already.
 ACTIONS = ("decide", "answer", "link", "unlink", "decisions-import", "step")
+BULK = 2000  # rows of one table above which held() reads the whole table rather than row by row
 
 
 class Write(NamedTuple):
@@ -69,6 +70,46 @@ def write(db: sqlite3.Connection, table: str, key: Sequence[str], value: str | N
     db.execute(
         f"INSERT OR REPLACE INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", values
     )
+
+
+def write_all(db: sqlite3.Connection, writes: Iterable[Write], at: str) -> None:
+    """Write these in order, as write() one by one would leave them, each row written once."""
+    final: dict[tuple[str, tuple[str, ...]], str | None] = {}
+    for table, key, value in writes:
+        final[(table, tuple(key))] = value
+    for table in dict.fromkeys(t for t, _ in final):
+        keys, column, timed = TABLES[table]
+        where = " AND ".join(f"{k} = ?" for k in keys)
+        gone = [key for (t, key), value in final.items() if t == table and value is None]
+        db.executemany(f"DELETE FROM {table} WHERE {where}", gone)
+        cols = [*keys, column, *(["at"] if timed else [])]
+        rows = [
+            (*key, value, *([at] if timed else []))
+            for (t, key), value in final.items()
+            if t == table and value is not None
+        ]
+        db.executemany(
+            f"INSERT OR REPLACE INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", rows
+        )
+
+
+def held(db: sqlite3.Connection, writes: Sequence[Write]) -> dict[tuple[str, tuple[str, ...]], str | None]:
+    """What the rows these writes touch hold now, by (table, key); None where there is no row.
+    A query per row for a few; the whole table at once for many (a decisions file)."""
+    wanted: dict[str, set[tuple[str, ...]]] = {}
+    for table, key, _ in writes:
+        wanted.setdefault(table, set()).add(tuple(key))
+    out: dict[tuple[str, tuple[str, ...]], str | None] = {}
+    for table, keys in wanted.items():
+        if len(keys) < BULK:
+            out.update(((table, k), read(db, table, k)) for k in keys)
+            continue
+        cols, column, _ = TABLES[table]
+        found = {
+            tuple(row[:-1]): row[-1] for row in db.execute(f"SELECT {', '.join(cols)}, {column} FROM {table}")
+        }
+        out.update(((table, k), found.get(k)) for k in keys)
+    return out
 
 
 def read(db: sqlite3.Connection, table: str, key: Sequence[str]) -> str | None:

@@ -17,6 +17,7 @@ from circlesort.workspace import codec
 from circlesort.workspace.failures import guarded
 from circlesort.workspace.rows import UNDECIDED, ImportRow, Key, Member, Pair, Person, display_name
 
+MANY = 5000  # accounts above which reading all of them is quicker than looking each one up
 # Account keys given to a query as one JSON array of [network, key] pairs.
 _KEYS = (
     "json_each(?) j JOIN members m "
@@ -105,7 +106,11 @@ class Reads:
     @guarded
     def persons_of(self, keys: Iterable[Key]) -> dict[Key, str]:
         """The person each of these accounts belongs to now (those the workspace has)."""
-        rows = self.db.execute(f"SELECT m.network, m.key, m.person FROM {_KEYS}", (_json(keys),))
+        wanted = set(keys)
+        if len(wanted) > MANY:  # one scan of every account rather than a lookup per account
+            rows = self.db.execute("SELECT network, key, person FROM members")
+            return {(n, k): p for n, k, p in rows if (n, k) in wanted}
+        rows = self.db.execute(f"SELECT m.network, m.key, m.person FROM {_KEYS}", (_json(wanted),))
         return {(n, k): p for n, k, p in rows}
 
     @guarded

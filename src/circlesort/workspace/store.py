@@ -114,14 +114,14 @@ class Workspace(Reads):
         stacks = self._journal()  # read before writing: the new entry is added by hand below
         at = now()
         with self.transaction() as db:
-            changes = []
+            now_held, changes = journal.held(db, writes), []
             for table, key, value in writes:
-                before = journal.read(db, table, key)
-                if before != value:
-                    journal.write(db, table, key, value, at)
-                    changes.append(journal.Changed(table, key, before, value))
+                if (before := now_held[(table, tuple(key))]) != value:
+                    now_held[(table, tuple(key))] = value
+                    changes.append(journal.Changed(table, tuple(key), before, value))
             if not changes:
                 return Effect(0, change.kind, label)
+            journal.write_all(db, (journal.Write(c.table, c.key, c.after) for c in changes), at)
             entry_id = journal.append(db, change.kind, at, {"label": label, "changes": changes})
             effect = effect_of(self, entry_id, change.kind, label, changes)
         if change.kind in journal.ACTIONS:  # (an outer transaction that fails drops the stacks)
@@ -165,8 +165,8 @@ class Workspace(Reads):
         entry = source[-1]
         at = now()
         with self.transaction() as db:
-            for table, key, before, after in reversed(entry.changes) if undo else entry.changes:
-                journal.write(db, table, key, before if undo else after, at)
+            steps = reversed(entry.changes) if undo else entry.changes
+            journal.write_all(db, (journal.Write(t, k, b if undo else a) for t, k, b, a in steps), at)
             step_id = journal.append(db, "undo" if undo else "redo", at, {"ref": entry.id})
             effect = effect_of(self, step_id, entry.kind, entry.label, entry.changes)
         target.append(source.pop())
