@@ -2,7 +2,7 @@
 
 Screens, the command line and the planner read typed rows through Workspace's methods and change
 it through Workspace.apply; none of them holds the connection, runs a statement or opens the
-file with sqlite3.
+file with sqlite3. The workspace's own functions stay short enough to read whole.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from .conftest import ROOT
 PACKAGE = ROOT / "src" / "circlesort"
 WORKSPACE = PACKAGE / "workspace"
 STATEMENTS = {"execute", "executemany", "executescript"}
+LONGEST = 60  # lines of a function in workspace/, its docstring included
 
 
 def _outside() -> list[Path]:
@@ -52,3 +53,14 @@ def test_the_check_sees_what_it_forbids():
         "probe.py:4: .executemany(",
         "probe.py:4: sqlite3.connect",
     }
+
+
+def test_no_long_functions_in_the_workspace():
+    long = []
+    for path in sorted(WORKSPACE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                lines = (node.end_lineno or node.lineno) - node.lineno + 1
+                if lines > LONGEST:
+                    long.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name}: {lines} lines")
+    assert not long, "\n".join(long)

@@ -7,8 +7,10 @@ person" pairs as rules. Files already imported, byte for byte, change nothing.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
+import sqlite3
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -17,10 +19,12 @@ from pathlib import Path
 from circlesort.gcpause import paused_gc
 from circlesort.importers import ImportResult, Progress, load
 from circlesort.importers.archive import check_path
-from circlesort.matching import match
+from circlesort.matching import MatchResult, match
+from circlesort.model import Account
 from circlesort.workspace import codec
 from circlesort.workspace.failures import guarded
 from circlesort.workspace.people_ids import stable_ids
+from circlesort.workspace.rows import Key
 from circlesort.workspace.store import Workspace, now
 
 
@@ -57,7 +61,7 @@ def file_hashes(paths: Sequence[str]) -> dict[str, str]:
             digest = hashlib.sha256()
             try:
                 with f.open("rb") as fh:
-                    for block in iter(lambda fh=fh: fh.read(1 << 20), b""):
+                    for block in iter(functools.partial(fh.read, 1 << 20), b""):
                         digest.update(block)
             except OSError:
                 continue  # unreadable: never "seen before"; reading it says why
@@ -88,94 +92,27 @@ def _seen_before(ws: Workspace, digests: set[str]) -> bool:
     return digests <= set(json.loads(summary).get("files", []))
 
 
+Held = dict[Key, tuple[str, int]]  # every account in the workspace: (its JSON, whether gone)
+
+
 def _store(
     ws: Workspace, result: ImportResult, hashes: dict[str, str], progress: Progress | None
 ) -> ImportSummary:
-    db = ws.db
+    """Match everyone again with the new accounts, then write it all in one transaction."""
     summary = ImportSummary(accounts=len(result.accounts), result=result)
     networks = sorted({s.network for s in result.sources})
-    before = {
+    held: Held = {
         (n, k): (data, gone)
-        for n, k, data, gone in db.execute("SELECT network, key, data, gone FROM accounts")
+        for n, k, data, gone in ws.db.execute("SELECT network, key, data, gone FROM accounts")
     }
     incoming = {codec.key_of(a): a for a in result.accounts}
-    for key in incoming:
-        if key not in before:
-            summary.new[key[0]] += 1
-        elif before[key][1]:
-            summary.back[key[0]] += 1
-    for key, (_, gone) in before.items():
-        if not gone and key[0] in networks and key not in incoming:
-            summary.gone[key[0]] += 1
-    # Match over everything still present, the user's rules included, before writing anything.
-    present = [a for a in ws.accounts(networks=_others(ws, networks)) if codec.key_of(a) not in incoming]
-    present += result.accounts
-    counts = dict(Counter(a.network for a in result.accounts))
-    if progress:
-        progress("matching", counts)
-    matched = match(present, same=ws.rules("same"), apart=ws.rules("not_same"))
-    if progress:
-        progress("saving", counts)
+    _count(summary, held, incoming, networks)
+    matched = _match(ws, result, incoming, networks, progress)
     at = now()
-    with ws.transaction():
-        import_id = db.execute(
-            "INSERT INTO imports (at, summary) VALUES (?, ?)",
-            (
-                at,
-                json.dumps(
-                    {
-                        "new": summary.new,
-                        "back": summary.back,
-                        "gone": summary.gone,
-                        "networks": networks,
-                        "files": sorted(set(hashes.values())),
-                    }
-                ),
-            ),
-        ).lastrowid
-        summary.import_id = int(import_id or 0)
-        db.executemany(
-            "UPDATE accounts SET gone = 1 WHERE network = ? AND key = ?",
-            (
-                (n, k)
-                for (n, k), (_, gone) in before.items()
-                if not gone and n in networks and (n, k) not in incoming
-            ),
-        )
-        marks = ", ".join("?" * len(networks))
-        db.execute(
-            f"UPDATE accounts SET last_seen = ? WHERE gone = 0 AND network IN ({marks})",
-            (import_id, *networks),
-        )
-        rows = (
-            (
-                a.network,
-                a.key,
-                a.name,
-                a.handle or "",
-                a.company,
-                ",".join(a.relations),
-                codec.dump(a),
-                import_id,
-                import_id,
-            )
-            for a in result.accounts
-        )
-        db.executemany(  # only what is new or differs: a month's export is mostly the same
-            "INSERT INTO accounts (network, key, name, handle, company, relations, data, first_seen, "
-            "last_seen, gone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0) "
-            "ON CONFLICT (network, key) DO UPDATE SET name = excluded.name, handle = excluded.handle, "
-            "company = excluded.company, relations = excluded.relations, data = excluded.data, "
-            "last_seen = excluded.last_seen, gone = 0",
-            (r for r in rows if before.get((r[0], r[1]), (None, 0)) != (r[6], 0)),
-        )
-        for source in result.sources:
-            inside = source.path.rstrip("/") + "/"
-            mine = {p: h for p, h in hashes.items() if p == source.path or p.startswith(inside)}
-            db.execute(
-                "INSERT INTO sources VALUES (?, ?, ?, ?, ?)",
-                (import_id, source.path, source.network, json.dumps(source.files), json.dumps(mine)),
-            )
+    with ws.transaction() as db:
+        summary.import_id = import_id = _record(db, summary, networks, hashes, at)
+        _write_accounts(db, result, held, incoming, networks, import_id)
+        _write_sources(db, result, hashes, import_id)
         _write_people(ws, matched)
         db.execute(
             "INSERT INTO journal (at, kind, payload) VALUES (?, 'import', ?)",
@@ -194,13 +131,119 @@ def _store(
     return summary
 
 
+def _count(summary: ImportSummary, held: Held, incoming: dict[Key, Account], networks: list[str]) -> None:
+    """The accounts new, back and gone, per network, into the summary."""
+    for key in incoming:
+        if key not in held:
+            summary.new[key[0]] += 1
+        elif held[key][1]:
+            summary.back[key[0]] += 1
+    for key, (_, gone) in held.items():
+        if not gone and key[0] in networks and key not in incoming:
+            summary.gone[key[0]] += 1
+
+
+def _match(
+    ws: Workspace,
+    result: ImportResult,
+    incoming: dict[Key, Account],
+    networks: list[str],
+    progress: Progress | None,
+) -> MatchResult:
+    """Match over everything still present, the user's rules included, before writing anything."""
+    present = [a for a in ws.accounts(networks=_others(ws, networks)) if codec.key_of(a) not in incoming]
+    present += result.accounts
+    counts: dict[str, int] = dict(Counter(a.network for a in result.accounts))
+    if progress:
+        progress("matching", counts)
+    matched = match(present, same=ws.rules("same"), apart=ws.rules("not_same"))
+    if progress:
+        progress("saving", counts)
+    return matched
+
+
+def _record(
+    db: sqlite3.Connection, summary: ImportSummary, networks: list[str], hashes: dict[str, str], at: str
+) -> int:
+    """The import's row: when, what it changed, which files; its number."""
+    found = {
+        "new": summary.new,
+        "back": summary.back,
+        "gone": summary.gone,
+        "networks": networks,
+        "files": sorted(set(hashes.values())),
+    }
+    cursor = db.execute("INSERT INTO imports (at, summary) VALUES (?, ?)", (at, json.dumps(found)))
+    return int(cursor.lastrowid or 0)
+
+
+def _write_accounts(
+    db: sqlite3.Connection,
+    result: ImportResult,
+    held: Held,
+    incoming: dict[Key, Account],
+    networks: list[str],
+    import_id: int,
+) -> None:
+    """Accounts gone from their network's export marked, the others seen now, and only what is
+    new or differs written: a month's export is mostly the same."""
+    db.executemany(
+        "UPDATE accounts SET gone = 1 WHERE network = ? AND key = ?",
+        (
+            (n, k)
+            for (n, k), (_, gone) in held.items()
+            if not gone and n in networks and (n, k) not in incoming
+        ),
+    )
+    marks = ", ".join("?" * len(networks))
+    db.execute(
+        f"UPDATE accounts SET last_seen = ? WHERE gone = 0 AND network IN ({marks})",
+        (import_id, *networks),
+    )
+    rows = (
+        (
+            a.network,
+            a.key,
+            a.name,
+            a.handle or "",
+            a.company,
+            ",".join(a.relations),
+            codec.dump(a),
+            import_id,
+            import_id,
+        )
+        for a in result.accounts
+    )
+    db.executemany(
+        "INSERT INTO accounts (network, key, name, handle, company, relations, data, first_seen, "
+        "last_seen, gone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0) "
+        "ON CONFLICT (network, key) DO UPDATE SET name = excluded.name, handle = excluded.handle, "
+        "company = excluded.company, relations = excluded.relations, data = excluded.data, "
+        "last_seen = excluded.last_seen, gone = 0",
+        (r for r in rows if held.get((r[0], r[1]), (None, 0)) != (r[6], 0)),
+    )
+
+
+def _write_sources(
+    db: sqlite3.Connection, result: ImportResult, hashes: dict[str, str], import_id: int
+) -> None:
+    """Each export read, with the hashes of its files."""
+    for source in result.sources:
+        inside = source.path.rstrip("/") + "/"
+        mine = {p: h for p, h in hashes.items() if p == source.path or p.startswith(inside)}
+        db.execute(
+            "INSERT INTO sources VALUES (?, ?, ?, ?, ?)",
+            (import_id, source.path, source.network, json.dumps(source.files), json.dumps(mine)),
+        )
+
+
 def _others(ws: Workspace, networks: list[str]) -> list[str]:
     """The networks in the workspace that this import does not bring."""
     have = [n for (n,) in ws.db.execute("SELECT DISTINCT network FROM accounts")]
     return [n for n in have if n not in networks]
 
 
-def _write_people(ws: Workspace, matched) -> None:
+def _write_people(ws: Workspace, matched: MatchResult) -> None:
     """Replace who-is-who with the new matching, each person keeping the id it had, and the
     accounts gone from the exports (all those the matching no longer holds) with their person."""
     db = ws.db

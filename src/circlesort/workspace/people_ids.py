@@ -23,9 +23,26 @@ same previous id are sorted, to settle who gets it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 from circlesort.model import Person
-from circlesort.workspace.store import Key, own_person
+from circlesort.workspace.changes import own_person
+from circlesort.workspace.rows import Key
+
+Held = str | dict[str, list[Any]] | None  # a person's previous ids (see _Previous.held)
+
+
+@dataclass
+class _Previous:
+    """What the newly matched people's accounts held until now."""
+
+    left: dict[Key, str]  # the accounts not matched again: gone, once the people took theirs
+    firsts: list[Key] = field(default_factory=list)  # each person's first account
+    # Per person, the previous ids of its accounts: None, the one id of a one-account person
+    # (most people in a big workspace), or id -> [how many of its accounts held it, the first].
+    held: list[Held] = field(default_factory=list)
+    wanted: dict[str, int] = field(default_factory=dict)  # previous id -> how many new people hold it
 
 
 def stable_ids(
@@ -36,24 +53,31 @@ def stable_ids(
     ``before`` is every account's person until now; those of its accounts that are not among
     ``people`` are gone from their exports. ``apart`` are the user's "not the same" pairs.
     """
-    left = dict(before)  # the accounts not matched again: gone, once the people took theirs
-    firsts: list[Key] = []
-    # Per person, the previous ids of its accounts: None, the one id of a one-account person
-    # (most people in a big workspace), or id -> [how many of its accounts held it, the first].
-    held: list[str | dict[str, list] | None] = []
-    wanted: dict[str, int] = {}  # previous id -> how many new people hold it
+    previous = _previous(people, before)
+    ids, given = _inherited(people, previous)
+    taken = set(before.values()) | given
+    final = _the_others(people, ids, previous.firsts, taken)
+    placed = _gone(previous, given, final)
+    _keep_apart(people, final, placed, apart, before, given, taken)
+    return final, placed
+
+
+def _previous(people: Sequence[Person], before: Mapping[Key, str]) -> _Previous:
+    """One pass over the accounts: the ids each person's accounts held, and how many want each."""
+    found = _Previous(dict(before))
+    left, wanted = found.left, found.wanted
     for p in people:
         if len(p.accounts) == 1:
             a = p.accounts[0]
-            key = (a.network, a.key)
-            firsts.append(key)
+            key: Key = (a.network, a.key)
+            found.firsts.append(key)
             old = left.pop(key, None)
-            held.append(old)
+            found.held.append(old)
             if old is not None:
                 wanted[old] = wanted.get(old, 0) + 1
             continue
-        keys = sorted((a.network, a.key) for a in p.accounts)
-        counts: dict[str, list] = {}
+        keys: list[Key] = sorted((a.network, a.key) for a in p.accounts)
+        counts: dict[str, list[Any]] = {}
         for key in keys:
             old = left.pop(key, None)
             if old is None:
@@ -63,36 +87,47 @@ def stable_ids(
             else:
                 counts[old] = [1, key]  # keys come in order: the first is the first
                 wanted[old] = wanted.get(old, 0) + 1
-        firsts.append(keys[0])
-        held.append(counts or None)
+        found.firsts.append(keys[0])
+        found.held.append(counts or None)
+    return found
+
+
+def _inherited(people: Sequence[Person], previous: _Previous) -> tuple[list[str | None], set[str]]:
+    """Each person's previous id, if it has one left to take (None: none), and the ids given.
+    Only people holding an id someone else holds too need the order: the others take theirs."""
     ids: list[str | None] = [None] * len(people)
     given: set[str] = set()
-    # Only people holding an id someone else holds too need the order: the others take theirs.
     contested = []
-    for i, mine in enumerate(held):
+    for i, mine in enumerate(previous.held):
         if mine is None:
             continue
         if isinstance(mine, str):
-            if wanted[mine] == 1:
+            if previous.wanted[mine] == 1:
                 ids[i] = mine
                 given.add(mine)
             else:
                 contested.append(i)
-        elif all(wanted[old] == 1 for old in mine):
-            ids[i] = _ranked(mine)[0]
-            given.add(ids[i])
+        elif all(previous.wanted[old] == 1 for old in mine):
+            ids[i] = pick = _ranked(mine)[0]
+            given.add(pick)
         else:
             contested.append(i)
-    contested.sort(key=lambda i: (-len(people[i].accounts), firsts[i]))
+    contested.sort(key=lambda i: (-len(people[i].accounts), previous.firsts[i]))
     for i in contested:
-        mine = held[i]
-        for old in [mine] if isinstance(mine, str) else _ranked(mine):
+        mine = previous.held[i]
+        for old in [mine] if isinstance(mine, str) else _ranked(mine or {}):
             if old not in given:
                 ids[i] = old
                 given.add(old)
                 break
-    # Everyone else gets matching's id, unless somebody holds it, or held it before.
-    taken = set(before.values()) | given
+    return ids, given
+
+
+def _the_others(
+    people: Sequence[Person], ids: list[str | None], firsts: list[Key], taken: set[str]
+) -> list[str]:
+    """Everyone without a previous id gets matching's id, unless somebody holds it, or held it
+    before (``taken``, which grows by the ids given here)."""
     clashes = []
     for i, p in enumerate(people):
         if ids[i] is None:
@@ -104,28 +139,32 @@ def stable_ids(
     clashes.sort(key=lambda i: (-len(people[i].accounts), firsts[i]))
     for i in clashes:
         ids[i] = _unique(people[i].id, taken)
-    final = [pid or "" for pid in ids]
+    return [pid or "" for pid in ids]
+
+
+def _gone(previous: _Previous, given: set[str], final: list[str]) -> dict[Key, str]:
+    """The person of each account gone from its export: its id's if that was inherited or all
+    its accounts are gone, else the one that took most of its id's present accounts."""
     # Where the present accounts of an id with gone accounts went: new person -> [count, first].
-    went: dict[str, dict[int, list]] = {old: {} for old in left.values()}
+    went: dict[str, dict[int, list[Any]]] = {old: {} for old in previous.left.values()}
     if went:
-        for i, mine in enumerate(held):
+        for i, mine in enumerate(previous.held):
             if isinstance(mine, str):
                 if mine in went:
-                    went[mine][i] = [1, firsts[i]]
+                    went[mine][i] = [1, previous.firsts[i]]
             elif mine is not None:
                 for old, entry in mine.items():
                     if old in went:
                         went[old][i] = entry
     placed: dict[Key, str] = {}
-    for key, old in left.items():
+    for key, old in previous.left.items():
         receivers = went[old]
         if old in given or not receivers:
             placed[key] = old  # inherited, or all its accounts gone: it stays
         else:
             best = min(receivers, key=lambda i: (-receivers[i][0], receivers[i][1]))
             placed[key] = final[best]
-    _keep_apart(people, final, placed, apart, before, given, taken)
-    return final, placed
+    return placed
 
 
 def _keep_apart(
@@ -140,7 +179,7 @@ def _keep_apart(
     """A gone account placed beside one the user said is not the same person gets its own person."""
     partners: dict[Key, list[Key]] = {}
     for a, b in apart:
-        a, b = tuple(a), tuple(b)
+        a, b = (a[0], a[1]), (b[0], b[1])
         if a in placed:
             partners.setdefault(a, []).append(b)
         if b in placed:
@@ -159,7 +198,7 @@ def _keep_apart(
             placed[key] = person_of[key] = own
 
 
-def _ranked(counts: dict[str, list]) -> list[str]:
+def _ranked(counts: dict[str, list[Any]]) -> list[str]:
     """Previous ids, the one most of the accounts held first; ties by the first account holding it."""
     return sorted(counts, key=lambda old: (-counts[old][0], counts[old][1]))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from circlesort.gcpause import paused_gc
 from circlesort.matching import network_rank
@@ -78,64 +79,11 @@ class Roster:
 
     @classmethod
     def _load(cls, ws: Workspace) -> Roster:
-        db = ws.db
-        last = ws.last_import()
-        several = db.execute("SELECT count(*) FROM imports").fetchone()[0] > 1
-        decided = {
-            (n, k): (at, c) for n, k, c, at in db.execute("SELECT network, key, category, at FROM categories")
-        }
-        tiers: dict[str, str] = {}
-        for person, tier in db.execute("SELECT person, tier FROM links"):
-            if TIER_ORDER.get(tier, 9) < TIER_ORDER.get(tiers.get(person, ""), 9):
-                tiers[person] = tier
-        person_of = {(n, k): p for n, k, p in db.execute("SELECT network, key, person FROM members")}
-        groups: dict[str, list[tuple]] = defaultdict(list)
-        # Two plain scans joined here: twice as fast as SQLite's join for the whole table.
-        for row in db.execute(
-            "SELECT network, key, name, handle, company, relations, first_seen, gone FROM accounts"
-        ):
-            pid = person_of.get((row[0], row[1]))
-            if pid is not None:
-                groups[pid].append(row)
-        rows = []
-        for pid, accounts in groups.items():
-            if len(accounts) == 1:  # most people: one account, no sorting or merging
-                a = accounts[0]
-                pick = decided.get((a[0], a[1]))
-                rows.append(
-                    Row(
-                        pid,
-                        a[2] or a[3] or a[1],
-                        (a[0],),
-                        tuple(a[5].split(",")) if a[5] else (),
-                        pick[1] if pick else UNDECIDED,
-                        several and a[6] == last,
-                        bool(a[7]),
-                        "",
-                        (a[4],) if a[4] else (),
-                        _haystack([a]),
-                        ((a[0], a[5], a[4]),),
-                    )
-                )
-                continue
-            accounts.sort(key=lambda a: (a[7], network_rank(a[0]), a[1]))  # present ones first
-            picks = [decided[(a[0], a[1])] for a in accounts if (a[0], a[1]) in decided]
-            relations = tuple(dict.fromkeys(r for a in accounts for r in a[5].split(",") if r))
-            rows.append(
-                Row(
-                    pid,
-                    _name(accounts),
-                    tuple(dict.fromkeys(a[0] for a in accounts)),
-                    relations,
-                    max(picks)[1] if picks else UNDECIDED,
-                    several and all(a[6] == last for a in accounts),
-                    all(a[7] for a in accounts),
-                    tiers.get(pid, ""),
-                    tuple(a[4] for a in accounts if a[4]),
-                    _haystack(accounts),
-                    tuple((a[0], a[5], a[4]) for a in accounts if not a[7]),
-                )
-            )
+        stored = _Stored.read(ws)
+        rows = [
+            stored.one(pid, accounts[0]) if len(accounts) == 1 else stored.many(pid, accounts)
+            for pid, accounts in stored.groups.items()
+        ]
         # People with names first; accounts known only by a number (X ids) after them.
         rows.sort(key=lambda r: (r.gone, r.name.isdigit(), r.name.casefold(), r.id))
         return cls(rows, {r.id: i for i, r in enumerate(rows)})
@@ -171,6 +119,78 @@ class Roster:
         """Read the category of these people again (after a decision, an undo or a redo)."""
         for pid, category in ws.categories_of(p for p in people if p in self.position).items():
             self.rows[self.position[pid]].category = category
+
+
+Plain = tuple[Any, ...]  # network, key, name, handle, company, relations, first_seen, gone
+
+
+@dataclass
+class _Stored:
+    """What the roster is made of, read in plain scans: each person's accounts as plain columns,
+    the decisions, and each person's weakest link."""
+
+    last: int  # the last import
+    several: bool  # whether there was more than one import (else nobody is "new")
+    decided: dict[tuple[str, str], tuple[str, str]]  # account -> (when, category)
+    tiers: dict[str, str]  # person -> the tier of their weakest link
+    groups: dict[str, list[Plain]]  # person -> accounts
+
+    @classmethod
+    def read(cls, ws: Workspace) -> _Stored:
+        db = ws.db
+        several = db.execute("SELECT count(*) FROM imports").fetchone()[0] > 1
+        decided = {
+            (n, k): (at, c) for n, k, c, at in db.execute("SELECT network, key, category, at FROM categories")
+        }
+        tiers: dict[str, str] = {}
+        for person, tier in db.execute("SELECT person, tier FROM links"):
+            if TIER_ORDER.get(tier, 9) < TIER_ORDER.get(tiers.get(person, ""), 9):
+                tiers[person] = tier
+        person_of = {(n, k): p for n, k, p in db.execute("SELECT network, key, person FROM members")}
+        groups: dict[str, list[Plain]] = defaultdict(list)
+        # Two plain scans joined here: twice as fast as SQLite's join for the whole table.
+        for row in db.execute(
+            "SELECT network, key, name, handle, company, relations, first_seen, gone FROM accounts"
+        ):
+            pid = person_of.get((row[0], row[1]))
+            if pid is not None:
+                groups[pid].append(row)
+        return cls(ws.last_import(), several, decided, tiers, groups)
+
+    def one(self, pid: str, a: Plain) -> Row:
+        """A person of one account (most people): no sorting or merging."""
+        pick = self.decided.get((a[0], a[1]))
+        return Row(
+            pid,
+            a[2] or a[3] or a[1],
+            (a[0],),
+            tuple(a[5].split(",")) if a[5] else (),
+            pick[1] if pick else UNDECIDED,
+            self.several and a[6] == self.last,
+            bool(a[7]),
+            "",
+            (a[4],) if a[4] else (),
+            _haystack([a]),
+            ((a[0], a[5], a[4]),),
+        )
+
+    def many(self, pid: str, accounts: list[Plain]) -> Row:
+        """A person of several accounts: the present ones first, the latest decision."""
+        accounts.sort(key=lambda a: (a[7], network_rank(a[0]), a[1]))  # present ones first
+        picks = [self.decided[(a[0], a[1])] for a in accounts if (a[0], a[1]) in self.decided]
+        return Row(
+            pid,
+            _name(accounts),
+            tuple(dict.fromkeys(a[0] for a in accounts)),
+            tuple(dict.fromkeys(r for a in accounts for r in a[5].split(",") if r)),
+            max(picks)[1] if picks else UNDECIDED,
+            self.several and all(a[6] == self.last for a in accounts),
+            all(a[7] for a in accounts),
+            self.tiers.get(pid, ""),
+            tuple(a[4] for a in accounts if a[4]),
+            _haystack(accounts),
+            tuple((a[0], a[5], a[4]) for a in accounts if not a[7]),
+        )
 
 
 def _haystack(accounts: list[tuple]) -> str:
