@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from sample_people import Person, everyone
+from sample_people import SamplePerson, everyone
 
 from circlesort.importers.text import to_meta_mojibake
 
@@ -62,7 +62,7 @@ class Clock:
         return int(self.rng.uniform(start, max(start + 86400, end - 86400)))
 
 
-def facebook(people: list[Person], clock: Clock) -> dict[str, str]:
+def facebook(people: list[SamplePerson], clock: Clock) -> dict[str, str]:
     root = "facebook-mayalindqvist-2026-11-02-Xk3vB9Qa/"
     keys = {
         "friend": ("connections/friends/your_friends.json", "friends_v2"),
@@ -117,9 +117,9 @@ def _ig_record(username: str, ts: int, new_style: bool = False) -> dict:
     }
 
 
-def instagram(people: list[Person], clock: Clock) -> dict[str, str]:
+def instagram(people: list[SamplePerson], clock: Clock) -> dict[str, str]:
     root = "connections/followers_and_following/"
-    by_rel: dict[str, list[Person]] = {}
+    by_rel: dict[str, list[SamplePerson]] = {}
     for p in people:
         for rel in p.ig_rel if p.ig else ():
             by_rel.setdefault(rel, []).append(p)
@@ -160,7 +160,7 @@ def instagram(people: list[Person], clock: Clock) -> dict[str, str]:
     }
     threads = [p for p in people if p.threads]
 
-    def th(p: Person) -> dict:
+    def th(p: SamplePerson) -> dict:
         link = {"href": f"https://www.threads.net/@{p.ig}", "value": p.ig, "timestamp": clock.ts(2024)}
         return {"title": "", "media_list_data": [], "string_list_data": [link]}
 
@@ -186,7 +186,7 @@ def _csv(rows: list[list[str]]) -> str:
     return out.getvalue()
 
 
-def linkedin(people: list[Person], clock: Clock) -> dict[str, str]:
+def linkedin(people: list[SamplePerson], clock: Clock) -> dict[str, str]:
     notes = (
         'Notes:\n"When exporting your connection data, you may notice that some of the email '
         "addresses are missing. You will only see email addresses for connections who have "
@@ -235,7 +235,7 @@ def linkedin(people: list[Person], clock: Clock) -> dict[str, str]:
     }
 
 
-def x_archive(people: list[Person], rng: random.Random) -> dict[str, str]:
+def x_archive(people: list[SamplePerson], rng: random.Random) -> dict[str, str]:
     ids = {}
     for p in people:
         if p.x_handle:
@@ -311,7 +311,7 @@ def x_archive(people: list[Person], rng: random.Random) -> dict[str, str]:
     return files
 
 
-def mastodon(people: list[Person]) -> dict[str, str]:
+def mastodon(people: list[SamplePerson]) -> dict[str, str]:
     follows = [["Account address", "Show boosts", "Notify on new posts", "Languages"]]
     blocks, lists = [], []
     for p in people:
@@ -333,7 +333,7 @@ def mastodon(people: list[Person]) -> dict[str, str]:
     }
 
 
-def vcard(people: list[Person]) -> str:
+def vcard(people: list[SamplePerson]) -> str:
     def esc(s: str) -> str:
         return s.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
 

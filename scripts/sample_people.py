@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 
 
 @dataclass
-class Person:
+class SamplePerson:
+    """One made-up person and how each network's export shows them (not the model's Person)."""
+
     given: str
     family: str
     fb: str | None = None  # Facebook display name
@@ -44,7 +46,7 @@ class Person:
 
 
 FEATURED = [
-    Person(
+    SamplePerson(
         "José",
         "Álvarez",
         fb="José Álvarez",
@@ -60,7 +62,7 @@ FEATURED = [
         phone="+34 612 345 678",
         since_year=2011,
     ),
-    Person(
+    SamplePerson(
         "Robert",
         "Johnson",
         fb="Bob Johnson",
@@ -74,7 +76,7 @@ FEATURED = [
         emails=("bob.j@example.net",),
         since_year=2009,
     ),
-    Person(
+    SamplePerson(
         "Elizabeth",
         "Chen",
         fb="Liz Chen",
@@ -87,7 +89,7 @@ FEATURED = [
         ig_rel=("follower", "following"),
         threads=True,
     ),
-    Person(
+    SamplePerson(
         "Zoë",
         "Dupont",
         fb="Zoë 🌸 Dupont",
@@ -97,7 +99,7 @@ FEATURED = [
         threads=True,
         since_year=2016,
     ),
-    Person(
+    SamplePerson(
         "Ngọc Trâm",
         "Nguyễn",
         fb="Ngọc Trâm Nguyễn",
@@ -109,7 +111,7 @@ FEATURED = [
         ig="ngoctram.ng",
         ig_rel=("following",),
     ),
-    Person(
+    SamplePerson(
         "Наталья",
         "Мухина",
         fb="Наталья Мухина",
@@ -122,7 +124,7 @@ FEATURED = [
         x_name="Natalya M.",
         x_rel=("follower", "following"),
     ),
-    Person(
+    SamplePerson(
         "John",
         "Smith",
         fb="John Smith",
@@ -130,7 +132,7 @@ FEATURED = [
         since_year=2008,
         extra={"note": "school friend; not the LinkedIn John Smith"},
     ),
-    Person(
+    SamplePerson(
         "John",
         "Smith",
         li=("John", "Smith"),
@@ -142,7 +144,7 @@ FEATURED = [
         contact_org="Contoso",
         labels=("Work",),
     ),
-    Person(
+    SamplePerson(
         "Sunniva",
         "Berg",
         fb="Sunniva Berg",
@@ -150,7 +152,7 @@ FEATURED = [
         ig="sunnyowl42",
         ig_rel=("follower", "following"),
     ),
-    Person(
+    SamplePerson(
         "Anna",
         "Schmidt",
         fb="Anna Schmidt",
@@ -163,7 +165,7 @@ FEATURED = [
         contact_name="Dr. Anna Schmidt, PhD",
         emails=("anna.schmidt@example.de",),
     ),
-    Person(
+    SamplePerson(
         "Łukasz",
         "Wójcik",
         fb="Łukasz Wójcik",
@@ -173,7 +175,7 @@ FEATURED = [
         li_company="Proseware",
         li_position="Backend Engineer",
     ),
-    Person(
+    SamplePerson(
         "Jürgen",
         "Müller-Lüdenscheidt",
         fb="Jürgen Müller-Lüdenscheidt",
@@ -183,7 +185,7 @@ FEATURED = [
         li_company="Wide World Importers",
         li_position="Logistics Lead",
     ),
-    Person(
+    SamplePerson(
         "Aleksandr",
         "Petrov",
         fb="Sasha Petrov",
@@ -196,7 +198,7 @@ FEATURED = [
         x_name="Sasha Petrov",
         x_rel=("following",),
     ),
-    Person(
+    SamplePerson(
         "Catherine",
         "O'Brien",
         fb="Kate O'Brien",
@@ -209,7 +211,7 @@ FEATURED = [
         contact_name="Kate O'Brien",
         phone="+353 87 123 4567",
     ),
-    Person(
+    SamplePerson(
         "Jane",
         "Doe",
         li=("Jane", "Doe"),
@@ -225,7 +227,7 @@ FEATURED = [
         x_rel=("follower", "following"),
         threads=True,
     ),
-    Person(
+    SamplePerson(
         "Taro",
         "Yamada",
         fb="山田 太郎",
@@ -235,7 +237,7 @@ FEATURED = [
         li_company="Tailspin Toys",
         li_position="Hardware Engineer",
     ),
-    Person(
+    SamplePerson(
         "Mark",
         "Taylor",
         fb="Mark Taylor",
@@ -246,7 +248,7 @@ FEATURED = [
         li_company="Contoso",
         li_position="Product Manager",
     ),
-    Person(
+    SamplePerson(
         "Priya",
         "Sharma",
         li=("Priya", "Sharma"),
@@ -258,7 +260,7 @@ FEATURED = [
         contact=True,
         emails=("priya@example.net",),
     ),
-    Person(
+    SamplePerson(
         "Tomás",
         "Reyes",
         li=("Tomás", "Reyes"),
@@ -270,7 +272,7 @@ FEATURED = [
         emails=("tomas.reyes@example.org",),
         phone="+351 912 000 111",
     ),
-    Person(
+    SamplePerson(
         "Ines",
         "Okafor",
         fb="Ines Okafor",
@@ -280,7 +282,7 @@ FEATURED = [
         li_company="Northwind Analytics, Inc.",
         li_position="Director of People Ops",
     ),
-    Person(
+    SamplePerson(
         "Lena",
         "Vogt",
         ig="lena.photo",
@@ -291,8 +293,8 @@ FEATURED = [
         emails=("lena.vogt@example.org",),
         phone="+49 170 0000000",
     ),
-    Person("Kai", "Nguyen", ig="kai_nguyen", ig_rel=("follower",), threads=True),
-    Person(
+    SamplePerson("Kai", "Nguyen", ig="kai_nguyen", ig_rel=("follower",), threads=True),
+    SamplePerson(
         "Sam",
         "Rivera",
         fb="Sam Rivera",
@@ -303,7 +305,7 @@ FEATURED = [
         contact=True,
         phone="+351 913 222 333",
     ),
-    Person(
+    SamplePerson(
         "Mohammed",
         "Al-Ahmad",
         fb="محمد الأحمد",
@@ -313,7 +315,7 @@ FEATURED = [
         li_company="Fabrikam",
         li_position="Regional Manager",
     ),
-    Person(
+    SamplePerson(
         "Christopher",
         "Evans",
         fb="Chris Evans",
@@ -326,14 +328,14 @@ FEATURED = [
         x_name="Chris Evans",
         x_rel=("follower", "following"),
     ),
-    Person(
+    SamplePerson(
         "Maria",
         "Garcia",
         fb="Maria Garcia",
         fb_rel=("friend",),
         extra={"note": "cousin's friend; the LinkedIn Maria Garcia is someone else"},
     ),
-    Person(
+    SamplePerson(
         "Maria",
         "Garcia",
         li=("Maria", "Garcia"),
@@ -341,7 +343,7 @@ FEATURED = [
         li_company="Woodgrove Bank",
         li_position="Legal Counsel",
     ),
-    Person(
+    SamplePerson(
         "Emily",
         "Park",
         fb="Emily Kim Park",
@@ -351,7 +353,7 @@ FEATURED = [
         li_company="Fourth Coffee",
         li_position="Marketing Lead",
     ),
-    Person(
+    SamplePerson(
         "Jonathan",
         "Ellison",
         li=("Jonathan", "Ellison"),
@@ -362,7 +364,7 @@ FEATURED = [
         x_name="Jon Ellison",
         x_rel=("following",),
     ),
-    Person(
+    SamplePerson(
         "Noah",
         "Brennan",
         fb="Noah Brennan",
@@ -371,7 +373,7 @@ FEATURED = [
         ig_rel=("request_received",),
         since_year=2025,
     ),
-    Person(
+    SamplePerson(
         "Ada",
         "Quill",
         li=("Ada", "Quill"),
@@ -380,7 +382,7 @@ FEATURED = [
         li_position="Founder",
         li_rel="request_sent",
     ),
-    Person(
+    SamplePerson(
         "Alice",
         "Martin",
         li=("Alice", "Martin"),
@@ -393,8 +395,8 @@ FEATURED = [
         x_name="Alice Martin",
         x_rel=("follower",),
     ),
-    Person("Local", "Bakery", fb="Local Bakery", fb_rel=("following",)),
-    Person(
+    SamplePerson("Local", "Bakery", fb="Local Bakery", fb_rel=("following",)),
+    SamplePerson(
         "Oskar",
         "Lindqvist",
         fb="Oskar Lindqvist",
@@ -406,7 +408,7 @@ FEATURED = [
         phone="+46 70 123 45 67",
         labels=("Family",),
     ),
-    Person(
+    SamplePerson(
         "Grace",
         "Hopper",
         li=("Grace", "Hopper"),
@@ -415,13 +417,13 @@ FEATURED = [
         li_company="",
         li_position="",
     ),
-    Person("Ben", "Okoro", fb="Ben Okoro", fb_rel=("removed",), since_year=2014),
-    Person("Chloe", "Martins", fb="Chloe Martins", fb_rel=("request_declined",)),
-    Person(
+    SamplePerson("Ben", "Okoro", fb="Ben Okoro", fb_rel=("removed",), since_year=2014),
+    SamplePerson("Chloe", "Martins", fb="Chloe Martins", fb_rel=("request_declined",)),
+    SamplePerson(
         "Diego", "Fernández", fb="Diego Fernández", fb_rel=("follower",), ig="diegofdz", ig_rel=("follower",)
     ),
-    Person("Hannah", "Berg", ig="hannah.b.design", ig_rel=("request_sent",)),
-    Person(
+    SamplePerson("Hannah", "Berg", ig="hannah.b.design", ig_rel=("request_sent",)),
+    SamplePerson(
         "Spam",
         "Bot",
         ig="free_followers_4u",
@@ -430,7 +432,7 @@ FEATURED = [
         x_name="Crypto Prize",
         x_rel=("follower",),
     ),
-    Person(
+    SamplePerson(
         "Troll",
         "Account",
         ig="angry.commenter",
@@ -577,7 +579,7 @@ def _ascii(s: str) -> str:
     return s.translate(table)
 
 
-def generated(rng: random.Random, count: int) -> list[Person]:
+def generated(rng: random.Random, count: int) -> list[SamplePerson]:
     """Ordinary people: mostly consistent names, handles that often (not always) spell them."""
     people = []
     used: set[tuple[str, str]] = set()
@@ -588,7 +590,7 @@ def generated(rng: random.Random, count: int) -> list[Person]:
         used.add((given, family))
         g, f = _ascii(given).lower(), _ascii(family).lower().replace(" ", "")
         kind = rng.random()
-        p = Person(given, family, since_year=rng.randint(2008, 2026))
+        p = SamplePerson(given, family, since_year=rng.randint(2008, 2026))
         if kind < 0.45:  # friends from life
             p.fb, p.fb_rel = f"{given} {family}", ("friend",)
             if rng.random() < 0.6:
@@ -632,6 +634,6 @@ def generated(rng: random.Random, count: int) -> list[Person]:
     return people
 
 
-def everyone(seed: int = 20261102) -> list[Person]:
+def everyone(seed: int = 20261102) -> list[SamplePerson]:
     rng = random.Random(seed)
     return FEATURED + generated(rng, 110)

@@ -8,7 +8,7 @@ import zipfile
 
 from circlesort.model import Account, Tie
 from circlesort.planning.current import current_plan
-from circlesort.planning.derive import _category_steps
+from circlesort.planning.derive import category_steps
 from circlesort.planning.settings import load_settings
 from circlesort.planning.steps import Due, StepKind
 from circlesort.workspace import Workspace
@@ -46,11 +46,11 @@ def test_mastodon_accounts_already_followed_are_left_out(tmp_path, monkeypatch):
     followed = Account("mastodon", "ana@fosstodon.org", ties=(Tie("following"),))
     follower = Account("mastodon", "bo@fosstodon.org", ties=(Tie("follower"),))
     settings = load_settings()
-    assert list(_category_steps("move-to-professional", followed, settings)) == []
-    assert list(_category_steps("move-to-professional", follower, settings)) == [K.FOLLOW_FROM]
+    assert list(category_steps("move-to-professional", followed, settings)) == []
+    assert list(category_steps("move-to-professional", follower, settings)) == [K.FOLLOW_FROM]
     monkeypatch.setenv("CIRCLESORT_CONFIG", str(tmp_path))
     (tmp_path / "settings.yaml").write_text("mastodon_export_is_professional: false\n", encoding="utf-8")
-    assert list(_category_steps("move-to-professional", followed, load_settings())) == [K.FOLLOW_FROM]
+    assert list(category_steps("move-to-professional", followed, load_settings())) == [K.FOLLOW_FROM]
 
 
 def test_an_accepted_request_is_done_by_the_newer_export_and_leaves_the_queue(tmp_path, cli):

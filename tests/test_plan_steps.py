@@ -287,7 +287,7 @@ def test_a_persons_steps_follow_them_when_they_are_linked_into_another(tmp_path,
 def test_a_follow_the_settings_cannot_make_does_not_hold_up_removals(tmp_path, monkeypatch):
     from circlesort.model import Account, Tie
     from circlesort.planning.derive import person_steps
-    from circlesort.workspace.store import Member, Person
+    from circlesort.workspace.store import Member, PersonRow
 
     monkeypatch.setenv("CIRCLESORT_CONFIG", str(tmp_path))
     accounts = (
@@ -295,7 +295,7 @@ def test_a_follow_the_settings_cannot_make_does_not_hold_up_removals(tmp_path, m
         Account("linkedin", "https://www.linkedin.com/in/adaq", name="Ada Quill", ties=(Tie("connection"),)),
         Account("x", "123", name="Ada Quill", handle="adaq", ties=(Tie("follower"),)),
     )
-    ada = Person(
+    ada = PersonRow(
         "p-ada", "Ada Quill", tuple(Member(a, False, False) for a in accounts), "move-to-professional"
     )
     steps = {s.kind: s for s in person_steps(ada, {}, load_settings(), set())}

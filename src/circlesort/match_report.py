@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from circlesort.matching import MatchResult
-from circlesort.model import Account
+from circlesort.model import Account, Tier
 
 
 def _account(a: Account) -> dict:
@@ -59,7 +59,7 @@ def match_text(result: MatchResult) -> str:
     lines = [
         f"{len(result.people):,} people from {sum(len(p.accounts) for p in result.people):,} accounts; "
         f"{len(linked):,} on more than one network.",
-        f"Links: {tiers['certain']:,} certain, {tiers['likely']:,} likely (worth a glance). "
+        f"Links: {tiers[Tier.CERTAIN]:,} certain, {tiers[Tier.LIKELY]:,} likely (worth a glance). "
         f"Suggestions to review: {len(result.suggestions):,}.",
     ]
     for p in linked:

@@ -59,6 +59,12 @@ UNDECIDED: Final = "undecided"
 Standing = Category | Literal["undecided"]  # a person's category, or UNDECIDED
 
 
+def standing(value: str) -> Standing:
+    """A category as stored or shown in a plain column ('keep-personal', 'undecided') as the type;
+    ValueError for any other word."""
+    return UNDECIDED if value == UNDECIDED else Category(value)
+
+
 class Tier(StrEnum):
     """How sure the matching is that two accounts are one person."""
 

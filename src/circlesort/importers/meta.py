@@ -8,7 +8,7 @@ from itertools import islice
 
 from circlesort.importers import meta_html, meta_json
 from circlesort.importers.archive import Container, Entry, SkipFile
-from circlesort.importers.meta_json import FB, IG, TH, Group
+from circlesort.importers.meta_json import FB, IG, TH, RelationRecords
 from circlesort.importers.meta_records import MetaRecord, username_from_href
 from circlesort.importers.sink import Sink
 from circlesort.importers.text import clean, counted
@@ -68,7 +68,7 @@ def read(container: Container, entries: list[Entry], sink: Sink) -> None:
     _check_instagram(container, sink)
 
 
-def _accounts(group: Group) -> tuple[list[Account], int]:
+def _accounts(group: RelationRecords) -> tuple[list[Account], int]:
     """The group's accounts, and how many records had no name to make one of."""
     accounts = [a for rec in group.records if (a := account(group.network, group.relation, rec))]
     return accounts, len(group.records) - len(accounts)
@@ -77,7 +77,7 @@ def _accounts(group: Group) -> tuple[list[Account], int]:
 def _add_group(
     container: Container,
     entry: Entry,
-    group: Group,
+    group: RelationRecords,
     accounts: list[Account],
     nameless: int,
     sink: Sink,
@@ -100,7 +100,7 @@ def _add_group(
             f"{counted(group.malformed, 'entry', 'entries')} of an unexpected shape in {entry.name} "
             "skipped (values of the wrong type)",
         )
-    if isinstance(group, meta_html.HtmlGroup) and group.unread_dates:
+    if isinstance(group, meta_html.HtmlRelationRecords) and group.unread_dates:
         sink.warn(
             container,
             group.network,

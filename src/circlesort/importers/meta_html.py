@@ -24,7 +24,7 @@ from circlesort.importers.meta_json import (
     IG,
     INSTAGRAM_FILES,
     TH,
-    Group,
+    RelationRecords,
     network_hint,
     stem,
 )
@@ -40,8 +40,8 @@ _DATE_LIKE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\d:\d\d")  # what was meant
 
 
 @dataclass
-class HtmlGroup(Group):
-    """A group read from HTML, with the dates in it that could not be read."""
+class HtmlRelationRecords(RelationRecords):
+    """Records read from HTML, with the dates in them that could not be read."""
 
     unread_dates: int = 0
     unread_example: str = ""
@@ -256,7 +256,7 @@ def _network(entry: Entry, nodes: list[_Node], root: _Node) -> Network:
     return IG if s in INSTAGRAM_FILES and s not in FACEBOOK_FILES else FB
 
 
-def parse(entry: Entry) -> list[Group]:
+def parse(entry: Entry) -> list[RelationRecords]:
     raw = entry.read()
     if b"\x00" in raw[:4096]:
         raise SkipFile("not text (binary data)")
@@ -285,4 +285,8 @@ def parse(entry: Entry) -> list[Group]:
             else "no people found in it (an empty list, or a page layout circlesort does not know)",
             network,
         )
-    return [HtmlGroup(network, relation, people, unread_dates=dates.unread, unread_example=dates.example)]
+    return [
+        HtmlRelationRecords(
+            network, relation, people, unread_dates=dates.unread, unread_example=dates.example
+        )
+    ]

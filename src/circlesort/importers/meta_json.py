@@ -98,8 +98,9 @@ AMBIGUOUS_KEYS = {
 
 
 @dataclass
-class Group:
-    """Records of one relation on one network, read from one file."""
+class RelationRecords:
+    """Records of one relation on one network, read from one file (not matching's Group, a person
+    being formed of accounts)."""
 
     network: Network
     relation: Relation
@@ -154,7 +155,7 @@ def file_network(entry: Entry, sample: list[MetaRecord] | None = None) -> Networ
     return FB if sample else None
 
 
-def parse(entry: Entry) -> list[Group]:
+def parse(entry: Entry) -> list[RelationRecords]:
     """The groups of records one JSON file holds. Raises SkipFile when it cannot be read."""
     try:
         text = entry.read().decode("utf-8-sig")
@@ -183,11 +184,11 @@ def parse(entry: Entry) -> list[Group]:
     relation = table.get(s)
     if network is None or relation is None:
         raise SkipFile("a JSON file of a kind circlesort does not know")
-    return [Group(network, relation, recs, malformed)]
+    return [RelationRecords(network, relation, recs, malformed)]
 
 
-def _keyed(entry: Entry, doc: dict) -> list[Group] | None:
-    groups: list[Group] = []
+def _keyed(entry: Entry, doc: dict) -> list[RelationRecords] | None:
+    groups: list[RelationRecords] = []
     known = False
     for raw_key, value in doc.items():
         key = raw_key.lower()
@@ -195,19 +196,19 @@ def _keyed(entry: Entry, doc: dict) -> list[Group] | None:
             known = True
             relation = THREADS_SUFFIXES.get(key[len(THREADS_PREFIX) :])
             if relation:
-                groups.append(Group(TH, relation, *records(value)))
+                groups.append(RelationRecords(TH, relation, *records(value)))
         elif key in KEYS:
             known = True
             network, relation = KEYS[key]
             if relation:
-                groups.append(Group(network, relation, *records(value)))
+                groups.append(RelationRecords(network, relation, *records(value)))
         elif key in AMBIGUOUS_KEYS:
             known = True
             relation = AMBIGUOUS_KEYS[key]
             if isinstance(value, dict):  # Instagram 2018-20: {username: date}
-                groups.append(Group(IG, relation, *_username_map(value)))
+                groups.append(RelationRecords(IG, relation, *_username_map(value)))
             else:
-                groups.append(Group(network_hint(entry) or FB, relation, *records(value)))
+                groups.append(RelationRecords(network_hint(entry) or FB, relation, *records(value)))
     return groups if known else None
 
 

@@ -12,12 +12,14 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
-HOSTS = {
-    "facebook": ("facebook.com",),
-    "instagram": ("instagram.com",),
-    "threads": ("threads.net", "threads.com"),
-    "linkedin": ("linkedin.com",),
-    "x": ("x.com", "twitter.com"),
+from circlesort.model import Network
+
+HOSTS: dict[str, tuple[str, ...]] = {
+    Network.FACEBOOK: ("facebook.com",),
+    Network.INSTAGRAM: ("instagram.com",),
+    Network.THREADS: ("threads.net", "threads.com"),
+    Network.LINKEDIN: ("linkedin.com",),
+    Network.X: ("x.com", "twitter.com"),
 }
 SUBDOMAINS = ("", "www.", "m.", "mobile.")
 _ALLOWED = {
@@ -35,7 +37,7 @@ _MASTODON_HOST = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+")
 
 def allowed_hosts(network: str, key: str = "") -> frozenset[str]:
     """The hosts a link of this network may point to; a Mastodon account's is its own instance."""
-    if network == "mastodon":
+    if network == Network.MASTODON:
         host = key.rpartition("@")[2].lower()
         return frozenset((host,)) if "@" in key and _MASTODON_HOST.fullmatch(host) else frozenset()
     return _ALLOWED.get(network, frozenset())
@@ -54,23 +56,24 @@ def safe_link(network: str, url: str | None, key: str = "") -> str:
 def search_link(network: str, name: str) -> str:
     """The network's people search for ``name``; "" for networks that have none."""
     q = quote(name)
-    return {
-        "facebook": f"https://www.facebook.com/search/people/?q={q}",
-        "linkedin": f"https://www.linkedin.com/search/results/people/?keywords={q}",
-        "instagram": f"https://www.instagram.com/explore/search/keyword/?q={q}",
-        "x": f"https://x.com/search?q={q}&f=user",
-    }.get(network, "")
+    searches: dict[str, str] = {
+        Network.FACEBOOK: f"https://www.facebook.com/search/people/?q={q}",
+        Network.LINKEDIN: f"https://www.linkedin.com/search/results/people/?keywords={q}",
+        Network.INSTAGRAM: f"https://www.instagram.com/explore/search/keyword/?q={q}",
+        Network.X: f"https://x.com/search?q={q}&f=user",
+    }
+    return searches.get(network, "")
 
 
 # Where a network lists the requests waiting: answering one there beats searching for the person.
-REQUEST_PAGES = {
-    "facebook": {
+REQUEST_PAGES: dict[str, dict[str, str]] = {
+    Network.FACEBOOK: {
         "received": "https://www.facebook.com/friends/requests",
         "sent": "https://www.facebook.com/friends/requests",
     },
-    "linkedin": {
+    Network.LINKEDIN: {
         "received": "https://www.linkedin.com/mynetwork/invitation-manager/",
         "sent": "https://www.linkedin.com/mynetwork/invitation-manager/sent/",
     },
-    "instagram": {"received": "https://www.instagram.com/accounts/activity/", "sent": ""},
+    Network.INSTAGRAM: {"received": "https://www.instagram.com/accounts/activity/", "sent": ""},
 }

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from circlesort.model import Category, Network
 from circlesort.planning.current import Plan
 from circlesort.planning.links import safe_link
 from circlesort.planning.schedule import BY_FILE
@@ -23,7 +24,7 @@ from circlesort.planning.steps import Due, Hint, HintKind, Phase, Scheduled, Ste
 from circlesort.planning.words import DUE_WORDS, action, hint_words, namesakes_text, network_name, waits_for
 
 K = StepKind
-PROFESSIONAL = "move-to-professional"
+PROFESSIONAL = Category.MOVE_TO_PROFESSIONAL
 GOOGLE_CONTACTS = "google_contacts.csv"
 
 # The messages of the settings (messages:), the steps that use them, and what they are for.
@@ -198,10 +199,10 @@ class _Writer:
     def bulk(self, s: Scheduled, run: Sequence[Scheduled], shown: set[str]) -> str:
         """A due step, or the one import step that stands for all of its kind in the run."""
         step = s.step
-        if step.kind == K.LABEL and step.network == "contacts":
-            if "contacts" in shown:
+        if step.kind == K.LABEL and step.network == Network.CONTACTS:
+            if Network.CONTACTS in shown:
                 return ""
-            shown.add("contacts")
+            shown.add(Network.CONTACTS)
             n = sum(x.step.kind == K.LABEL for x in run)
             contacts = plural(self.contacts, "contact")
             return (
@@ -211,10 +212,10 @@ class _Writer:
                 "which merges the copies the import made into your existing contacts and keeps their "
                 f"new labels. <sub>{plural(n, 'label step')}: their ids are in contacts.csv</sub>"
             )
-        if step.kind == K.FOLLOW_FROM and step.network == "mastodon" and self.mastodon:
-            if "mastodon" in shown:
+        if step.kind == K.FOLLOW_FROM and step.network == Network.MASTODON and self.mastodon:
+            if Network.MASTODON in shown:
                 return ""
-            shown.add("mastodon")
+            shown.add(Network.MASTODON)
             n = sum(x.step.kind == K.FOLLOW_FROM for x in run)
             files = ", then ".join(f"`{name}`" for name in self.mastodon)
             mine = (

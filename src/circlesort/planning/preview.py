@@ -14,12 +14,13 @@ from dataclasses import replace
 
 from circlesort.errors import InputError
 from circlesort.matching import network_rank
+from circlesort.model import CATEGORIES, standing
 from circlesort.planning.derive import person_steps
 from circlesort.planning.reconcile import DONE
 from circlesort.planning.settings import Settings, load_settings
 from circlesort.planning.steps import FINISHED, Phase, Step
 from circlesort.planning.words import short_action
-from circlesort.workspace import CATEGORIES, Person
+from circlesort.workspace import PersonRow
 from circlesort.workspace.detail import Detail
 
 Consequence = tuple[str, str, bool]  # (network, short words, waits for a bring-over first)
@@ -27,7 +28,7 @@ PHASES = list(Phase)
 
 
 def consequences(
-    person: Person, answers: dict, settings: Settings, finished: Iterable[str] = ()
+    person: PersonRow, answers: dict, settings: Settings, finished: Iterable[str] = ()
 ) -> dict[str, list[Consequence]]:
     """Per category, the steps it would ask of ``person``, network by network. ``finished``: ids
     of steps done (a removal done earlier brings the way back when the person is wanted there)."""
@@ -49,7 +50,7 @@ def for_card(
     """The consequences for the sorting card's person; None without settings to plan by."""
     if settings is None:
         return None
-    person = detail.as_person(name, category)
+    person = detail.as_person(name, standing(category))
     return consequences(person, detail.answers, settings, finished_ids(detail.steps))
 
 

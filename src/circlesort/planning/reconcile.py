@@ -12,17 +12,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from circlesort.model import Account
+from circlesort.model import Account, Network, Relation, Standing
 from circlesort.planning.derive import person_steps
 from circlesort.planning.schedule import Kept
 from circlesort.planning.settings import Settings
 from circlesort.planning.steps import FINISHED, PERSON, WAY_BACK, Hint, HintKind, Step, StepKind, step_id
-from circlesort.workspace import Person, Workspace
+from circlesort.workspace import PersonRow, Workspace
 from circlesort.workspace.changes import FollowSteps
 from circlesort.workspace.plan_store import StoredStep, accounts_by_key, members_of, person_ids, save_steps
 from circlesort.workspace.requests import accepted
 
-K = StepKind
+K, R = StepKind, Relation
 NOT_YET, DONE, IMPOSSIBLE = "not yet", "done", "impossible"
 
 
@@ -36,7 +36,7 @@ class Layered:
 
 def layer(
     ws: Workspace,
-    people: list[Person],
+    people: list[PersonRow],
     stored: dict[str, StoredStep],
     own: Iterable[str],
     states: dict,
@@ -99,8 +99,8 @@ class _Context:
     """What every step of one layering is judged against."""
 
     wanted: dict[str, Step]
-    category: dict[str, str]
-    by_id: dict[str, Person]
+    category: dict[str, Standing]
+    by_id: dict[str, PersonRow]
     members: _Members
     accounts: _Accounts
     states: dict
@@ -138,30 +138,30 @@ def judge(kind: StepKind, account: Account | None) -> str:
     held = set(account.relations) if account else set()
     gone = account is None
     removals = {
-        K.UNFRIEND: "friend",
-        K.REMOVE_FOLLOWER: "follower",
-        K.UNFOLLOW: "following",
-        K.REMOVE_CONNECTION: "connection",
+        K.UNFRIEND: R.FRIEND,
+        K.REMOVE_FOLLOWER: R.FOLLOWER,
+        K.UNFOLLOW: R.FOLLOWING,
+        K.REMOVE_CONNECTION: R.CONNECTION,
     }
     if kind in removals:
         return DONE if gone or removals[kind] not in held else NOT_YET
     if kind == K.RESTRICT:
-        return DONE if gone or "restricted" in held else NOT_YET
+        return DONE if gone or R.RESTRICTED in held else NOT_YET
     if kind in (K.CONNECT, K.RECONNECT):
-        return DONE if "connection" in held else NOT_YET
+        return DONE if R.CONNECTION in held else NOT_YET
     if kind == K.ADD_FRIEND:
-        return DONE if "friend" in held else NOT_YET
+        return DONE if R.FRIEND in held else NOT_YET
     if kind == K.FOLLOW_AGAIN:
-        return DONE if "following" in held else NOT_YET
+        return DONE if R.FOLLOWING in held else NOT_YET
     if kind == K.CLOSE_FRIENDS:
-        return DONE if "close_friend" in held else NOT_YET
+        return DONE if R.CLOSE_FRIEND in held else NOT_YET
     if kind == K.ACCEPT_REQUEST:
         settled = account is not None and accepted(account, "incoming")
-        return DONE if settled else IMPOSSIBLE if gone or "request_received" not in held else NOT_YET
+        return DONE if settled else IMPOSSIBLE if gone or R.REQUEST_RECEIVED not in held else NOT_YET
     if kind in (K.DECLINE_REQUEST, K.WITHDRAW_REQUEST):
         if account is not None and accepted(account, "incoming" if kind == K.DECLINE_REQUEST else "outgoing"):
             return IMPOSSIBLE
-        pending = "request_received" if kind == K.DECLINE_REQUEST else "request_sent"
+        pending = R.REQUEST_RECEIVED if kind == K.DECLINE_REQUEST else R.REQUEST_SENT
         return DONE if gone or pending not in held else NOT_YET
     return ""  # a Page invitation, a follow from another account, a label: no export shows it
 
@@ -208,16 +208,19 @@ def _ticked_after(states: dict, step: Step, removal: StepKind, imported_at: str)
     return state in FINISHED and at >= imported_at
 
 
+_HINT_KINDS = frozenset(HintKind)
+
+
 def from_row(row: StoredStep) -> Step:
     d = row.data
     hints = tuple(
         Hint(HintKind(h[0]), *h[1:])
         for h in d.get("hints", ())
-        if isinstance(h, list) and h and h[0] in HintKind._value2member_map_
+        if isinstance(h, list) and h and h[0] in _HINT_KINDS
     )
     return Step(
         StepKind(row.kind),
-        row.network,
+        Network(row.network),
         row.target,
         row.person,
         d.get("name", ""),
@@ -256,7 +259,7 @@ class _Accounts:
     """The account each step acts on, as the newest import shows it: from the decided people
     in hand, else (for a step whose person is no longer decided) read from the workspace."""
 
-    by_id: dict  # person id -> Person
+    by_id: dict  # person id -> PersonRow
     found: dict[tuple[str, str], tuple[Account, bool]]  # (network, key) -> (account, gone)
     members: dict[str, list[tuple[str, str]]]  # person id -> keys, of people not decided now
 

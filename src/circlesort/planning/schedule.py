@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from circlesort.model import Network
 from circlesort.planning.settings import Settings
 from circlesort.planning.steps import (
     FINISHED,
@@ -30,13 +31,14 @@ from circlesort.planning.words import waits_for
 K = StepKind
 # (network, kinds) -> (the setting holding the limit, the window in days)
 LIMITS = {
-    ("linkedin", (K.CONNECT, K.RECONNECT)): ("linkedin_invitations_per_week", 7),
-    ("instagram", (K.UNFOLLOW, K.REMOVE_FOLLOWER)): ("instagram_unfollows_per_day", 1),
-    ("facebook", (K.UNFRIEND, K.RESTRICT)): ("facebook_unfriends_per_day", 1),
-    ("facebook", (K.INVITE_TO_PAGE,)): ("facebook_page_invitations_per_day", 1),
+    (Network.LINKEDIN, (K.CONNECT, K.RECONNECT)): ("linkedin_invitations_per_week", 7),
+    (Network.INSTAGRAM, (K.UNFOLLOW, K.REMOVE_FOLLOWER)): ("instagram_unfollows_per_day", 1),
+    (Network.FACEBOOK, (K.UNFRIEND, K.RESTRICT)): ("facebook_unfriends_per_day", 1),
+    (Network.FACEBOOK, (K.INVITE_TO_PAGE,)): ("facebook_page_invitations_per_day", 1),
 }
 _CLASS = {(network, kind): cls for cls in LIMITS for network in (cls[0],) for kind in cls[1]}
 PHASE_ORDER = {Phase.ANSWER: 0, Phase.BRING: 1, Phase.KEEP: 2, Phase.REMOVE: 3}
+_STATES = frozenset(StepState)  # a stored state circlesort no longer knows is left out
 # Clicks a step takes on the website, opening its link included: for the effort estimate.
 CLICKS = {
     K.ACCEPT_REQUEST: 2,
@@ -80,7 +82,7 @@ def schedule(
     ``imported_at``: when the newest export was imported; a tick made after it cannot be
     contradicted by it."""
     by_id = {k.step.id: k for k in kept}
-    state_of = {i: (StepState(s), at) for i, (s, at) in states.items() if s in StepState._value2member_map_}
+    state_of = {i: (StepState(s), at) for i, (s, at) in states.items() if s in _STATES}
     first: dict[str, Scheduled] = {}
     for k in kept:
         first[k.step.id] = _standing(k, state_of.get(k.step.id, (StepState.PENDING, "")), imported_at)
@@ -196,7 +198,7 @@ class Effort:
 
 
 # Steps one import file does all at once (google_contacts.csv, mastodon_following.csv): one step.
-BY_FILE = frozenset({(K.LABEL, "contacts"), (K.FOLLOW_FROM, "mastodon")})
+BY_FILE = frozenset({(K.LABEL, Network.CONTACTS), (K.FOLLOW_FROM, Network.MASTODON)})
 IMPORT_CLICKS = 8
 
 

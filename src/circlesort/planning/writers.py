@@ -19,6 +19,7 @@ from json.encoder import encode_basestring
 from pathlib import Path
 
 from circlesort.errors import InputError
+from circlesort.model import Network, Relation
 from circlesort.planning.current import Plan
 from circlesort.planning.folder import MARKER, existing_plan, write_files
 from circlesort.planning.import_files import csv_text, google_contacts, mastodon_files, safe_cell
@@ -176,11 +177,11 @@ def network_csv(steps: Sequence[Scheduled], settings: Settings, data: Sequence[d
 
 def limit_notes(ws: Workspace, plan: Plan, settings: Settings) -> list[str]:
     """What the platforms would refuse: Facebook stops at 5,000 friends."""
-    friends = sum(1 for a in ws.accounts(networks=["facebook"]) if "friend" in a.relations)
+    friends = sum(1 for a in ws.accounts(networks=[Network.FACEBOOK]) if Relation.FRIEND in a.relations)
     live = [
         s.step.kind
         for s in plan.steps
-        if s.step.network == "facebook" and s.due in (Due.NOW, Due.WAITING, Due.ASK, Due.SENT)
+        if s.step.network == Network.FACEBOOK and s.due in (Due.NOW, Due.WAITING, Due.ASK, Due.SENT)
     ]
     after = friends + sum(k in (K.ACCEPT_REQUEST, K.ADD_FRIEND) for k in live) - live.count(K.UNFRIEND)
     limit = settings.limits.facebook_friends

@@ -9,6 +9,6 @@ SQL lives in this package only: the rest of circlesort reads typed rows (rows.py
 """
 
 from circlesort.workspace.importing import ImportSummary, import_paths
-from circlesort.workspace.store import CATEGORIES, UNDECIDED, Person, Workspace
+from circlesort.workspace.store import CATEGORIES, UNDECIDED, PersonRow, Workspace
 
-__all__ = ["CATEGORIES", "UNDECIDED", "ImportSummary", "Person", "Workspace", "import_paths"]
+__all__ = ["CATEGORIES", "UNDECIDED", "ImportSummary", "PersonRow", "Workspace", "import_paths"]

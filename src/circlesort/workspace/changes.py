@@ -14,10 +14,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import ClassVar, NamedTuple
 
+from circlesort.model import CATEGORIES, UNDECIDED
 from circlesort.workspace import codec
 from circlesort.workspace.journal import Changed, Write
 from circlesort.workspace.reads import Reads
-from circlesort.workspace.rows import CATEGORIES, UNDECIDED, Key
+from circlesort.workspace.rows import Key
 
 __all__ = [
     "Answer",

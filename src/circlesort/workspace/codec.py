@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from circlesort.model import Account, Tie
+from circlesort.model import Account, Network, Tie
 
 
 def dump(account: Account) -> str:
@@ -27,7 +27,7 @@ def dump(account: Account) -> str:
 def load(network: str, key: str, name: str, data: str) -> Account:
     d = json.loads(data)
     return Account(
-        network,
+        Network(network),
         key,
         name=name,
         handle=d.get("handle"),

@@ -62,7 +62,8 @@ def export_text(ws: Workspace) -> str:
         mine = {codec.label(*k): answers[k] for k in keys if k in answers}
         if p.category == UNDECIDED and not mine:
             continue
-        entry: dict = {"person": p.name, "accounts": [codec.label(*k) for k in keys], "category": p.category}
+        category = str(p.category)  # the word as stored: YAML cannot write the type
+        entry: dict = {"person": p.name, "accounts": [codec.label(*k) for k in keys], "category": category}
         if mine:
             entry["answers"] = mine
         entries.append(entry)

@@ -6,9 +6,9 @@ import json
 from dataclasses import dataclass, field
 
 from circlesort.matching import network_rank
-from circlesort.model import Account
+from circlesort.model import Account, Standing
 from circlesort.workspace import codec
-from circlesort.workspace.store import Member, Person, Workspace
+from circlesort.workspace.store import Member, PersonRow, Workspace
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,10 +30,10 @@ class Detail:
     answers: dict[tuple[str, str], str] = field(default_factory=dict)  # to this person's requests
     steps: dict[str, tuple[str, str]] = field(default_factory=dict)  # planned: id -> (state, seen)
 
-    def as_person(self, name: str, category: str) -> Person:
+    def as_person(self, name: str, category: Standing) -> PersonRow:
         """The person as the planner takes them, with this category."""
         members = tuple(Member(a, False, (a.network, a.key) in self.gone) for a in self.accounts)
-        return Person(self.id, name, members, category)
+        return PersonRow(self.id, name, members, category)
 
 
 def person_detail(ws: Workspace, person: str) -> Detail:

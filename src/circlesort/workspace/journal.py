@@ -46,7 +46,9 @@ class Changed(NamedTuple):
 
 
 @dataclass
-class Entry:
+class JournalEntry:
+    """One undoable decision as the journal holds it (not an importer's Entry, a file in an export)."""
+
     id: int
     kind: str
     label: str
@@ -55,8 +57,8 @@ class Entry:
 
 @dataclass
 class Stacks:
-    done: list[Entry] = field(default_factory=list)  # undo takes from the end
-    undone: list[Entry] = field(default_factory=list)  # redo takes from the end
+    done: list[JournalEntry] = field(default_factory=list)  # undo takes from the end
+    undone: list[JournalEntry] = field(default_factory=list)  # redo takes from the end
 
 
 def write(db: sqlite3.Connection, table: str, key: Sequence[str], value: str | None, at: str) -> None:
@@ -135,7 +137,7 @@ def stacks(db: sqlite3.Connection) -> Stacks:
     for id_, kind, payload in db.execute("SELECT id, kind, payload FROM journal ORDER BY id"):
         data = json.loads(payload)
         if kind in ACTIONS:
-            s.done.append(Entry(id_, kind, data.get("label", kind), changes(data)))
+            s.done.append(JournalEntry(id_, kind, data.get("label", kind), changes(data)))
             s.undone.clear()  # a new decision ends what could be redone
         elif kind == "undo" and s.done and s.done[-1].id == data.get("ref"):
             s.undone.append(s.done.pop())

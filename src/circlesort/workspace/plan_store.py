@@ -14,10 +14,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from circlesort.gcpause import paused_gc
-from circlesort.model import Account, Tie
+from circlesort.model import UNDECIDED, Account, Category, Network, Standing, Tie
 from circlesort.workspace import codec
 from circlesort.workspace.failures import guarded
-from circlesort.workspace.rows import UNDECIDED, Key, Member, Person, display_name
+from circlesort.workspace.rows import Key, Member, PersonRow, display_name
 from circlesort.workspace.store import Workspace
 
 COLUMNS = "id, kind, network, target, person, needed, seen, added, data"
@@ -78,7 +78,7 @@ def step_states(ws: Workspace) -> dict[str, tuple[str, str]]:
 
 
 @guarded
-def plan_people(ws: Workspace, only: set[str] | None = None) -> list[Person]:
+def plan_people(ws: Workspace, only: set[str] | None = None) -> list[PersonRow]:
     """The people a plan is about (a category, or an answer to a request), read light; of those
     in ``only`` when given.
 
@@ -88,7 +88,8 @@ def plan_people(ws: Workspace, only: set[str] | None = None) -> list[Person]:
     db = ws.db
     with paused_gc():
         decided = {
-            (n, k): (at, c) for n, k, c, at in db.execute("SELECT network, key, category, at FROM categories")
+            (n, k): (at, Category(c))
+            for n, k, c, at in db.execute("SELECT network, key, category, at FROM categories")
         }
         wanted = {
             p
@@ -116,15 +117,15 @@ def plan_people(ws: Workspace, only: set[str] | None = None) -> list[Person]:
                 else tuple(Tie(r) for r in relations.split(",") if r)
             )
             account = Account(
-                network, key, name=name, handle=handle or None, url=url, company=company, ties=held
+                Network(network), key, name=name, handle=handle or None, url=url, company=company, ties=held
             )
             groups[person].append(Member(account, False, bool(gone)))
         out = []
         for pid, members in groups.items():
             members.sort(key=lambda m: (m.account.network, m.account.key))
             picks = [decided[k] for m in members if (k := (m.account.network, m.account.key)) in decided]
-            category = max(picks)[1] if picks else UNDECIDED
-            out.append(Person(pid, display_name(members), tuple(members), category))
+            category: Standing = max(picks)[1] if picks else UNDECIDED
+            out.append(PersonRow(pid, display_name(members), tuple(members), category))
     return out
 
 

@@ -12,10 +12,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from circlesort.model import Account
+from circlesort.model import UNDECIDED, Account, Category, Standing, Tier
 from circlesort.workspace import codec
 from circlesort.workspace.failures import guarded
-from circlesort.workspace.rows import UNDECIDED, ImportRow, Key, Member, Pair, Person, display_name
+from circlesort.workspace.rows import ImportRow, Key, Member, PairRow, PersonRow, display_name
 
 MANY = 5000  # accounts above which reading all of them is quicker than looking each one up
 # Account keys given to a query as one JSON array of [network, key] pairs.
@@ -76,10 +76,10 @@ class Reads:
         return [((an, ak), (bn, bk)) for an, ak, bn, bk in rows]
 
     @guarded
-    def pairs(self, kind: str) -> list[Pair]:
-        """The links of a tier ("likely", "certain"), weakest first, or the suggestions
-        ("possible"), best first, leaving out the pairs the user confirmed or kept apart."""
-        if kind == "possible":
+    def pairs(self, kind: Tier) -> list[PairRow]:
+        """The links of a tier (LIKELY, CERTAIN), weakest first, or the suggestions (POSSIBLE),
+        best first, leaving out the pairs the user confirmed or kept apart."""
+        if kind == Tier.POSSIBLE:
             rows = self.db.execute(
                 "SELECT a_network, a_key, b_network, b_key, score, evidence FROM suggestions "
                 "ORDER BY score DESC"
@@ -95,7 +95,7 @@ class Reads:
         for an, ak, bn, bk, score, evidence in rows:
             first, second = sorted([(an, ak), (bn, bk)])
             if (*first, *second) not in ruled:
-                out.append(Pair((an, ak), (bn, bk), kind, score, tuple(json.loads(evidence))))
+                out.append(PairRow((an, ak), (bn, bk), kind, score, tuple(json.loads(evidence))))
         return out
 
     @guarded
@@ -124,7 +124,7 @@ class Reads:
         return [(n, k) for n, k in rows]
 
     @guarded
-    def people(self, decided_only: bool = False) -> list[Person]:
+    def people(self, decided_only: bool = False) -> list[PersonRow]:
         """Everyone, with their accounts, category and what changed at the last import.
 
         ``decided_only`` keeps the people with a category or an answer to a request: all a plan
@@ -133,7 +133,7 @@ class Reads:
         last = self.last_import()
         multiple = self.db.execute("SELECT count(*) FROM imports").fetchone()[0] > 1
         cats = self.db.execute("SELECT network, key, category, at FROM categories").fetchall()
-        decided = {(n, k): (at, c) for n, k, c, at in cats}
+        decided = {(n, k): (at, Category(c)) for n, k, c, at in cats}
         groups: dict[str, list[Member]] = defaultdict(list)
         rows = self.db.execute(
             "SELECT m.person, a.network, a.key, a.name, a.data, a.first_seen, a.gone "
@@ -151,8 +151,8 @@ class Reads:
                 for m in members
                 if (m.account.network, m.account.key) in decided
             ]
-            category = max(picks)[1] if picks else UNDECIDED  # the latest decision counts
-            out.append(Person(pid, display_name(members), tuple(members), category))
+            category: Standing = max(picks)[1] if picks else UNDECIDED  # the latest decision counts
+            out.append(PersonRow(pid, display_name(members), tuple(members), category))
         out.sort(key=lambda p: (p.name.casefold(), p.id))
         return out
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from circlesort.model import Account
+from circlesort.model import Account, Category, Network, Relation
 from circlesort.suggest import CategorySuggestion, Rule, Seen, suggest
 from circlesort.workspace import codec
 from circlesort.workspace.changes import Answer, Effect
@@ -20,32 +20,36 @@ from circlesort.workspace.failures import guarded
 from circlesort.workspace.rows import Key
 from circlesort.workspace.store import Workspace
 
-INCOMING_NETWORKS = ("facebook", "instagram", "linkedin")
-DIRECTIONS = {"request_received": "incoming", "request_sent": "outgoing"}
+INCOMING_NETWORKS = (Network.FACEBOOK, Network.INSTAGRAM, Network.LINKEDIN)
+DIRECTIONS = {Relation.REQUEST_RECEIVED: "incoming", Relation.REQUEST_SENT: "outgoing"}
 # (network, direction) -> the relation that shows the request accepted. Following is not
 # friendship: a Facebook requester who also follows the user still waits for an answer.
-SETTLED_BY = {
-    ("facebook", "incoming"): "friend",
-    ("facebook", "outgoing"): "friend",
-    ("linkedin", "incoming"): "connection",
-    ("linkedin", "outgoing"): "connection",
-    ("instagram", "incoming"): "follower",
-    ("instagram", "outgoing"): "following",
-    ("threads", "incoming"): "follower",
-    ("threads", "outgoing"): "following",
+SETTLED_BY: dict[tuple[str, str], Relation] = {
+    (Network.FACEBOOK, "incoming"): Relation.FRIEND,
+    (Network.FACEBOOK, "outgoing"): Relation.FRIEND,
+    (Network.LINKEDIN, "incoming"): Relation.CONNECTION,
+    (Network.LINKEDIN, "outgoing"): Relation.CONNECTION,
+    (Network.INSTAGRAM, "incoming"): Relation.FOLLOWER,
+    (Network.INSTAGRAM, "outgoing"): Relation.FOLLOWING,
+    (Network.THREADS, "incoming"): Relation.FOLLOWER,
+    (Network.THREADS, "outgoing"): Relation.FOLLOWING,
 }
 # answer -> (what it means, the category it puts the person in)
-ANSWERS = {
-    "accept": ("accept (personal)", "keep-personal"),
-    "decline-linkedin": ("decline, and connect on LinkedIn instead (professional)", "move-to-professional"),
-    "decline-page": ("decline, and invite to follow the Page (page follower)", "page-follower"),
+ANSWERS: dict[str, tuple[str, Category | None]] = {
+    "accept": ("accept (personal)", Category.KEEP_PERSONAL),
+    "decline-linkedin": (
+        "decline, and connect on LinkedIn instead (professional)",
+        Category.MOVE_TO_PROFESSIONAL,
+    ),
+    "decline-page": ("decline, and invite to follow the Page (page follower)", Category.PAGE_FOLLOWER),
     "later": ("leave for later", None),
     "withdraw": ("withdraw the request you sent", None),
 }
-BY_CATEGORY = {
-    "keep-personal": "accept",
-    "move-to-professional": "decline-linkedin",
-    "page-follower": "decline-page",
+# A person's category -> the answer it implies for their requests.
+BY_CATEGORY: dict[str, str] = {
+    Category.KEEP_PERSONAL: "accept",
+    Category.MOVE_TO_PROFESSIONAL: "decline-linkedin",
+    Category.PAGE_FOLLOWER: "decline-page",
 }
 
 
@@ -120,7 +124,7 @@ def accepted(account: Account, direction: str) -> bool:
     return SETTLED_BY.get((account.network, direction)) in account.relations
 
 
-def waiting(account: Account) -> list[str]:
+def waiting(account: Account) -> list[Relation]:
     """The account's requests still waiting for an answer: "request_received", "request_sent"."""
     return [
         relation
@@ -150,7 +154,7 @@ def suggested_answer(request: Request, rules: list[Rule], category: str | None) 
     seen = [Seen(a.network, a.relations, a.company) for a in (request.account, *request.elsewhere)]
     found: CategorySuggestion | None = suggest(rules, seen)
     if found is None:
-        if request.account.network == "linkedin":
+        if request.account.network == Network.LINKEDIN:
             return "decline-linkedin", "an invitation on LinkedIn, where professional contacts belong"
         return None
     return BY_CATEGORY[found.category], f"{found.reason} (rule “{found.rule}”)"
@@ -168,9 +172,9 @@ def answer(ws: Workspace, request: Request, value: str | None) -> Effect:
 
 def describe(value: str, network: str) -> str:
     """An answer in words; on LinkedIn, the professional answer is to accept the invitation."""
-    if network == "linkedin" and value == "decline-linkedin":
+    if network == Network.LINKEDIN and value == "decline-linkedin":
         return "accept the invitation (professional)"
-    if network == "linkedin" and value == "accept":
+    if network == Network.LINKEDIN and value == "accept":
         return "accept the invitation (personal)"
     return ANSWERS[value][0]
 

@@ -12,25 +12,28 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from circlesort.gcpause import paused_gc
-from circlesort.matching import network_rank
+from circlesort.matching import network_rank, person_name
 from circlesort.matching.normalize import fold
+from circlesort.model import Account, Network, Tier
 from circlesort.suggest import CategorySuggestion, Rule, Seen, suggest
 from circlesort.workspace.failures import guard
 from circlesort.workspace.store import CATEGORIES, UNDECIDED, Workspace
 
-TIER_ORDER = {"likely": 0, "certain": 1}  # the weakest link of a person names its tier
+TIER_ORDER: dict[str, int] = {Tier.LIKELY: 0, Tier.CERTAIN: 1}  # the weakest link of a person names its tier
 
 
 @dataclass(slots=True)
 class Row:
+    """One person, light: the stored strings of the model's types, as SQLite gives them."""
+
     id: str
     name: str
-    networks: tuple[str, ...]
-    relations: tuple[str, ...]
-    category: str
+    networks: tuple[str, ...]  # Network values
+    relations: tuple[str, ...]  # Relation values
+    category: str  # a Category's value, or UNDECIDED
     new: bool
     gone: bool  # every account gone from the newer exports
-    tier: str  # "likely", "certain", or "" for one account
+    tier: str  # the weakest link's Tier (LIKELY or CERTAIN), or "" for one account
     companies: tuple[str, ...]
     haystack: str  # what search looks in: names, handles, keys, lower case
     brief: tuple[tuple[str, str, str], ...]  # (network, relations, company) of each account, for rules
@@ -41,7 +44,7 @@ class Filter:
     undecided: bool = False
     network: str | None = None
     category: str | None = None
-    tier: str | None = None
+    tier: Tier | None = None
     new: bool = False
     company: str = ""
     text: str = ""
@@ -200,15 +203,10 @@ def _haystack(accounts: list[tuple]) -> str:
 
 
 def _name(accounts: list[tuple]) -> str:
-    """As matching names a person: a name written in full where people write theirs, else any."""
-    ranked = sorted(accounts, key=lambda a: (a[7], network_rank(a[0])))
-    for a in ranked:
-        if a[2] and network_rank(a[0]) < 4:
-            return a[2]
-    for a in ranked:
-        if a[2]:
-            return a[2]
-    return ranked[0][3] or ranked[0][1]
+    """As the workspace names a person (rows.display_name): the matching's person_name, of the
+    accounts still in the exports when there are any. Only people of several accounts come here."""
+    named = [a for a in accounts if not a[7]] or accounts
+    return person_name([Account(Network(a[0]), a[1], name=a[2] or "", handle=a[3] or None) for a in named])
 
 
 __all__ = ["CATEGORIES", "Filter", "Roster", "Row"]

@@ -9,10 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from circlesort.matching import person_name
-from circlesort.model import Account
+from circlesort.model import Account, Standing, Tier
 
-CATEGORIES = ("keep-personal", "move-to-professional", "page-follower")
-UNDECIDED = "undecided"
 Key = tuple[str, str]  # (network, key): an account, as decisions are attached to it
 
 
@@ -26,11 +24,14 @@ class Member:
 
 
 @dataclass(frozen=True, slots=True)
-class Person:
+class PersonRow:
+    """A person as the workspace holds them: their accounts as members (new, gone) and their
+    category. The matching's person, with the links between accounts, is model.Person."""
+
     id: str
     name: str
     members: tuple[Member, ...]
-    category: str  # one of CATEGORIES, or UNDECIDED
+    category: Standing
 
     @property
     def new(self) -> bool:
@@ -38,12 +39,13 @@ class Person:
 
 
 @dataclass(frozen=True, slots=True)
-class Pair:
-    """Two accounts the matching linked (tier "likely" or "certain") or only suggested ("possible")."""
+class PairRow:
+    """Two accounts the matching linked (tier LIKELY or CERTAIN) or only suggested (POSSIBLE), for
+    review. The matching's own pair of account indexes is matching.cluster.Pair."""
 
     a: Key
     b: Key
-    kind: str
+    kind: Tier
     score: float
     evidence: tuple[str, ...]
 

@@ -15,13 +15,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from circlesort.errors import InputError
+from circlesort.model import CATEGORIES, UNDECIDED
 from circlesort.workspace import journal, paths
 from circlesort.workspace.changes import Change, Decide, Effect, effect_of, own_person, pair_key
 from circlesort.workspace.connection import connect, now, take_lock
 from circlesort.workspace.failures import explain, guard, guarded
 from circlesort.workspace.lock import WorkspaceLock
 from circlesort.workspace.reads import Reads
-from circlesort.workspace.rows import CATEGORIES, UNDECIDED, Key, Member, Person, display_name
+from circlesort.workspace.rows import Key, Member, PersonRow, display_name
 from circlesort.workspace.transaction import transaction
 
 # Names other modules and older callers take from here.
@@ -30,7 +31,7 @@ __all__ = [
     "UNDECIDED",
     "Key",
     "Member",
-    "Person",
+    "PersonRow",
     "Workspace",
     "display_name",
     "own_person",
@@ -125,7 +126,7 @@ class Workspace(Reads):
             entry_id = journal.append(db, change.kind, at, {"label": label, "changes": changes})
             effect = effect_of(self, entry_id, change.kind, label, changes)
         if change.kind in journal.ACTIONS:  # (an outer transaction that fails drops the stacks)
-            stacks.done.append(journal.Entry(entry_id, change.kind, label, changes))
+            stacks.done.append(journal.JournalEntry(entry_id, change.kind, label, changes))
             stacks.undone.clear()
         return effect
 

@@ -183,8 +183,9 @@ def _keys(s: Scheduled) -> Content:
 
 
 def _file_detail(row: Row, steps: Mapping[str, Scheduled]) -> Content:
-    kind, network = row.file or ("", "")
-    file, _, how = FILE_STEPS[(kind, network)]  # type: ignore[index]
+    assert row.file is not None  # an import file's row: detail() sends only those here
+    kind, network = row.file
+    file, _, how = FILE_STEPS[(kind, network)]
     rows = [steps[i] for i in row.ids]
     names = ", ".join(clean(s.step.name) for s in rows[:12]) + (
         f" … and {len(rows) - 12:,} more" if len(rows) > 12 else ""

@@ -49,8 +49,8 @@ def head(name: str, category: str, suggestion: CategorySuggestion | None = None)
     return Content.assemble(*parts)
 
 
-Group = tuple[str, list[Content]]  # a network, and what a key asks there ("unfriend after")
-Line = tuple[Content, list[Group]]  # a key's prefix ("2 → "), and its networks
+NetworkSteps = tuple[str, list[Content]]  # a network, and what a key asks there ("unfriend after")
+Line = tuple[Content, list[NetworkSteps]]  # a key's prefix ("2 → "), and its networks
 
 
 def consequence_lines(found: dict[str, list[Consequence]], category: str) -> list[Line]:
@@ -59,7 +59,7 @@ def consequence_lines(found: dict[str, list[Consequence]], category: str) -> lis
     lines = []
     for each, steps in found.items():
         key_style = "bold reverse $accent" if each == category else "bold $accent"
-        groups: list[Group] = []
+        groups: list[NetworkSteps] = []
         for network, words, waits in steps:
             said = Content.assemble(words, *([(" after", "italic")] if waits else []))
             if groups and groups[-1][0] == network:
@@ -70,7 +70,7 @@ def consequence_lines(found: dict[str, list[Consequence]], category: str) -> lis
     return lines
 
 
-def pack(groups: list[Group], room: int, spelled: bool | None = None) -> list[Content]:
+def pack(groups: list[NetworkSteps], room: int, spelled: bool | None = None) -> list[Content]:
     """Networks side by side with " · " while they fit in ``room`` cells, named as the list
     names them ("fb") when the room is narrow; a network that fits nowhere else starts a row;
     one too long for any row breaks between its steps (the rest indented under it), and only a
