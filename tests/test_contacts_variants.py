@@ -17,7 +17,7 @@ from circlesort.planning.import_files import google_contacts
 from circlesort.planning.settings import load_settings
 from circlesort.planning.steps import StepState
 from circlesort.workspace import Workspace, import_paths
-from circlesort.workspace.changes import Link
+from circlesort.workspace.changes import LinkAccounts
 from circlesort.workspace.plan_store import step_states, stored_steps
 
 from .conftest import ROOT, by_key, meta, write_tree
@@ -249,7 +249,7 @@ def test_a_workspace_from_before_keeps_its_decisions_links_and_steps_on_the_new_
         with Workspace.open() as ws:
             import_paths(ws, [str(exports)])
             assert {a.key for a in ws.accounts(networks=["contacts"])} == {"Anuj", "Mom"}
-            assert ws.apply(Link(("contacts", "Mom"), ("facebook", "Martha Quill"))).changed
+            assert ws.apply(LinkAccounts(("contacts", "Mom"), ("facebook", "Martha Quill"))).changed
             mom, anuj = ws.person_of(("contacts", "Mom")), ws.person_of(("contacts", "Anuj"))
             ws.decide([mom], "keep-personal")
             ws.decide([anuj], "move-to-professional")

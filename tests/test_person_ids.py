@@ -8,7 +8,7 @@ import pytest
 
 from circlesort.model import Account, Person
 from circlesort.workspace import Workspace, import_paths
-from circlesort.workspace.changes import Link, LinkPeople, Split, Unlink
+from circlesort.workspace.changes import LinkAccounts, LinkPeople, Split, UnlinkAccounts
 from circlesort.workspace.people_ids import stable_ids
 from circlesort.workspace.store import own_person
 
@@ -125,7 +125,7 @@ def test_a_gone_account_is_never_left_beside_one_the_user_said_is_someone_else(t
         )
         pid = ws.person_of(fb)
         assert ws.person_of(ig) == ws.person_of(li) == pid
-        ws.apply(Unlink(fb, li))
+        ws.apply(UnlinkAccounts(fb, li))
         import_paths(ws, [facebook(tmp_path, "fb-2.zip", ["Bruno Salgado"])])
         assert ws.person_of(ig) == ws.person_of(li) == pid  # matched again, without the gone account
         assert ws.person_of(fb) == own_person(fb)
@@ -201,7 +201,7 @@ def test_a_contact_linked_by_hand_keeps_the_persons_id_at_the_next_import(tmp_pa
         )
         pid = ws.person_of(fb)
         assert ws.person_of(sunny) != pid
-        ws.apply(Link(fb, sunny))
+        ws.apply(LinkAccounts(fb, sunny))
         assert ws.person_of(sunny) == pid
         import_paths(ws, [facebook(tmp_path, "fb-2.zip", [ALMA, "Bruno Salgado"])])
         assert {k: p for k, p in all_members(ws).items() if p == pid} == {fb: pid, ig: pid, sunny: pid}

@@ -11,7 +11,7 @@ import pytest
 
 from circlesort.ui.screens.modals import Confirm
 from circlesort.ui.screens.plan import PlanScreen
-from circlesort.ui.screens.plan_rows import Row
+from circlesort.ui.screens.plan_rows import PlanRow
 from circlesort.ui.screens.sort import SortScreen
 from circlesort.ui.screens.summary import SummaryScreen
 from circlesort.workspace import Workspace
@@ -84,15 +84,15 @@ def detail(app) -> str:
     return panel(app, "detail")
 
 
-def rows(app) -> list[Row]:
-    return [line for line in app.screen.step_list.lines if isinstance(line, Row)]
+def rows(app) -> list[PlanRow]:
+    return [line for line in app.screen.step_list.lines if isinstance(line, PlanRow)]
 
 
-async def goto(pilot, app, name: str, kind: str = "") -> Row:
+async def goto(pilot, app, name: str, kind: str = "") -> PlanRow:
     """Put the cursor on the row of ``name``'s step (of ``kind``), as j/k would."""
     screen = app.screen
     for i, line in enumerate(screen.step_list.lines):
-        if isinstance(line, Row) and not line.file:
+        if isinstance(line, PlanRow) and not line.file:
             step = screen.steps[line.id].step
             if step.name == name and (not kind or step.kind == kind):
                 screen.step_list.move_to(i)

@@ -11,7 +11,7 @@ from circlesort.planning.progress import Tally, per_network
 from circlesort.planning.settings import load_settings
 from circlesort.planning.steps import Due, Scheduled, Step, StepKind, StepState
 from circlesort.ui.screens.plan_panels import detail, draw_row
-from circlesort.ui.screens.plan_rows import Row, lines, ticked
+from circlesort.ui.screens.plan_rows import PlanRow, lines, ticked
 
 NOW = datetime(2026, 12, 7, 12, 0, tzinfo=UTC)
 
@@ -93,8 +93,8 @@ def test_a_tick_the_newest_export_contradicts_says_so_in_its_row_and_in_full():
         notes=("ticked, but the newest export still shows them",),
     )
     steps = {s.step.id: s}
-    drawn = "".join(seg.text for seg in draw_row(Row([s.step.id]), steps, load_settings(), 100, Style()))
+    drawn = "".join(seg.text for seg in draw_row(PlanRow([s.step.id]), steps, load_settings(), 100, Style()))
     assert "✓ Facebook  Ada" in drawn and "⚠ done" in drawn
     assert "⚠ ticked, but the newest export still shows them" in str(
-        detail(Row([s.step.id]), steps, load_settings(), False)
+        detail(PlanRow([s.step.id]), steps, load_settings(), False)
     )

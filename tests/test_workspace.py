@@ -10,7 +10,7 @@ import pytest
 
 from circlesort.errors import InputError
 from circlesort.workspace import UNDECIDED, Workspace, import_paths, schema
-from circlesort.workspace.changes import Link, Unlink
+from circlesort.workspace.changes import LinkAccounts, UnlinkAccounts
 
 from .conftest import ROOT, meta, write_zip
 
@@ -121,8 +121,8 @@ def test_matching_keeps_the_users_links_and_unlinks_across_imports(tmp_path):
         aino, aino_c = ("facebook", "Aino Kettunen"), ("contacts", "Aino Kettunen")
         sunniva, sunny = ("facebook", "Sunniva Berg"), ("contacts", "Sunny")
         assert ws.person_of(aino) == ws.person_of(aino_c)  # matched
-        ws.apply(Unlink(aino, aino_c))
-        ws.apply(Link(sunniva, sunny))
+        ws.apply(UnlinkAccounts(aino, aino_c))
+        ws.apply(LinkAccounts(sunniva, sunny))
         assert ws.person_of(aino) != ws.person_of(aino_c) and ws.person_of(sunniva) == ws.person_of(sunny)
         import_paths(
             ws, [facebook(tmp_path, "facebook-2.zip", ["Aino Kettunen", "Sunniva Berg"]), str(contacts)]

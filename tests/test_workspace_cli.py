@@ -12,7 +12,7 @@ import textwrap
 import yaml
 
 from circlesort.workspace import Workspace
-from circlesort.workspace.changes import Unlink
+from circlesort.workspace.changes import UnlinkAccounts
 
 from .conftest import ROOT
 from .test_cli import run
@@ -36,7 +36,9 @@ def test_decisions_round_trip_through_a_yaml_file(tmp_path):
         smith = ws.person_of(("linkedin", "https://www.linkedin.com/in/john-smith-4c81"))
         ws.decide([jose], "keep-personal")
         ws.decide([smith], "move-to-professional")
-        ws.apply(Unlink(("facebook", "Sasha Petrov"), ("linkedin", "https://www.linkedin.com/in/apetrov")))
+        ws.apply(
+            UnlinkAccounts(("facebook", "Sasha Petrov"), ("linkedin", "https://www.linkedin.com/in/apetrov"))
+        )
     exported = tmp_path / "decisions.yaml"
     assert run("decisions", "export", str(exported)).returncode == 0
     entries = yaml.safe_load(exported.read_text("utf-8"))

@@ -29,11 +29,11 @@ __all__ = [
     "Draft",
     "Effect",
     "FollowSteps",
-    "Link",
+    "LinkAccounts",
     "LinkPeople",
     "SetSteps",
     "Split",
-    "Unlink",
+    "UnlinkAccounts",
     "Write",
     "effect_of",
     "own_person",
@@ -116,7 +116,7 @@ class Answer(Change):
 
 
 @dataclass(frozen=True, slots=True)
-class Link(Change):
+class LinkAccounts(Change):
     """The user says a and b are one person: their people become one."""
 
     kind: ClassVar[str] = "link"
@@ -132,7 +132,7 @@ class Link(Change):
 
 
 @dataclass(frozen=True, slots=True)
-class Unlink(Change):
+class UnlinkAccounts(Change):
     """The user says a and b are not the same person: b leaves a's person."""
 
     kind: ClassVar[str] = "unlink"

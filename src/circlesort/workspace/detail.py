@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, field
 
 from circlesort.matching import network_rank
-from circlesort.model import Account, Standing
+from circlesort.model import Account, Standing, Tier
 from circlesort.workspace import codec
 from circlesort.workspace.store import Member, PersonRow, Workspace
 
@@ -15,7 +15,7 @@ from circlesort.workspace.store import Member, PersonRow, Workspace
 class LinkInfo:
     a: Account
     b: Account
-    tier: str
+    tier: str  # a Tier's value
     evidence: tuple[str, ...]
 
 
@@ -69,7 +69,7 @@ def person_detail(ws: Workspace, person: str) -> Detail:
             ).fetchone()
             if found:
                 suggestions.append(
-                    LinkInfo(by_key[(n, k)], codec.load(*other, *found), "possible", tuple(json.loads(ev)))
+                    LinkInfo(by_key[(n, k)], codec.load(*other, *found), Tier.POSSIBLE, tuple(json.loads(ev)))
                 )
     manual = any(
         ws.db.execute(

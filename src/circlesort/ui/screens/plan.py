@@ -33,7 +33,7 @@ from circlesort.ui.screens.modals import Help
 from circlesort.ui.screens.plan_panels import detail, draw_row, link_line, progress, row_link
 from circlesort.ui.screens.plan_rows import (
     VIEW_ORDER,
-    Row,
+    PlanRow,
     copy_text,
     lines,
     next_due,
@@ -167,7 +167,7 @@ class PlanScreen(PlanWriting, PlanWorkScreen):
         """The list anew for the view and network (``shown``: drawn up by the worker for them), the
         cursor kept on its step."""
         current = self.step_list.current
-        keep = current.id if isinstance(current, Row) else None
+        keep = current.id if isinstance(current, PlanRow) else None
         if shown is None:
             shown = lines((self.steps[i] for i in self.order), self.view, self.network, self.origin)
         self.step_list.show(shown, (lambda row: keep in row.ids) if keep else None)  # type: ignore[attr-defined]
@@ -222,11 +222,11 @@ class PlanScreen(PlanWriting, PlanWorkScreen):
             ]
         self.query_one("#notes", Static).update(Content.assemble(*parts))
 
-    def _draw(self, row: Row, width: int, base):  # type: ignore[no-untyped-def]
+    def _draw(self, row: PlanRow, width: int, base):  # type: ignore[no-untyped-def]
         return draw_row(row, self.steps, self.settings, width, base)
 
     def on_step_list_highlighted(self, message: StepList.Highlighted) -> None:
-        row = message.row if isinstance(message.row, Row) else None
+        row = message.row if isinstance(message.row, PlanRow) else None
         can_set = hasattr(self.app, "action_open_settings")
         self.query_one("#detail", Static).update(detail(row, self.steps, self.settings, can_set))
         self.query_one("#link", Static).update(link_line(row, self.steps))
@@ -235,9 +235,9 @@ class PlanScreen(PlanWriting, PlanWorkScreen):
 
     # --- ticks ----------------------------------------------------------------------------------
 
-    def _row(self) -> tuple[Row, Scheduled] | None:
+    def _row(self) -> tuple[PlanRow, Scheduled] | None:
         row = self.step_list.current
-        if not isinstance(row, Row) or row.id not in self.steps:
+        if not isinstance(row, PlanRow) or row.id not in self.steps:
             return None
         return row, self.steps[row.id]
 
@@ -251,7 +251,7 @@ class PlanScreen(PlanWriting, PlanWorkScreen):
         if found:
             self._mark(found[0], StepState(state))
 
-    def _mark(self, row: Row, state: StepState) -> None:
+    def _mark(self, row: PlanRow, state: StepState) -> None:
         """The user's word on the row's steps: shown at once, saved by the worker, then the next due."""
         ids = [i for i in row.ids if not why_not(self.steps[i], state)]
         if not ids:
@@ -319,7 +319,7 @@ class PlanScreen(PlanWriting, PlanWorkScreen):
 
     def action_open(self) -> None:
         row = self.step_list.current
-        if not isinstance(row, Row):
+        if not isinstance(row, PlanRow):
             return
         url = row_link(row, self.steps)
         if not url:

@@ -36,7 +36,7 @@ from circlesort.planning.words import (
     standing,
     waited_words,
 )
-from circlesort.ui.screens.plan_rows import Row
+from circlesort.ui.screens.plan_rows import PlanRow
 from circlesort.ui.widgets.step_list import fit
 
 MARKS = {
@@ -65,13 +65,13 @@ def link_of(s: Scheduled) -> str:
     )
 
 
-def row_link(row: Row, steps: Mapping[str, Scheduled]) -> str:
+def row_link(row: PlanRow, steps: Mapping[str, Scheduled]) -> str:
     if row.file:
         return FILE_LINKS.get(row.file, "")
     return link_of(steps[row.id])
 
 
-def link_line(row: Row | None, steps: Mapping[str, Scheduled]) -> Content:
+def link_line(row: PlanRow | None, steps: Mapping[str, Scheduled]) -> Content:
     """The highlighted step's link, written out in full across the screen, never cut: to read,
     to select by hand, or to open with o."""
     if row is None:
@@ -90,7 +90,7 @@ def days(at: str, now: datetime) -> int | None:
 
 
 def draw_row(
-    row: Row, steps: Mapping[str, Scheduled], settings: Settings, width: int, base: Style
+    row: PlanRow, steps: Mapping[str, Scheduled], settings: Settings, width: int, base: Style
 ) -> list[Segment]:
     """One line: a mark for where it stands, the network, the name, what to do, and when."""
     s = steps[row.id]
@@ -120,7 +120,7 @@ def draw_row(
     ]
 
 
-def detail(row: Row | None, steps: Mapping[str, Scheduled], settings: Settings, can_set: bool) -> Content:
+def detail(row: PlanRow | None, steps: Mapping[str, Scheduled], settings: Settings, can_set: bool) -> Content:
     """The highlighted row in full: person, what to do, why, hints, flags, link, what it waits for,
     its state and when it was set, its id; and the keys that act on it."""
     if row is None:
@@ -182,7 +182,7 @@ def _keys(s: Scheduled) -> Content:
     return Content.assemble(*parts)
 
 
-def _file_detail(row: Row, steps: Mapping[str, Scheduled]) -> Content:
+def _file_detail(row: PlanRow, steps: Mapping[str, Scheduled]) -> Content:
     assert row.file is not None  # an import file's row: detail() sends only those here
     kind, network = row.file
     file, _, how = FILE_STEPS[(kind, network)]

@@ -30,7 +30,7 @@ FILE_NETWORKS = frozenset(network for _, network in FILE_STEPS)
 
 
 @dataclass(eq=False)
-class Row:
+class PlanRow:
     """One line of the list: the steps it stands for (one, or an import file's many)."""
 
     ids: list[str]
@@ -52,8 +52,8 @@ def lines(ordered: Iterable[Scheduled], view: str, network: str, origin: Mapping
     """The view's lines: each section's heading, then its rows in the plan's order. ``origin``:
     the section a step ticked on this screen was in."""
     wanted = VIEW_SECTIONS[view]
-    rows: dict[str, list[Row]] = {key: [] for key in wanted}
-    files: dict[tuple, Row] = {}
+    rows: dict[str, list[PlanRow]] = {key: [] for key in wanted}
+    files: dict[tuple, PlanRow] = {}
     counts = dict.fromkeys(wanted, 0)
     for s in ordered:  # one tight pass: thousands of steps on every view switch and new plan
         step = s.step
@@ -67,11 +67,11 @@ def lines(ordered: Iterable[Scheduled], view: str, network: str, origin: Mapping
         if kind in FILE_STEPS:
             row = files.get((where, kind))
             if row is None:
-                row = files[(where, kind)] = Row([], kind)
+                row = files[(where, kind)] = PlanRow([], kind)
                 rows[where].append(row)
             row.ids.append(step.id)
         else:
-            rows[where].append(Row([step.id]))
+            rows[where].append(PlanRow([step.id]))
     out: list[object] = []
     for key in wanted:
         if rows[key]:
@@ -122,7 +122,7 @@ def next_due(lines_: list[object], start: int, steps: Mapping[str, Scheduled]) -
     order = list(range(start + 1, len(lines_))) + list(range(0, start + 1))
     for i in order:
         row = lines_[i]
-        if isinstance(row, Row) and any(due_now(steps[x]) for x in row.ids if x in steps):
+        if isinstance(row, PlanRow) and any(due_now(steps[x]) for x in row.ids if x in steps):
             return i
     return None
 

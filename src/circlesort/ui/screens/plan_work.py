@@ -29,7 +29,7 @@ from circlesort.workspace.failures import WorkspaceError
 
 
 @dataclass(frozen=True)
-class Write:
+class QueuedWrite:
     """A write queued for the worker: the user's word on steps, or an undo or redo."""
 
     seq: int
@@ -44,7 +44,7 @@ class Done:
     """What a write came to: its journal label (undo, redo: None when there was nothing to take
     back), or the error the disk gave (nothing was saved then)."""
 
-    write: Write
+    write: QueuedWrite
     label: str | None = None
     error: WorkspaceError | None = None
 
@@ -82,7 +82,7 @@ class PlanWorkScreen(Screen):
         self.saved = 0  # the last write the worker has saved
         self.prepared: object = None
         self._lock = threading.Lock()  # guards the queue and the worker's coming and going
-        self._queue: list[Write] = []
+        self._queue: list[QueuedWrite] = []
         self._again = False
         self._seq = 0
 
@@ -103,7 +103,7 @@ class PlanWorkScreen(Screen):
         """Have the worker save this write, then work the plan out again; returns its number."""
         self._seq += 1
         with self._lock:
-            self._queue.append(Write(self._seq, kind, tuple(ids), state, label))
+            self._queue.append(QueuedWrite(self._seq, kind, tuple(ids), state, label))
         self._start(again=False)
         return self._seq
 
@@ -142,7 +142,7 @@ class PlanWorkScreen(Screen):
             if last:
                 return
 
-    def _save(self, w: Write) -> Done:
+    def _save(self, w: QueuedWrite) -> Done:
         try:
             if w.kind in ("undo", "redo"):
                 effect = self.ws.undo() if w.kind == "undo" else self.ws.redo()

@@ -23,7 +23,7 @@ from circlesort.ui.failures import saves
 from circlesort.ui.keys import REVIEW_KEYS
 from circlesort.ui.words import TIER_TITLES, relations_text
 from circlesort.workspace import Workspace
-from circlesort.workspace.changes import Link, Unlink
+from circlesort.workspace.changes import LinkAccounts, UnlinkAccounts
 
 KINDS = (Tier.LIKELY, Tier.POSSIBLE, Tier.CERTAIN)  # in the order they are shown
 
@@ -121,7 +121,8 @@ class ReviewScreen(Screen[bool]):
         if not self.pairs:
             return
         pair = self.pairs[self.index]
-        self.ws.apply(Link(pair.a, pair.b) if same else Unlink(pair.a, pair.b))  # saved first, then shown
+        change = LinkAccounts(pair.a, pair.b) if same else UnlinkAccounts(pair.a, pair.b)
+        self.ws.apply(change)  # saved first, then shown
         self.pairs.pop(self.index)
         self.changed = True
         self.index = min(self.index, max(len(self.pairs) - 1, 0))
