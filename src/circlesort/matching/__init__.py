@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from circlesort.gcpause import paused_gc
 from circlesort.matching.blocking import candidates
@@ -16,10 +17,23 @@ from circlesort.matching.cluster import Clusterer, Group
 from circlesort.matching.frequency import Frequencies
 from circlesort.matching.profile import profile_of
 from circlesort.matching.score import compare, score_of
-from circlesort.model import Account, Link, Person, Suggestion
+from circlesort.model import Account, Link, Network, Person, Suggestion
 
-# Whose name a person is shown by: the networks where people write their own name in full.
-_NAME_ORDER = ("facebook", "contacts", "linkedin", "x", "mastodon", "bluesky", "instagram", "threads")
+# Whose name a person is shown by: first the networks where people write their own name in full,
+# then the others, by how often a name there is a real one.
+_FULL_NAMES = (Network.FACEBOOK, Network.CONTACTS, Network.LINKEDIN, Network.X)
+_NAME_ORDER = (*_FULL_NAMES, Network.MASTODON, Network.BLUESKY, Network.INSTAGRAM, Network.THREADS)
+
+
+class Named(Protocol):
+    """What naming a person reads of an account: an Account, or a lighter row of one."""
+
+    @property
+    def network(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def display_name(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,12 +74,12 @@ def network_rank(network: str) -> int:
     return _NAME_ORDER.index(network) if network in _NAME_ORDER else len(_NAME_ORDER)
 
 
-def person_name(accounts: Sequence[Account]) -> str:
+def person_name(accounts: Sequence[Named]) -> str:
     """What a person is called: the name they give themselves where people write it in full
     (Facebook, contacts, LinkedIn, X), else any name, else a username or key. ``accounts``
     come in order of preference."""
     ranked = sorted(accounts, key=lambda a: network_rank(a.network))
-    named = [a for a in ranked if a.name and network_rank(a.network) < 4]
+    named = [a for a in ranked if a.name and a.network in _FULL_NAMES]
     return (named or [a for a in ranked if a.name] or ranked)[0].display_name
 
 

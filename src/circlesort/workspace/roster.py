@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from circlesort.gcpause import paused_gc
 from circlesort.matching import network_rank, person_name
 from circlesort.matching.normalize import fold
-from circlesort.model import Account, Network, Tier
+from circlesort.model import Tier
 from circlesort.suggest import CategorySuggestion, Rule, Seen, suggest
 from circlesort.workspace.failures import guard
 from circlesort.workspace.store import CATEGORIES, UNDECIDED, Workspace
@@ -202,11 +202,19 @@ def _haystack(accounts: list[tuple]) -> str:
     return text if text.isascii() else f"{text} {fold(text)}"
 
 
+class _Named(NamedTuple):
+    """What the matching's naming reads of an account (matching.Named), from its plain columns."""
+
+    network: str
+    name: str
+    display_name: str
+
+
 def _name(accounts: list[tuple]) -> str:
     """As the workspace names a person (rows.display_name): the matching's person_name, of the
     accounts still in the exports when there are any. Only people of several accounts come here."""
     named = [a for a in accounts if not a[7]] or accounts
-    return person_name([Account(Network(a[0]), a[1], name=a[2] or "", handle=a[3] or None) for a in named])
+    return person_name([_Named(a[0], a[2] or "", a[2] or a[3] or a[1]) for a in named])
 
 
 __all__ = ["CATEGORIES", "Filter", "Roster", "Row"]
