@@ -8,9 +8,13 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from circlesort import __version__, cli_settings
 from circlesort.errors import InputError
+
+if TYPE_CHECKING:
+    from circlesort.planning.current import Plan
 
 COMMANDS = (
     "inspect",
@@ -220,7 +224,7 @@ def _plan(workspace: str | None, out: str, force: bool) -> int:
     return 0
 
 
-def plan_summary(plan) -> str:
+def plan_summary(plan: Plan) -> str:
     """'1,359 steps to do, 212 due today (about 2,700 clicks over 4 weeks); 3 steps added.'"""
 
     effort = plan.effort

@@ -9,6 +9,7 @@ it back and it gives back the employers meant, in one step (see planning/setting
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -18,7 +19,12 @@ from circlesort.planning.settings_file import write_checked
 from circlesort.suggest import default_text, load_rules, parse, rules_path
 
 MY_EMPLOYERS = "my employers"
-_FLOW = {"default_flow_style": True, "sort_keys": False, "allow_unicode": True, "width": float("inf")}
+_FLOW: dict[str, Any] = {
+    "default_flow_style": True,
+    "sort_keys": False,
+    "allow_unicode": True,
+    "width": 1 << 30,
+}
 
 
 def _header_and_blocks() -> tuple[str, list[str]]:
@@ -64,7 +70,7 @@ def clean(names: list[str]) -> list[str]:
 
 def _scalar(value: object) -> str:
     """A name or a reason as YAML on one line: plain where YAML allows, quoted where it must."""
-    return yaml.safe_dump(value, allow_unicode=True, width=float("inf")).removesuffix("\n...\n").rstrip("\n")
+    return yaml.safe_dump(value, allow_unicode=True, width=1 << 30).removesuffix("\n...\n").rstrip("\n")
 
 
 def _rule_text(item: dict, comment: str = "") -> str:

@@ -187,7 +187,7 @@ def _pass_on(
             found = next(
                 (
                     orphans[k]
-                    for key in members.get(step.person, [])
+                    for key in members.get(step.person) or []
                     if (k := (step.kind, step.network, tuple(key))) in orphans
                 ),
                 None,
@@ -249,7 +249,7 @@ class _Members:
     def __init__(self, by_id: dict) -> None:
         self.by_id = by_id
 
-    def get(self, person: str, default=None) -> list | None:
+    def get(self, person: str, default: list | None = None) -> list | None:
         found = self.by_id.get(person)
         return [[m.account.network, m.account.key] for m in found.members] if found else default
 
@@ -264,11 +264,13 @@ class _Accounts:
     members: dict[str, list[tuple[str, str]]]  # person id -> keys, of people not decided now
 
     @classmethod
-    def read(cls, ws: Workspace, by_id: dict, steps) -> _Accounts:
+    def read(cls, ws: Workspace, by_id: dict, steps: Iterable[Step]) -> _Accounts:
         here = cls(by_id, {}, {})
         strays = [s for s in steps if not here._held(s)]
         here.members = members_of(ws, {s.person for s in strays if s.target.startswith(PERSON)})
-        wanted = {(s.network, s.target) for s in strays if not s.target.startswith(PERSON)}
+        wanted: set[tuple[str, str]] = {
+            (s.network, s.target) for s in strays if not s.target.startswith(PERSON)
+        }
         wanted |= {k for keys in here.members.values() for k in keys}
         if wanted:
             here.found = accounts_by_key(ws, wanted)

@@ -153,7 +153,11 @@ class CirclesortApp(App):
             if e.kind not in PASSING:
                 raise  # a damaged workspace ends the app with one line
             return  # a disk that refuses to remember it: no offer rather than one offered each time
-        self.push_screen(Confirm(OFFER), lambda yes: yes and self.action_open_settings())
+        self.push_screen(Confirm(OFFER), self._settings_if)
+
+    def _settings_if(self, yes: bool | None) -> None:
+        if yes:
+            self.action_open_settings()
 
     @staticmethod
     def _settings_unset() -> bool:
