@@ -20,8 +20,8 @@ import time
 from pathlib import Path
 
 from benchmarks.export_writer import write_bundle
-from circlesort import yamlfile
-from circlesort.gcpause import paused_gc
+from circlesort.tools import yamlfile
+from circlesort.tools.gcpause import paused_gc
 from circlesort.workspace import CATEGORIES, Workspace, import_paths
 from circlesort.workspace.changes import DecideMany
 from circlesort.workspace.decisions_file import export_text, import_file

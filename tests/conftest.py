@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from circlesort.cli import main, sample_exports
+from circlesort.cli.commands import main, sample_exports
 from circlesort.importers.text import to_meta_mojibake
 from circlesort.ui.app import CirclesortApp
 from circlesort.workspace import Workspace, import_paths

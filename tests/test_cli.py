@@ -67,8 +67,8 @@ def test_sample_exports_are_what_the_generator_writes(tmp_path):
 
 def test_core_never_imports_textual_or_rich():
     code = (
-        "import sys, circlesort.model, circlesort.importers, circlesort.report, circlesort.cli\n"
-        "import circlesort.match_report, circlesort.cli_workspace, circlesort.suggest\n"
+        "import sys, circlesort.model, circlesort.importers, circlesort.cli.report, circlesort.cli\n"
+        "import circlesort.cli.match_report, circlesort.cli.workspace_commands, circlesort.rules.suggest\n"
         "import circlesort.planning.current, circlesort.planning.writers, circlesort.planning.verify\n"
         "import circlesort.planning.markdown, circlesort.planning.import_files\n"
         "import circlesort.workspace.roster, circlesort.workspace.detail, circlesort.workspace.requests\n"

@@ -40,7 +40,7 @@ def test_a_fifo_is_refused_in_one_line_instead_of_blocking(cli, tmp_path, comman
 
 
 def test_bad_settings_open_the_app_on_the_settings_form_that_says_why(tmp_path, monkeypatch):
-    from circlesort.cli import startup_rules
+    from circlesort.cli.commands import startup_rules
     from circlesort.ui.screens.settings import SettingsScreen
 
     monkeypatch.setenv("CIRCLESORT_CONFIG", str(tmp_path / "config"))

@@ -12,8 +12,8 @@ import json
 import pytest
 import yaml
 
-from circlesort import yamlfile
 from circlesort.errors import InputError
+from circlesort.tools import yamlfile
 from circlesort.workspace import Workspace, import_paths
 from circlesort.workspace.decisions_file import export_text, import_file
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from circlesort.cli import main, sample_exports
+from circlesort.cli.commands import main, sample_exports
 
 SEED = 20261202
 CASES = 320

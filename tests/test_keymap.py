@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-from circlesort.keytable import DEFAULT_KEYS, GROUPS
+from circlesort.planning.keytable import DEFAULT_KEYS, GROUPS
 from circlesort.planning.settings import settings_path
 from circlesort.ui.app import CirclesortApp
 from circlesort.ui.screens.importing import ImportScreen

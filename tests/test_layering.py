@@ -17,15 +17,19 @@ UI_LIBRARIES = {"textual", "rich"}
 
 # What each part must never import, from circlesort or outside it.
 FORBIDDEN: dict[str, set[str]] = {
-    "model": {"importers", "matching", "workspace", "planning", "ui", "cli"},
-    "errors": {"importers", "matching", "workspace", "planning", "ui", "cli", "model"},
-    "importers": {"workspace", "planning", "ui", "cli"},
-    "matching": {"importers", "workspace", "planning", "ui", "cli"},
+    "errors": {"tools", "model", "rules", "importers", "matching", "workspace", "planning", "ui", "cli"},
+    "tools": {"model", "rules", "importers", "matching", "workspace", "planning", "ui", "cli"},
+    "model": {"rules", "importers", "matching", "workspace", "planning", "ui", "cli"},
+    "rules": {"importers", "matching", "workspace", "planning", "ui", "cli"},
+    "importers": {"rules", "workspace", "planning", "ui", "cli"},
+    "matching": {"rules", "importers", "workspace", "planning", "ui", "cli"},
     "workspace": {"planning", "ui", "cli"},
     "planning": {"ui", "cli"},
     "ui": {"cli"},
 }
-CORE = {"model", "errors", "importers", "matching", "workspace", "planning"}
+CORE = {"errors", "tools", "model", "rules", "importers", "matching", "workspace", "planning"}
+# The top of the package: the model, the errors and the entry points; everything else in a part.
+TOP = {"__init__.py", "__main__.py", "model.py", "errors.py"}
 
 
 def _part(path: Path, package: Path) -> str:
@@ -73,6 +77,11 @@ def _violations(root: Path = PACKAGE) -> list[str]:
 
 def test_each_layer_imports_only_what_is_beneath_it():
     assert _violations() == []
+
+
+def test_the_top_level_holds_only_the_model_the_errors_and_the_entry_point():
+    assert {p.name for p in PACKAGE.glob("*.py")} == TOP
+    assert not [p.name for p in PACKAGE.iterdir() if p.is_file() and p.suffix not in (".py", ".tcss")]
 
 
 def test_the_contract_catches_a_forbidden_import(tmp_path: Path):

@@ -7,7 +7,7 @@ import pytest
 
 from circlesort.errors import InputError
 from circlesort.planning.settings import Page, load_settings
-from circlesort.suggest import Seen, load_rules, parse, suggest
+from circlesort.rules.suggest import Seen, load_rules, parse, suggest
 from circlesort.workspace import Workspace
 
 from .conftest import drive, screen_text
@@ -98,7 +98,7 @@ def test_verify_with_wrong_settings_is_one_line_before_it_reads_anything(config,
 
 
 def test_wrong_settings_open_the_app_on_the_form_that_says_why_and_saving_repairs_them(config):
-    from circlesort.cli import startup_rules
+    from circlesort.cli.commands import startup_rules
     from circlesort.planning.settings import defaults
 
     (config / "settings.yaml").write_text(
@@ -238,8 +238,8 @@ def test_an_alias_in_the_rules_is_refused_in_one_line(config, cli):
 
 
 def test_rules_of_the_wrong_shape_open_the_app_on_the_settings_form_that_says_why(config):
-    from circlesort.cli import startup_rules
-    from circlesort.suggest import default_text, parse
+    from circlesort.cli.commands import startup_rules
+    from circlesort.rules.suggest import default_text, parse
 
     (config / "rules.yaml").write_text(rule("{relation: [facebook]}"), encoding="utf-8")
     rules, broken = startup_rules()

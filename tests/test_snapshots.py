@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from circlesort.cli import sample_exports
+from circlesort.cli.commands import sample_exports
 from circlesort.ui.app import CirclesortApp
 from circlesort.workspace import Workspace, import_paths
 

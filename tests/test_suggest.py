@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from circlesort.errors import InputError
-from circlesort.suggest import Seen, load_rules, parse, suggest
+from circlesort.rules.suggest import Seen, load_rules, parse, suggest
 from circlesort.ui.screens.modals import Confirm
 from circlesort.workspace import UNDECIDED
 

@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-from circlesort.terminal_safe import printable
+from circlesort.cli.terminal_safe import printable
 
 from .conftest import meta, write_zip
 

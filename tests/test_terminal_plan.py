@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from circlesort.cli import sample_exports
+from circlesort.cli.commands import sample_exports
 from circlesort.workspace import Workspace, import_paths
 
 from .conftest import ROOT

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from circlesort.cli import sample_exports
+from circlesort.cli.commands import sample_exports
 from circlesort.ui.screens.modals import Confirm, Help
 from circlesort.ui.screens.sort import SortScreen
 from circlesort.workspace import UNDECIDED, Workspace

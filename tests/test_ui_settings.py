@@ -9,13 +9,13 @@ from dataclasses import replace
 import pytest
 from textual.widgets import Input, Select, Switch, TextArea
 
-from circlesort.cli import sample_exports
+from circlesort.cli.commands import sample_exports
 from circlesort.errors import InputError
 from circlesort.planning.settings import Page, default_text, defaults, load_settings, settings_path
 from circlesort.planning.settings_file import render, save_settings
-from circlesort.rules_file import employers, save_employers
-from circlesort.suggest import default_text as default_rules
-from circlesort.suggest import load_rules, rules_path
+from circlesort.rules.file import employers, save_employers
+from circlesort.rules.suggest import default_text as default_rules
+from circlesort.rules.suggest import load_rules, rules_path
 from circlesort.ui.app import CirclesortApp
 from circlesort.ui.screens.modals import Confirm
 from circlesort.ui.screens.settings import SettingsScreen

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from circlesort.cli import sample_exports
+from circlesort.cli.commands import sample_exports
 from circlesort.ui.app import CirclesortApp
 from circlesort.workspace import UNDECIDED, Workspace, import_paths
 

@@ -13,11 +13,11 @@ from collections.abc import Callable, Sequence
 from contextlib import closing
 
 from circlesort.errors import InputError
-from circlesort.gcpause import paused_gc
 from circlesort.importers import contacts, detect, linkedin, mastodon, meta, x
 from circlesort.importers.archive import Container, open_path
 from circlesort.importers.budget import Budget
 from circlesort.importers.sink import ImportResult, Sink, SourceReport
+from circlesort.tools.gcpause import paused_gc
 
 __all__ = ["ImportResult", "Progress", "SourceReport", "load"]
 

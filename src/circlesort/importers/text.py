@@ -13,6 +13,18 @@ _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\
 _SPACES = re.compile(r"\s+")
 
 
+# The characters importers.text.clean() removes from names, less the line break and the tab
+# that lay out the output itself.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]"
+)
+
+
+def printable(text: str) -> str:
+    """``text`` without control, bidi and format characters, line breaks kept."""
+    return _UNSAFE.sub("", text) if _UNSAFE.search(text) else text
+
+
 def clean(value: object) -> str:
     """Any value from an export as a safe one-line string: no control or bidi characters."""
     if value is None:

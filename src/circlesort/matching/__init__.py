@@ -11,13 +11,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from circlesort.gcpause import paused_gc
 from circlesort.matching.blocking import candidates
 from circlesort.matching.cluster import Clusterer, Group
 from circlesort.matching.frequency import Frequencies
 from circlesort.matching.profile import profile_of
 from circlesort.matching.score import compare, score_of
 from circlesort.model import Account, Link, Network, Person, Suggestion
+from circlesort.tools.gcpause import paused_gc
 
 # Whose name a person is shown by: first the networks where people write their own name in full,
 # then the others, by how often a name there is a real one.

@@ -16,12 +16,12 @@ from datetime import UTC, datetime
 from functools import cached_property
 
 from circlesort.errors import InputError
-from circlesort.gcpause import paused_gc
 from circlesort.planning.reconcile import from_row, judge, layer
 from circlesort.planning.schedule import Effort, Kept, effort, schedule
 from circlesort.planning.settings import Settings
 from circlesort.planning.steps import Due, Scheduled, StepState
 from circlesort.planning.words import missing
+from circlesort.tools.gcpause import paused_gc
 from circlesort.workspace import Workspace
 from circlesort.workspace.changes import SetSteps
 from circlesort.workspace.plan_store import (
@@ -133,7 +133,7 @@ def notes(steps: Sequence[Scheduled], settings: Settings) -> list[str]:
 
 def _employers_note() -> list[str]:
     """Without employers in the rules, colleagues are not suggested professional: say so."""
-    from circlesort.suggest import load_rules
+    from circlesort.rules.suggest import load_rules
 
     try:
         rules = load_rules()

@@ -20,10 +20,10 @@ from typing import Any
 
 import platformdirs
 
-from circlesort import yamlfile
 from circlesort.errors import InputError
-from circlesort.keytable import keymap_problem, normal_keys
+from circlesort.planning.keytable import keymap_problem, normal_keys
 from circlesort.planning.links import safe_link
+from circlesort.tools import yamlfile
 
 CHOICES = {
     "facebook_professional": ("unfriend", "restrict"),

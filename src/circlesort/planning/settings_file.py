@@ -9,10 +9,7 @@ old one in one step: a crash or a full disk never leaves half a file.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +17,7 @@ import yaml
 
 from circlesort.errors import InputError
 from circlesort.planning.settings import CHOICES, GROUPS, Settings, default_text, load_settings, settings_path
+from circlesort.tools.checked_write import write_checked
 
 # "  key: value   # comment": a value is a quoted string or runs up to the comment.
 _LINE = re.compile(
@@ -87,26 +85,6 @@ def _other_choice(comment: str, default: str, chosen: str) -> str:
     if found is None or found["other"] != chosen:
         return comment
     return f"{found['space']}# or: {default}; {chosen}: {found['why']}"
-
-
-def write_checked(path: Path, text: str, check: Callable[[Path], None]) -> None:
-    """Write ``text`` to ``path`` in one step, once ``check(temporary file)`` accepts it.
-
-    ``check`` raises (InputError, naming the temporary file) when the text is not what was meant;
-    then nothing is written. The temporary file sits beside ``path``, so the replace is atomic."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    temp = Path(name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        check(temp)
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> Path:

@@ -15,10 +15,10 @@ from textual.screen import ModalScreen
 from circlesort.errors import InputError
 from circlesort.planning.settings import Settings, load_settings, settings_path
 from circlesort.planning.settings_file import unset
-from circlesort.rules_file import employers
-from circlesort.suggest import Rule, load_rules
-from circlesort.suggest import default_text as default_rules
-from circlesort.suggest import parse as parse_rules
+from circlesort.rules.file import employers
+from circlesort.rules.suggest import Rule, load_rules
+from circlesort.rules.suggest import default_text as default_rules
+from circlesort.rules.suggest import parse as parse_rules
 from circlesort.ui.commands import ScreenKeys
 from circlesort.ui.failures import PASSING
 from circlesort.ui.keys import APP_KEYS

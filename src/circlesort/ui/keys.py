@@ -1,4 +1,4 @@
-"""Every screen's keys, as Textual bindings built from circlesort's key table (keytable.py).
+"""Every screen's keys, as Textual bindings built from circlesort's key table (planning/keytable.py).
 
 Each binding carries its id, which is what a user's keymap names; the app applies the keymap
 with App.set_keymap, and the help list and the palette show the keys it gives (``mapped``).
@@ -10,8 +10,8 @@ from collections.abc import Iterable, Mapping
 
 from textual.binding import Binding, BindingType
 
-from circlesort import keytable
-from circlesort.keytable import Key
+from circlesort.planning import keytable
+from circlesort.planning.keytable import Key
 
 
 def bindings(keys: Iterable[Key]) -> list[BindingType]:

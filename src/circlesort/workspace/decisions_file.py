@@ -26,9 +26,9 @@ from datetime import UTC, date, datetime
 
 import yaml
 
-from circlesort import yamlfile
 from circlesort.errors import InputError
-from circlesort.gcpause import paused_gc
+from circlesort.tools import yamlfile
+from circlesort.tools.gcpause import paused_gc
 from circlesort.workspace import codec
 from circlesort.workspace.changes import DecisionsFile, Write
 from circlesort.workspace.connection import now

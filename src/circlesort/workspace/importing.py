@@ -16,11 +16,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from circlesort.gcpause import paused_gc
 from circlesort.importers import ImportResult, Progress, load
 from circlesort.importers.archive import check_path
 from circlesort.matching import MatchResult, match
 from circlesort.model import Account
+from circlesort.tools.gcpause import paused_gc
 from circlesort.workspace import codec
 from circlesort.workspace.failures import guarded
 from circlesort.workspace.people_ids import stable_ids

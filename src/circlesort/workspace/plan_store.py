@@ -13,8 +13,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from circlesort.gcpause import paused_gc
 from circlesort.model import UNDECIDED, Account, Category, Network, Standing, Tie
+from circlesort.tools.gcpause import paused_gc
 from circlesort.workspace import codec
 from circlesort.workspace.failures import guarded
 from circlesort.workspace.rows import Key, Member, PersonRow, display_name

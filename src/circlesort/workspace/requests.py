@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from circlesort.model import Account, Category, Network, Relation
-from circlesort.suggest import CategorySuggestion, Rule, Seen, suggest
+from circlesort.rules.suggest import CategorySuggestion, Rule, Seen, suggest
 from circlesort.workspace import codec
 from circlesort.workspace.changes import Answer, Effect
 from circlesort.workspace.failures import guarded

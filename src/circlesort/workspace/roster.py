@@ -11,11 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from circlesort.gcpause import paused_gc
 from circlesort.matching import network_rank, person_name
 from circlesort.matching.normalize import fold
 from circlesort.model import Tier
-from circlesort.suggest import CategorySuggestion, Rule, Seen, suggest
+from circlesort.rules.suggest import CategorySuggestion, Rule, Seen, suggest
+from circlesort.tools.gcpause import paused_gc
 from circlesort.workspace.failures import guard
 from circlesort.workspace.store import CATEGORIES, UNDECIDED, Workspace
 

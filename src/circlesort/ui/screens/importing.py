@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
 from circlesort.errors import InputError
-from circlesort.terminal_safe import printable
+from circlesort.importers.text import printable
 from circlesort.ui.keys import IMPORT_KEYS
 from circlesort.workspace import ImportSummary, Workspace, import_paths
 

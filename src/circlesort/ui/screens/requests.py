@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from circlesort.importers.text import clean
 from circlesort.planning.derive import link_of
-from circlesort.suggest import Rule
+from circlesort.rules.suggest import Rule
 from circlesort.ui.failures import saves
 from circlesort.ui.keys import REQUESTS_KEYS
 from circlesort.ui.opener import open_link

@@ -23,8 +23,8 @@ from textual.widgets import Button, Footer, Input, Select, Static, Switch, TextA
 from circlesort.errors import InputError
 from circlesort.planning.settings import Settings, defaults, load_settings, settings_path
 from circlesort.planning.settings_file import save_settings
-from circlesort.rules_file import clean, employers, save_employers
-from circlesort.suggest import Rule, rules_path
+from circlesort.rules.file import clean, employers, save_employers
+from circlesort.rules.suggest import Rule, rules_path
 from circlesort.ui.keys import SETTINGS_KEYS
 from circlesort.ui.screens.modals import Confirm
 from circlesort.ui.screens.settings_fields import FIELDS, SECTIONS, Field, check, typed, value_of, with_values

@@ -18,7 +18,7 @@ from textual.widgets import Footer, Input, Static
 
 from circlesort.model import Tier
 from circlesort.planning.preview import for_card, settings_or_none
-from circlesort.suggest import CategorySuggestion, Rule, load_rules
+from circlesort.rules.suggest import CategorySuggestion, Rule, load_rules
 from circlesort.ui.failures import saves
 from circlesort.ui.keys import SORT_KEYS
 from circlesort.ui.opener import open_link

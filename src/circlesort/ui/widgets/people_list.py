@@ -19,7 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from circlesort.model import UNDECIDED, Category
-from circlesort.suggest import CategorySuggestion
+from circlesort.rules.suggest import CategorySuggestion
 from circlesort.ui.keys import LIST_KEYS
 from circlesort.ui.words import CATEGORY_COLUMN, RELATION_SHORT, TIER_FLAGS, badge
 from circlesort.workspace.roster import Roster, Row

@@ -15,7 +15,7 @@ from circlesort.model import Category
 from circlesort.planning.derive import link_of
 from circlesort.planning.links import safe_link
 from circlesort.planning.preview import Consequence
-from circlesort.suggest import CategorySuggestion
+from circlesort.rules.suggest import CategorySuggestion
 from circlesort.ui.words import CATEGORY_WORDS, badge, network_name, relations_text
 from circlesort.workspace.detail import Detail
 

@@ -8,22 +8,12 @@ overrides that reorder what is read. Every byte the command line prints passes t
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, TextIO
 
-# The characters importers.text.clean() removes from names, less the line break and the tab
-# that lay out the output itself.
-_UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]"
-)
-
-
-def printable(text: str) -> str:
-    """``text`` without control, bidi and format characters, line breaks kept."""
-    return _UNSAFE.sub("", text) if _UNSAFE.search(text) else text
+from circlesort.importers.text import printable
 
 
 class _Filtered:

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import platformdirs
 
-from circlesort import yamlfile
 from circlesort.errors import InputError
 from circlesort.model import CATEGORIES, NETWORKS, RELATIONS, Category
+from circlesort.tools import yamlfile
 
 CONDITIONS = ("on", "only_on", "relation", "lacks", "company")
 
@@ -56,7 +56,7 @@ def rules_path() -> Path:
 
 
 def default_text() -> str:
-    return resources.files("circlesort").joinpath("rules_default.yaml").read_text("utf-8")
+    return resources.files(__package__).joinpath("default.yaml").read_text("utf-8")
 
 
 def load_rules(path: Path | None = None) -> list[Rule]:

@@ -13,10 +13,10 @@ from typing import Any
 
 import yaml
 
-from circlesort import yamlfile
 from circlesort.errors import InputError
-from circlesort.planning.settings_file import write_checked
-from circlesort.suggest import default_text, load_rules, parse, rules_path
+from circlesort.rules.suggest import default_text, load_rules, parse, rules_path
+from circlesort.tools import yamlfile
+from circlesort.tools.checked_write import write_checked
 
 MY_EMPLOYERS = "my employers"
 _FLOW: dict[str, Any] = {

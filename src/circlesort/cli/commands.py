@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from circlesort import __version__, cli_settings
+from circlesort import __version__
+from circlesort.cli import settings_files as cli_settings
 from circlesort.errors import InputError
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ def _common() -> argparse.ArgumentParser:
 
 
 def _parser() -> argparse.ArgumentParser:
-    from circlesort.cli_workspace import add_commands
+    from circlesort.cli.workspace_commands import add_commands
 
     common = _common()
     parser = argparse.ArgumentParser(
@@ -118,7 +119,7 @@ def _first_word(args: list[str]) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from circlesort.terminal_safe import filtered_output
+    from circlesort.cli.terminal_safe import filtered_output
 
     args_list = list(sys.argv[1:] if argv is None else argv)
     with filtered_output():  # names from exports and file names never reach the terminal raw
@@ -136,7 +137,7 @@ def _main(args_list: list[str]) -> int:
         args = _parser().parse_args(args_list)
         args.workspace = getattr(args, "workspace", None)
         if args.command is not None:
-            from circlesort.cli_paths import check_paths
+            from circlesort.cli.paths import check_paths
 
             check_paths(args)  # a wrong path is one line before anything is made
         if args.command == "inspect":
@@ -160,7 +161,7 @@ def _main(args_list: list[str]) -> int:
         if args.command == "requests":
             return _requests(args.workspace, args.json)
         if args.command in ("import", "decisions", "workspace"):
-            from circlesort import cli_workspace
+            from circlesort.cli import workspace_commands as cli_workspace
 
             return cli_workspace.run(args)
         return _open([], args.workspace)
@@ -175,16 +176,16 @@ def _main(args_list: list[str]) -> int:
 
 def sample_exports() -> Path:
     """The bundled sample exports: inside the installed package, or beside the source tree."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "sample_exports", here.parents[1] / "sample_exports"):
+    package = Path(__file__).resolve().parents[1]
+    for candidate in (package / "sample_exports", package.parents[1] / "sample_exports"):
         if candidate.is_dir():
             return candidate
     raise InputError("sample_exports", "the bundled sample exports are missing from this install")
 
 
 def _inspect(paths: list[str], as_json: bool) -> int:
+    from circlesort.cli.report import inspect_json, inspect_text
     from circlesort.importers import load
-    from circlesort.report import inspect_json, inspect_text
 
     result = load(paths)
     if as_json:
@@ -195,10 +196,10 @@ def _inspect(paths: list[str], as_json: bool) -> int:
 
 
 def _match(paths: list[str], as_json: bool) -> int:
-    from circlesort.gcpause import paused_gc
+    from circlesort.cli.match_report import match_json, match_text
     from circlesort.importers import load
-    from circlesort.match_report import match_json, match_text
     from circlesort.matching import match
+    from circlesort.tools.gcpause import paused_gc
 
     result = match(load(paths).accounts)
     with paused_gc():
@@ -293,7 +294,7 @@ MARKS = {
 
 
 def _requests(workspace: str | None, as_json: bool) -> int:
-    from circlesort.suggest import load_rules
+    from circlesort.rules.suggest import load_rules
     from circlesort.workspace import Workspace
     from circlesort.workspace.requests import as_json as requests_json
     from circlesort.workspace.requests import describe, presence, queue, suggested_answer
@@ -331,7 +332,7 @@ def _demo() -> int:
 
 def _open(paths: list[str], workspace: str | None) -> int:
     """The app on a workspace; given exports, it imports them first, in a worker, with progress."""
-    from circlesort.cli_paths import check_exports, check_workspace
+    from circlesort.cli.paths import check_exports, check_workspace
     from circlesort.workspace import Workspace
 
     # A wrong path, a FIFO (which would block) or a file that is no export is one line here, before
@@ -354,7 +355,7 @@ def startup_rules() -> tuple[list, bool]:
     """The rules the app starts with, and whether a settings or rules file is broken: then the
     app starts on the default rules and opens on the settings form, which says what is wrong."""
     from circlesort.planning.settings import load_settings
-    from circlesort.suggest import default_text, load_rules, parse
+    from circlesort.rules.suggest import default_text, load_rules, parse
 
     try:
         rules = load_rules()

@@ -23,7 +23,7 @@ def init_settings() -> int:
 
 
 def rules(init: bool) -> int:
-    from circlesort.suggest import default_text, load_rules, rules_path
+    from circlesort.rules.suggest import default_text, load_rules, rules_path
 
     path = rules_path()
     if init and not path.exists():
@@ -49,7 +49,7 @@ def keys() -> int:
 
 def keys_text(keymap: dict[str, str], path: Path) -> str:
     """The table `circlesort keys` prints: per screen, each id, its keys and what it does."""
-    from circlesort.keytable import GROUPS
+    from circlesort.planning.keytable import GROUPS
 
     lines = [
         f"The keys of the app, by id. To change them, give an id its keys in {path}, under",
