@@ -140,7 +140,7 @@ def detail(row: PlanRow | None, steps: Mapping[str, Scheduled], settings: Settin
     ]
     setting = missing(step, settings)
     if setting:
-        key = ", opens the settings" if can_set else " in the settings file"
+        key = " (the , key opens the settings)" if can_set else " in the settings file"
         parts += [(f"⚠ {needs_setting(setting)}", "bold $warning"), (key, "$warning"), "\n"]
     for flag in (namesakes_text(step), *s.notes):
         if flag:
