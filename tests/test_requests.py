@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 
-from circlesort.ui.screens.requests import RequestsScreen
+from circlesort.model import Account, Network
+from circlesort.ui.screens.modals import Confirm
+from circlesort.ui.screens.requests import RequestsScreen, age_words
 from circlesort.workspace import Workspace, import_paths
-from circlesort.workspace.requests import queue
+from circlesort.workspace.requests import Request, grouped, queue
 
 from .conftest import drive, meta, screen_text, write_zip
 from .test_cli import run
@@ -120,7 +123,7 @@ def test_hostile_names_and_messages_on_the_requests_screen(tmp_path):
 
 def test_the_other_keys_of_the_requests_screen():
     async def test(pilot, app, ws):
-        await pilot.press("r", "a")  # the letter alias of 1
+        await pilot.press("r", "p")  # the letter alias of 1, as on the sorting screen
         first = queue(ws)[0]
         assert first.answer == "accept"
         await pilot.press("k", "x")  # back on it: no answer
@@ -146,3 +149,68 @@ def test_answers_that_do_not_fit_a_sent_request_are_refused_with_a_reason():
         assert all(r.answer is None for r in queue(ws))
 
     drive(test, size=(120, 36))
+
+
+def test_requests_speak_the_sorting_screens_keys_with_ages_in_words():
+    async def test(pilot, app, ws):
+        await pilot.press("r", "G")
+        await pilot.pause()
+        screen = app.screen
+        assert screen.current.account.display_name == "Ada Quill"  # G: the last row
+        await pilot.press("home")
+        assert screen.current.account.display_name == "Noah Brennan"
+        await pilot.press("end", "g")
+        assert screen.current.account.display_name == "Noah Brennan"
+        text = screen_text(app)
+        assert re.search(r"\b\d+ months\b", text) and re.search(r"\b\d+ years\b", text)  # ages in words
+        assert "1 Accept as personal" in text and "2 Decline, connect on LinkedIn" in text
+        await pilot.press("a")  # Noah has no suggestion: nothing answered, and it says so
+        await pilot.pause()
+        assert "No suggested answer" in screen_text(app) and queue(ws)[0].answer is None
+        await pilot.press("j", "j", "j", "l")  # noah.b_ later, and on to Priya Sharma, on LinkedIn
+        assert screen.current.account.display_name == "Priya Sharma"
+        app.clear_notifications()
+        await pilot.pause()
+        text = screen_text(app)
+        assert "2 Accept as professional" in text
+        assert "Requests: 5 waiting for an answer" in text  # later is not answered
+        await pilot.press("A")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm) and "Answer 2 requests as suggested" in screen_text(app)
+        await pilot.press("y")
+        await pilot.pause()
+        answers = {r.account.display_name: r.answer for r in queue(ws)}
+        assert (
+            answers["Priya Sharma"] == "decline-linkedin" and answers["Łukasz Wójcik"] == "decline-linkedin"
+        )
+        assert answers["noah.b_"] == "later" and answers["Noah Brennan"] is None
+        await pilot.press("u")  # one undo takes the two back
+        answers = {r.account.display_name: r.answer for r in queue(ws)}
+        assert answers["Priya Sharma"] is None and answers["Łukasz Wójcik"] is None
+
+    drive(test, size=(80, 24))
+
+
+def test_the_same_persons_requests_on_several_networks_are_together():
+    def request(person: str, network: str, since: str) -> Request:
+        account = Account(Network(network), person + network, person)
+        return Request(account, "incoming", since, None, person, None, ())
+
+    found = [
+        request("ann", "facebook", "2020"),
+        request("bob", "facebook", "2021"),
+        request("ann", "instagram", "2022"),
+    ]
+    assert [(r.person, r.account.network) for r in grouped(found)] == [
+        ("ann", "facebook"),
+        ("ann", "instagram"),
+        ("bob", "facebook"),
+    ]
+    assert [age_words(d) for d in (0, 1, 5, 21, 200, 4100)] == [
+        "today",
+        "1 day",
+        "5 days",
+        "3 weeks",
+        "6 months",
+        "11 years",
+    ]

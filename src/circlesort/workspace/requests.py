@@ -9,14 +9,17 @@ and it sets the person's category too.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import ClassVar
 
 from circlesort.model import Account, Category, Network, Relation
 from circlesort.rules.suggest import CategorySuggestion, Rule, Seen, suggest
 from circlesort.workspace import codec
-from circlesort.workspace.changes import Answer, Effect
+from circlesort.workspace.changes import Answer, Change, Draft, Effect
 from circlesort.workspace.failures import guarded
+from circlesort.workspace.reads import Reads
 from circlesort.workspace.rows import Key
 from circlesort.workspace.store import Workspace
 
@@ -44,6 +47,11 @@ ANSWERS: dict[str, tuple[str, Category | None]] = {
     "decline-page": ("decline, and invite to follow the Page (page follower)", Category.PAGE_FOLLOWER),
     "later": ("leave for later", None),
     "withdraw": ("withdraw the request you sent", None),
+}
+CATEGORY_NAMES: dict[str, str] = {
+    Category.KEEP_PERSONAL: "personal",
+    Category.MOVE_TO_PROFESSIONAL: "professional",
+    Category.PAGE_FOLLOWER: "page follower",
 }
 # A person's category -> the answer it implies for their requests.
 BY_CATEGORY: dict[str, str] = {
@@ -150,7 +158,7 @@ def suggested_answer(request: Request, rules: list[Rule], category: str | None) 
     if request.direction == "outgoing":
         return None
     if category in BY_CATEGORY:
-        return BY_CATEGORY[category], f"you put them in {category}"
+        return BY_CATEGORY[category], f"you sorted them as {CATEGORY_NAMES[category]}"
     seen = [Seen(a.network, a.relations, a.company) for a in (request.account, *request.elsewhere)]
     found: CategorySuggestion | None = suggest(rules, seen)
     if found is None:
@@ -158,6 +166,41 @@ def suggested_answer(request: Request, rules: list[Rule], category: str | None) 
             return "decline-linkedin", "an invitation on LinkedIn, where professional contacts belong"
         return None
     return BY_CATEGORY[found.category], f"{found.reason} (rule “{found.rule}”)"
+
+
+def grouped(requests: list[Request]) -> list[Request]:
+    """The queue with each person's requests together, the person where their first one was."""
+    first: dict[str, int] = {}
+    for i, r in enumerate(requests):
+        first.setdefault(r.person, i)
+    return sorted(requests, key=lambda r: first[r.person])  # stable: each person's own order kept
+
+
+def open_question(request: Request) -> bool:
+    """Whether the request still waits for an answer: unanswered, or left for later."""
+    return request.answer in (None, "later")
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerMany(Change):
+    """Several answers as one undo step (the last word on an account wins)."""
+
+    kind: ClassVar[str] = "answer"
+    answers: Sequence[Answer]
+    label: str
+
+    def draft(self, ws: Reads) -> Draft:
+        writes = {(w.table, tuple(w.key)): w for a in self.answers for w in a.draft(ws).writes}
+        return Draft(self.label, list(writes.values()))
+
+
+def answer_all(ws: Workspace, found: list[tuple[Request, str]], label: str) -> Effect:
+    """Several answers, and the categories they imply, as one undo step."""
+    changes = [
+        Answer(r.key, r.person, value, ANSWERS[value][1], f"{r.account.display_name}: {value}")
+        for r, value in found
+    ]
+    return ws.apply(AnswerMany(changes, label))
 
 
 def answer(ws: Workspace, request: Request, value: str | None) -> Effect:
@@ -177,6 +220,17 @@ def describe(value: str, network: str) -> str:
     if network == Network.LINKEDIN and value == "accept":
         return "accept the invitation (personal)"
     return ANSWERS[value][0]
+
+
+def choice(value: str, network: str) -> str:
+    """What a key does to a request on this network, in a few words ("Accept as professional")."""
+    if value == "accept":
+        return "Accept as personal"
+    if value == "decline-linkedin":
+        return "Accept as professional" if network == Network.LINKEDIN else "Decline, connect on LinkedIn"
+    if value == "decline-page":
+        return "Decline, send Page link"
+    return ANSWERS[value][0].capitalize()
 
 
 def as_json(requests: list[Request]) -> dict:

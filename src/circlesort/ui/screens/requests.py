@@ -13,16 +13,40 @@ from textual.widgets import DataTable, Footer, Static
 
 from circlesort.importers.text import clean
 from circlesort.planning.derive import link_of
+from circlesort.planning.words import network_name
 from circlesort.rules.suggest import Rule
 from circlesort.ui.failures import saves
 from circlesort.ui.keys import REQUESTS_KEYS
 from circlesort.ui.opener import open_link
+from circlesort.ui.screens.modals import Confirm
 from circlesort.ui.text import cell
 from circlesort.workspace import Workspace
 from circlesort.workspace.changes import Effect
-from circlesort.workspace.requests import Request, answer, describe, presence, queue, suggested_answer
+from circlesort.workspace.requests import (
+    Request,
+    answer,
+    answer_all,
+    choice,
+    describe,
+    grouped,
+    open_question,
+    presence,
+    queue,
+    suggested_answer,
+)
 
 COLUMNS = (("age", 9), ("network", 10), ("", 9), ("name", 26), ("answer", 44))
+CHOICES = (("1", "accept"), ("2", "decline-linkedin"), ("3", "decline-page"))
+
+
+def age_words(days: int | None) -> str:
+    """An age as a person says it: "today", "5 days", "3 weeks", "4 months", "11 years"."""
+    if days is None:
+        return ""
+    for limit, size, unit in ((1, 1, ""), (14, 1, "day"), (60, 7, "week"), (730, 30, "month")):
+        if days < limit:
+            return f"{days // size} {unit}{'s' if days // size != 1 else ''}" if unit else "today"
+    return f"{days // 365} years"
 
 
 class RequestsScreen(Screen[bool]):
@@ -53,20 +77,22 @@ class RequestsScreen(Screen[bool]):
         table.focus()
 
     def _load(self, at: int = 0) -> None:
-        self.requests = queue(self.ws)
+        self.requests = grouped(queue(self.ws))
         self.categories = self.ws.categories_of({r.person for r in self.requests})
         table = self.query_one(DataTable)
         table.clear()
+        previous = ""
         for r in self.requests:
-            age = r.age_days()
+            same = r.person == previous  # the same person's requests on several networks, together
+            previous = r.person
             table.add_row(
-                cell(f"{age} days" if age is not None else ""),
-                cell(r.account.network),
+                cell(age_words(r.age_days())),
+                cell(network_name(r.account.network)),
                 cell(r.direction),
-                cell(r.account.display_name),
+                cell(("└ " if same else "") + r.account.display_name),
                 cell(self._answer_text(r)),
             )
-        waiting = sum(r.direction == "incoming" and not r.answer for r in self.requests)
+        waiting = sum(r.direction == "incoming" and open_question(r) for r in self.requests)
         self.query_one("#title", Static).update(
             Content(f"Requests: {waiting} waiting for an answer · {len(self.requests)} in all, oldest first")
         )
@@ -75,10 +101,13 @@ class RequestsScreen(Screen[bool]):
         self._detail()
 
     def _answer_text(self, r: Request) -> str:
-        if r.answer:
+        if r.answer and r.answer != "later":
             return describe(r.answer, r.account.network)
         hint = suggested_answer(r, self.rules, self.categories.get(r.person))
-        return f"→ {describe(hint[0], r.account.network)}" if hint else ""
+        later = "later" if r.answer else ""
+        return " · ".join(
+            w for w in (later, f"→ {describe(hint[0], r.account.network)}" if hint else "") if w
+        )
 
     @property
     def current(self) -> Request | None:
@@ -92,23 +121,61 @@ class RequestsScreen(Screen[bool]):
         if r is None:
             detail.update(Content("No requests: nothing is waiting."))
             return
-        parts: list = [(clean(r.account.display_name), "bold"), f"  {r.direction} on {r.account.network}"]
+        parts: list = [
+            (clean(r.account.display_name), "bold"),
+            f"  {r.direction} on {network_name(r.account.network)}",
+        ]
         if r.since:
             parts.append(f", since {r.since[:10]}")
+        parts.append("\n")  # what each key does to this request, on this network, first: always in sight
+        if r.direction == "incoming":
+            for key, value in CHOICES:
+                parts += [(key, "bold $accent"), f" {choice(value, r.account.network)}  "]
+        else:
+            parts += [("d", "bold $accent"), " Withdraw it  ", ("l", "bold $accent"), " Later"]
+        hint = suggested_answer(r, self.rules, self.categories.get(r.person))
+        if hint and open_question(r):
+            parts += ["\n", ("a", "bold $accent"), " Suggested: ", describe(hint[0], r.account.network)]
+            parts += [" — ", clean(hint[1])]
         if r.message:
             parts += ["\n", ("“" + clean(r.message) + "”", "italic")]
         for line in presence(r):
             parts += ["\n", clean(line)]
-        hint = suggested_answer(r, self.rules, self.categories.get(r.person))
-        if hint and not r.answer:
-            parts += [
-                "\n",
-                ("Suggested: ", "bold"),
-                describe(hint[0], r.account.network),
-                " — ",
-                clean(hint[1]),
-            ]
         detail.update(Content.assemble(*parts))
+
+    def _suggestion(self, r: Request) -> str | None:
+        """The suggested answer of a request still open, or None."""
+        if not open_question(r):
+            return None
+        hint = suggested_answer(r, self.rules, self.categories.get(r.person))
+        return hint[0] if hint else None
+
+    def action_accept(self) -> None:
+        r = self.current
+        value = self._suggestion(r) if r else None
+        if value is None:
+            self.notify("No suggested answer for this request: 1, 2 or 3 answers it.", markup=False)
+            return
+        self.action_answer(value)
+
+    def action_accept_shown(self) -> None:
+        """Every open request shown that has a suggestion gets it, after asking."""
+        found = [(r, v) for r in self.requests if (v := self._suggestion(r))]
+        if not found:
+            self.notify("No suggested answers among the requests shown.", markup=False)
+            return
+        counts: dict[str, int] = {}
+        for r, v in found:
+            counts[choice(v, r.account.network)] = counts.get(choice(v, r.account.network), 0) + 1
+        words = ", ".join(f"{n} {w.lower()}" for w, n in counts.items())
+        question = f"Answer {len(found)} requests as suggested ({words})? One undo takes them back."
+        self.app.push_screen(Confirm(question), lambda yes: yes and self._answer_all(found))
+
+    @saves
+    def _answer_all(self, found: list[tuple[Request, str]]) -> None:
+        answer_all(self.ws, found, f"answered {len(found)} requests as suggested")
+        self.changed = True
+        self._load(self.query_one(DataTable).cursor_row)
 
     @saves
     def action_answer(self, value: str) -> None:
@@ -158,6 +225,9 @@ class RequestsScreen(Screen[bool]):
     def action_move(self, step: int) -> None:
         table = self.query_one(DataTable)
         table.move_cursor(row=table.cursor_row + step)
+
+    def action_jump(self, where: int) -> None:
+        self.query_one(DataTable).move_cursor(row=where if where >= 0 else len(self.requests) - 1)
 
     def action_back(self) -> None:
         self.dismiss(self.changed)
