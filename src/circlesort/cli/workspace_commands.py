@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 from circlesort.errors import InputError
+from circlesort.planning.words import decision_text
 from circlesort.workspace import Workspace, import_paths, paths
 from circlesort.workspace.connection import integrity, not_a_workspace, peek, take_lock
 
@@ -145,9 +146,19 @@ def _show(args: argparse.Namespace) -> int:
             print(f"  {key}: {value:,}")
         for row in ws.imports():
             print(f"  import {row.id}: {row.at}")
-        print(f"  undo would undo: {ws.can_undo() or 'nothing'}")
-        print(f"  redo would redo: {ws.can_redo() or 'nothing'}")
+        print(f"  undo would undo: {_next_step(ws, undo=True)}")
+        print(f"  redo would redo: {_next_step(ws, undo=False)}")
     return 0
+
+
+def _next_step(ws: Workspace, undo: bool) -> str:
+    """What undo or redo would change, in words: a decision names its people and category."""
+    effect = ws.next_step(undo)
+    if effect is None:
+        return "nothing"
+    if effect.kind == "decide" and effect.decided:
+        return decision_text(effect.decided, ws.person_name)
+    return effect.label
 
 
 def _check(args: argparse.Namespace) -> int:

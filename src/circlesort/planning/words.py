@@ -8,7 +8,10 @@ The files' and the command line's words for the model's types are here too, keye
 
 from __future__ import annotations
 
-from circlesort.model import Category, Network
+from collections import Counter
+from collections.abc import Callable, Mapping
+
+from circlesort.model import UNDECIDED, Category, Network
 from circlesort.planning.settings import Settings
 from circlesort.planning.steps import PERSON, Due, Hint, HintKind, Scheduled, Step, StepKind, StepState
 
@@ -37,6 +40,13 @@ CATEGORY_LABELS: dict[str, str] = {
     Category.MOVE_TO_PROFESSIONAL: "Professional",
     Category.PAGE_FOLLOWER: "Page",
 }
+# A category in a word: what undo and redo name, on the command line and on screen.
+CATEGORY_NAMES: dict[str, str] = {
+    Category.KEEP_PERSONAL: "personal",
+    Category.MOVE_TO_PROFESSIONAL: "professional",
+    Category.PAGE_FOLLOWER: "page follower",
+    UNDECIDED: "undecided",
+}
 # A category as the reason for a step.
 WHY: dict[str, str] = {
     Category.KEEP_PERSONAL: "kept personal",
@@ -59,6 +69,19 @@ DUE_WORDS = {
     Due.IMPOSSIBLE: "no longer possible",
     Due.NOT_NEEDED: "no longer needed",
 }
+
+
+def decision_text(
+    decided: Mapping[str, str | None], name: Callable[[str], str], words: Mapping[str, str] = CATEGORY_NAMES
+) -> str:
+    """A decision in words, for undo and redo: 'Ava Iyer → professional', '12 people →
+    professional', '12 people → 8 personal, 4 professional' (None: back to undecided)."""
+    by = Counter(c or UNDECIDED for c in decided.values())
+    who = name(next(iter(decided))) if len(decided) == 1 else f"{len(decided):,} people"
+    what = ", ".join(
+        words.get(c, c) if len(by) == 1 else f"{n:,} {words.get(c, c)}" for c, n in by.most_common()
+    )
+    return f"{who} → {what}"
 
 
 def network_name(network: str) -> str:

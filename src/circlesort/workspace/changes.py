@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import ClassVar, NamedTuple
 
 from circlesort.model import CATEGORIES, UNDECIDED
@@ -230,6 +230,9 @@ class Effect:
     people: frozenset[str] = frozenset()  # whose category may have changed, or who lost or gained accounts
     steps: frozenset[str] = frozenset()  # plan steps whose state changed
     regrouped: bool = False  # who is who changed (linked, split, kept apart): anyone may differ
+    # person -> the category the change set them to (None: undecided), whether applied, undone or
+    # redone: what a screen names ("Undone: Ava Iyer → professional")
+    decided: Mapping[str, str | None] = field(default_factory=dict, hash=False)
 
     @property
     def changed(self) -> bool:
@@ -241,11 +244,17 @@ def effect_of(ws: Reads, entry: int, kind: str, label: str, changes: Sequence[Ch
     accounts = frozenset((c.key[0], c.key[1]) for c in changes if c.table in ("categories", "answers"))
     moved = {(c.key[0], c.key[1]) for c in changes if c.table == "members"}
     paired = {(c.key[i], c.key[i + 1]) for c in changes if c.table == "pair_rules" for i in (0, 2)}
-    people = set(ws.persons_of(accounts | moved | paired).values())
+    owner = ws.persons_of(accounts | moved | paired)
+    people = set(owner.values())
     people |= {p for c in changes if c.table == "members" for p in (c.before, c.after) if p}
     steps = frozenset(c.key[0] for c in changes if c.table == "step_states")
     regrouped = any(c.table in REGROUPING for c in changes)
-    return Effect(entry, kind, label, accounts, frozenset(people), steps, regrouped)
+    decided = {
+        owner[key]: c.after
+        for c in changes
+        if c.table == "categories" and (key := (c.key[0], c.key[1])) in owner
+    }
+    return Effect(entry, kind, label, accounts, frozenset(people), steps, regrouped, decided)
 
 
 def own_person(key: Key) -> str:

@@ -9,14 +9,16 @@ redone from the journal (journal.py).
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from circlesort.errors import InputError
 from circlesort.model import CATEGORIES, UNDECIDED
-from circlesort.workspace import journal, paths
+from circlesort.workspace import codec, journal, paths
 from circlesort.workspace.changes import Change, Decide, Effect, effect_of, own_person, pair_key
 from circlesort.workspace.connection import connect, now, take_lock
 from circlesort.workspace.failures import explain, guard, guarded
@@ -149,6 +151,43 @@ class Workspace(Reads):
     def can_redo(self) -> str | None:
         undone = self._journal().undone
         return undone[-1].label if undone else None
+
+    @guarded
+    def next_step(self, undo: bool) -> Effect | None:
+        """What undo (or redo) would change, read now and written nowhere; None when nothing."""
+        stacks = self._journal()
+        source = stacks.done if undo else stacks.undone
+        if not source:
+            return None
+        entry = source[-1]
+        return effect_of(self, entry.id, entry.kind, entry.label, entry.changes)
+
+    @guarded
+    def person_name(self, person: str) -> str:
+        """One person's name, as the workspace names them ("" for nobody)."""
+        rows = self.db.execute(
+            "SELECT a.network, a.key, a.name, a.data, a.gone FROM members m "
+            "JOIN accounts a USING (network, key) WHERE m.person = ?",
+            (person,),
+        ).fetchall()
+        members = [Member(codec.load(n, k, name, data), False, bool(gone)) for n, k, name, data, gone in rows]
+        return display_name(members) if members else ""
+
+    @guarded
+    def place(self, screen: str) -> dict[str, Any] | None:
+        """Where the user left a screen (its cursor, filters, search), as the screen kept it."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (f"place:{screen}",)).fetchone()
+        try:
+            found = json.loads(row[0]) if row else None
+        except ValueError:
+            return None  # written by nobody circlesort knows: start afresh
+        return found if isinstance(found, dict) else None
+
+    @guarded
+    def keep_place(self, screen: str, place: dict[str, Any]) -> None:
+        """Remember where the user is on a screen, for the next start. Not a decision: no journal."""
+        with self.transaction() as db:
+            db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (f"place:{screen}", json.dumps(place)))
 
     def undo(self) -> Effect | None:
         """Take back the last change; what it touched, or None when there was nothing to undo."""
