@@ -180,7 +180,7 @@ def test_an_empty_workspace_says_so():
 def test_usable_at_80_by_24():
     async def test(pilot, app, ws):
         text = screen_text(app)
-        assert "Sorted 0 of 220" in text and "Personal" in text and "Search" in text and "Keys" in text
+        assert "Sorted 0 of 220" in text and "Personal" in text and "Requests" in text and "Keys" in text
 
     drive(test, size=(80, 24))
 

@@ -52,14 +52,14 @@ SORT = (
     Key("sort.last", "G,end", "jump(-1)", "Last", show=False),
     Key("sort.card_down", "J,shift+down", "card_scroll(1)", "Scroll the card down", show=False),
     Key("sort.card_up", "K,shift+up", "card_scroll(-1)", "Scroll the card up", show=False),
-    Key("sort.summary", "s", "summary", "Summary", show=False),
-    Key("sort.review", "m", "review", "Review matches", show=False),
-    Key("sort.requests", "r", "requests", "Requests", show=False),
-    Key("sort.plan", "P", "plan", "Plan", show=False),
     Key("sort.link", "L", "link_marked", "Link marked people", show=False),
     Key("sort.split", "S", "split", "Split this person", show=False),
     Key("sort.help", "question_mark", "help", "Keys"),
-    Key("sort.quit", "q", "app.quit", "Quit", show=False),
+    Key("sort.requests", "r", "requests", "Requests"),
+    Key("sort.review", "m", "review", "Matches", tooltip="Review the matches one pair at a time"),
+    Key("sort.plan", "P", "plan", "Plan"),
+    Key("sort.summary", "s", "summary", "Summary"),
+    Key("sort.quit", "q", "app.quit", "Quit"),
 )
 # The people list's and the plan's step list's own keys, when the list has the focus.
 LIST = (
@@ -114,6 +114,7 @@ REQUESTS = (
     Key("requests.previous", "k", "move(-1)", "Previous", show=False),
     Key("requests.first", "g,home", "jump(0)", "First", show=False, priority=True),
     Key("requests.last", "G,end", "jump(-1)", "Last", show=False, priority=True),
+    Key("requests.help", "question_mark", "help", "Keys"),
     Key("requests.back", "escape,q", "back", "Back"),
 )
 REVIEW = (
@@ -123,9 +124,13 @@ REVIEW = (
     Key("review.previous", "k,up", "move(-1)", "Previous"),
     Key("review.kind", "t", "kind", "Links / suggestions"),
     Key("review.undo", "u", "undo", "Undo"),
+    Key("review.help", "question_mark", "help", "Keys"),
     Key("review.back", "escape,q", "back", "Back"),
 )
-SUMMARY = (Key("summary.back", "escape,s,q", "back", "Back"),)
+SUMMARY = (
+    Key("summary.help", "question_mark", "help", "Keys"),
+    Key("summary.back", "escape,s,q", "back", "Back"),
+)
 SETTINGS = (
     Key("settings.save", "ctrl+s", "save", "Save", priority=True),
     Key("settings.back", "escape", "back", "Leave"),
@@ -137,8 +142,15 @@ IMPORT = (
 CONFIRM = (
     Key("confirm.yes", "y", "answer(True)", "Yes"),
     Key("confirm.no", "n,escape", "answer(False)", "No"),
+    Key("confirm.default", "enter", "default", "The answer in bold"),
 )
-HELP = (Key("help.close", "escape,question_mark,q", "close", "Close"),)
+HELP = (
+    Key("help.close", "escape,question_mark,q", "close", "Close"),
+    Key("help.down", "j,down", "scroll(1)", "Scroll down", show=False),
+    Key("help.up", "k,up", "scroll(-1)", "Scroll up", show=False),
+    Key("help.page_down", "pagedown,space", "scroll(10)", "Page down", show=False),
+    Key("help.page_up", "pageup", "scroll(-10)", "Page up", show=False),
+)
 
 # Where each group's keys work, as `circlesort keys` names it.
 GROUPS: tuple[tuple[str, tuple[Key, ...]], ...] = (

@@ -8,7 +8,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from circlesort.importers.text import clean
@@ -16,9 +15,10 @@ from circlesort.planning.derive import link_of
 from circlesort.planning.words import network_name
 from circlesort.rules.suggest import Rule
 from circlesort.ui.failures import saves
+from circlesort.ui.footer import FittedFooter
 from circlesort.ui.keys import REQUESTS_KEYS
 from circlesort.ui.opener import open_link
-from circlesort.ui.screens.modals import Confirm
+from circlesort.ui.screens.modals import Confirm, show_help
 from circlesort.ui.text import cell
 from circlesort.workspace import Workspace
 from circlesort.workspace.changes import Effect
@@ -36,6 +36,11 @@ from circlesort.workspace.requests import (
 )
 
 COLUMNS = (("age", 9), ("network", 10), ("", 9), ("name", 26), ("answer", 44))
+REQUESTS_NOTES = (
+    "1 2 3 mean what they mean on the sorting screen, and set the person's category too:\n"
+    "personal accepts; professional declines and connects on LinkedIn (on LinkedIn, accepts);\n"
+    "page declines and sends your Page's link. The line under the list says it for each request."
+)
 CHOICES = (("1", "accept"), ("2", "decline-linkedin"), ("3", "decline-page"))
 
 
@@ -49,7 +54,7 @@ def age_words(days: int | None) -> str:
     return f"{days // 365} years"
 
 
-class RequestsScreen(Screen[bool]):
+class RequestsScreen(FittedFooter[bool]):
     BINDINGS: ClassVar[list[BindingType]] = REQUESTS_KEYS
     DEFAULT_CSS = """
     RequestsScreen DataTable { height: 1fr; }
@@ -228,6 +233,9 @@ class RequestsScreen(Screen[bool]):
 
     def action_jump(self, where: int) -> None:
         self.query_one(DataTable).move_cursor(row=where if where >= 0 else len(self.requests) - 1)
+
+    def action_help(self) -> None:
+        show_help(self, "Requests: keys", REQUESTS_NOTES)
 
     def action_back(self) -> None:
         self.dismiss(self.changed)

@@ -13,19 +13,24 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from circlesort.importers.text import clean
 from circlesort.model import Account, Tier
 from circlesort.planning.links import safe_link
 from circlesort.ui.failures import saves
+from circlesort.ui.footer import FittedFooter
 from circlesort.ui.keys import REVIEW_KEYS
+from circlesort.ui.screens.modals import show_help
 from circlesort.ui.words import TIER_TITLES, relations_text
 from circlesort.workspace import Workspace
 from circlesort.workspace.changes import LinkAccounts, UnlinkAccounts
 
 KINDS = (Tier.LIKELY, Tier.POSSIBLE, Tier.CERTAIN)  # in the order they are shown
+REVIEW_NOTES = (
+    "Each pair is two accounts circlesort thinks may be one person. c links them (kept at every\n"
+    "import), r keeps them apart for good; u takes the last answer back."
+)
 
 
 def side(account: Account | None) -> Content:
@@ -44,7 +49,7 @@ def side(account: Account | None) -> Content:
     return Content.assemble(*parts)
 
 
-class ReviewScreen(Screen[bool]):
+class ReviewScreen(FittedFooter[bool]):
     BINDINGS: ClassVar[list[BindingType]] = REVIEW_KEYS
     DEFAULT_CSS = """
     ReviewScreen #pair { height: auto; max-height: 60%; }
@@ -92,6 +97,9 @@ class ReviewScreen(Screen[bool]):
             why += ["\n  • ", clean(sentence)]
         why += ["\n\n", (f"score {pair.score:.2f}", "dim")]
         self.query_one("#why", Static).update(Content.assemble(*why))
+
+    def action_help(self) -> None:
+        show_help(self, "Reviewing matches: keys", REVIEW_NOTES)
 
     def action_back(self) -> None:
         self.dismiss(self.changed)  # whether who-is-who changed, for the list underneath

@@ -20,6 +20,7 @@ from circlesort.model import Tier
 from circlesort.planning.preview import for_card, settings_or_none
 from circlesort.rules.suggest import CategorySuggestion, Rule, load_rules
 from circlesort.ui.failures import saves
+from circlesort.ui.footer import FittedFooter
 from circlesort.ui.keys import SORT_KEYS
 from circlesort.ui.opener import open_link
 from circlesort.ui.screens.modals import Confirm, Help
@@ -41,7 +42,7 @@ HELP_NOTES = (
 )
 
 
-class SortScreen(Screen):
+class SortScreen(FittedFooter, Screen):
     # Focus is set at once in on_mount: the deferred automatic focus could land after the user's
     # first keys and pull focus back from the search box.
     AUTO_FOCUS = None

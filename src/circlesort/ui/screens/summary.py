@@ -18,6 +18,7 @@ from textual.widgets import Footer, Static
 from circlesort.model import Category
 from circlesort.planning.current import Plan
 from circlesort.ui.keys import SUMMARY_KEYS
+from circlesort.ui.screens.modals import show_help
 from circlesort.ui.screens.plan_work import PlanWorkScreen
 from circlesort.ui.words import CATEGORY_SHORT
 from circlesort.workspace import CATEGORIES, UNDECIDED, Workspace
@@ -114,6 +115,9 @@ class SummaryScreen(PlanWorkScreen):
         if self.plan.changes():
             words += f" Since you last looked: {self.plan.changes()}."
         self.query_one("#plan", Static).update(Content.styled(words, "dim"))
+
+    def action_help(self) -> None:
+        show_help(self, "Summary: keys")
 
     def action_back(self) -> None:
         if self.leave_when_done():
