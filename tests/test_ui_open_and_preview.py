@@ -159,9 +159,9 @@ def test_the_lines_fit_a_small_terminal_a_network_to_a_row_named_as_the_list_nam
         ):
             assert words in rows, words
         text = screen_text(app)
-        assert "Open" in text and "Keys" in text  # the footer still holds them
+        assert "Keys" in text  # the footer still holds ? (o Open leaves it by width: ui/footer.py)
 
-    drive(test, size=(80, 24))
+    drive(test, size=(92, 24))  # the card beside the list, narrow (below 90 columns it goes under)
 
 
 def test_pack_keeps_each_network_whole_and_names_networks_short_when_narrow():

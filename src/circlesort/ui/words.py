@@ -81,6 +81,8 @@ TIER_TITLES: dict[str, str] = {
 }
 # The people list's flag for a person whose weakest link is only likely.
 TIER_FLAGS: dict[str, str] = {Tier.LIKELY: "?"}
+# The people list's one-cell flags: new since the last import, gone from the newer exports.
+ROW_FLAGS: dict[str, str] = {"new": "+", "gone": "✗"}
 
 
 def badge(network: str) -> str:
@@ -104,6 +106,7 @@ __all__ = [
     "CATEGORY_WORDS",
     "RELATION_SHORT",
     "RELATION_WORDS",
+    "ROW_FLAGS",
     "TIER_FLAGS",
     "TIER_TITLES",
     "badge",

@@ -34,6 +34,7 @@ from circlesort.workspace.detail import person_detail
 from circlesort.workspace.roster import Filter, Roster, Row
 
 CONFIRM_FROM = 2  # decisions touching this many people or more ask first
+NARROW = 90  # below this many columns the card goes under the list
 TIERS = (None, Tier.LIKELY, Tier.CERTAIN)
 HELP_NOTES = (
     "Search with / : words match names, usernames and keys; '@word' keeps people whose\n"
@@ -68,6 +69,14 @@ class SortScreen(FittedFooter, Screen):
     def on_mount(self) -> None:
         self._apply_filter()
         self.set_focus(self.people)
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < NARROW, "-narrow")  # the card under the list, not beside
+
+    def action_card_scroll(self, direction: int) -> None:
+        """J / K: the card scrolls half its height, the list keeps its keys (and the focus)."""
+        card = self.query_one(PersonCard)
+        card.scroll_relative(y=direction * max(1, card.size.height // 2), animate=False)
 
     # --- what the screen shows -------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ It shows a view (positions into the roster) and keeps a cursor; the screen owns 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -21,7 +21,7 @@ from textual.strip import Strip
 from circlesort.model import UNDECIDED, Category
 from circlesort.rules.suggest import CategorySuggestion
 from circlesort.ui.keys import LIST_KEYS
-from circlesort.ui.words import CATEGORY_COLUMN, RELATION_SHORT, TIER_FLAGS, badge
+from circlesort.ui.words import CATEGORY_COLUMN, RELATION_SHORT, ROW_FLAGS, TIER_FLAGS, badge
 from circlesort.workspace.roster import Roster, Row
 
 CATEGORY_STYLE: dict[str, Style] = {
@@ -32,8 +32,42 @@ CATEGORY_STYLE: dict[str, Style] = {
 }
 
 
-def _fit(text: str, width: int) -> str:
-    return set_cell_size(text, width) if cell_len(text) != width else text
+NAME_MOST = 30  # past this the name column stops growing and the relations take the room
+RELATIONS_LEAST = 17  # the relations column with its space: shown only when the name keeps 12
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` in exactly ``width`` cells: padded, or cut with "…" in its last cell."""
+    if width <= 0:
+        return ""
+    if cell_len(text) > width:
+        return set_cell_size(text, width - 1) + "…"
+    return set_cell_size(text, width)
+
+
+class Widths(NamedTuple):
+    """The columns of a row, each with the space after it; they add up to the list's width."""
+
+    name: int
+    badges: int
+    relations: int
+    category: int
+    flags: int
+
+
+def widths(width: int) -> Widths:
+    """How a row of ``width`` cells is shared: the mark (2), the flags (3: one glyph each), the
+    networks and the category (15 each, 9 when the list is narrow), then the name, and the
+    relations when the name keeps 12 cells; the name stops growing at NAME_MOST and the
+    relations take the rest, so a wide list shows them whole."""
+    flags = 3
+    rest = width - 2 - flags
+    column = 15 if rest >= 45 else 9
+    rest -= 2 * column
+    if rest < 12 + RELATIONS_LEAST:
+        return Widths(max(rest, 0), column, 0, column, flags)
+    relations = max(RELATIONS_LEAST, rest - NAME_MOST)
+    return Widths(rest - relations, column, relations, column, flags)
 
 
 class PeopleList(ScrollView, can_focus=True, inherit_bindings=False):
@@ -141,22 +175,23 @@ class PeopleList(ScrollView, can_focus=True, inherit_bindings=False):
         hint = self.suggested(row) if self.suggested and row.category == UNDECIDED else None
         if hint is not None:
             category = f"→ {CATEGORY_COLUMN[hint.category]}"
-        flags = "".join(text for text, shown in (("new ", row.new), ("gone ", row.gone)) if shown)
+        flags = "".join(
+            glyph for glyph, shown in ((ROW_FLAGS["new"], row.new), (ROW_FLAGS["gone"], row.gone)) if shown
+        )
         flags += TIER_FLAGS.get(row.tier, "")
         relations = ", ".join(RELATION_SHORT.get(r, r) for r in row.relations)
-        # The name takes what the other columns leave; relations show only when there is room.
-        relation_width = 0 if width < 70 else 16
-        name_width = max(12, width - 2 - 15 - relation_width - 15 - 6)
+        w = widths(width)
         dim = base + Style(dim=True)
+
+        def column(text: str, cells: int) -> str:  # the text, then the column's space
+            return fit(text, cells - 1) + " " if cells > 1 else " " * cells
+
         segs = [
             Segment(mark, base + Style(color="yellow", bold=True)),
-            Segment(_fit(row.name, name_width) + " ", base + (Style(strike=True) if row.gone else Style())),
-            Segment(_fit(badges, 14) + " ", dim),
-            Segment(_fit(relations, relation_width - 1) + " " if relation_width else "", dim),
-            Segment(_fit(category, 14) + " ", base + CATEGORY_STYLE[row.category]),
-            Segment(_fit(flags, 5), dim),
+            Segment(column(row.name, w.name), base + (Style(strike=True) if row.gone else Style())),
+            Segment(column(badges, w.badges), dim),
+            Segment(column(relations, w.relations), dim),
+            Segment(column(category, w.category), base + CATEGORY_STYLE[row.category]),
+            Segment(fit(flags, w.flags), dim),
         ]
-        used = sum(cell_len(s.text) for s in segs)
-        if used < width:
-            segs.append(Segment(" " * (width - used), base))
-        return segs
+        return list(Strip(segs).crop_extend(0, width, base))

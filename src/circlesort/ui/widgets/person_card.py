@@ -3,6 +3,8 @@ and what each of the keys 1, 2 and 3 would ask of each of the person's networks.
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.css.styles import RulesMap
 from textual.strip import Strip
@@ -102,54 +104,72 @@ def pack(groups: list[NetworkSteps], room: int, spelled: bool | None = None) -> 
     return out
 
 
-def body(detail: Detail) -> Content:
+Piece = tuple[Content, Content, bool]  # a prefix, the text that wraps under itself, and
+# whether the text is a link: shown whole on one line, cut with "…" when too long, never split
+INDENT = Content(" " * 11)  # under the account's name, past its network
+BLANK: Piece = (Content(""), Content(""), False)
+
+
+def body(detail: Detail) -> list[Piece]:
     """Every account, then why they are one person and who else they may be."""
-    parts: list = []
+    out: list[Piece] = [BLANK]
     for a in detail.accounts:
         gone = (a.network, a.key) in detail.gone
-        parts += [
-            "\n",
-            (f"{a.network:<10}", "bold $secondary"),
-            " ",
-            (clean(a.display_name), "strike" if gone else ""),
-        ]
+        name: list = [(clean(a.display_name), "strike" if gone else "")]
         if gone:
-            parts.append((" (gone from the newer export)", "italic"))
+            name.append((" (gone from the newer export)", "italic"))
         if a.handle and a.handle != a.display_name:
-            parts += ["  ", (f"@{clean(a.handle)}", "dim")]
-        relations = relations_text(a)
-        if relations:
-            parts += ["\n", " " * 11, (relations, "dim")]
+            name += ["  ", (f"@{clean(a.handle)}", "dim")]
+        out.append((Content.styled(f"{a.network:<10} ", "bold $secondary"), Content.assemble(*name), False))
+        if relations := relations_text(a):
+            out.append((INDENT, Content.styled(relations, "dim"), False))
         if a.position or a.company:
-            parts += ["\n", " " * 11, clean(" at ".join(p for p in (a.position, a.company) if p))]
+            out.append((INDENT, Content(clean(" at ".join(p for p in (a.position, a.company) if p))), False))
         if a.emails:
-            parts += ["\n", " " * 11, (clean(", ".join(a.emails)), "dim")]
+            out.append((INDENT, Content.styled(clean(", ".join(a.emails)), "dim"), False))
         if url := safe_link(a.network, a.url, a.key):  # only the network's own site, as in plans
-            parts += ["\n", " " * 11, (url, "underline dim")]
+            out.append((INDENT, Content.styled(url, "underline dim"), True))
     if detail.links:
-        parts += ["\n\n", ("Why one person", "bold"), "\n"]
+        out += [BLANK, (Content(""), Content.styled("Why one person", "bold"), False)]
         for link in detail.links:
-            parts += [
-                "  ",
+            said = Content.assemble(
                 (f"{link.a.network}–{link.b.network}", "bold"),
                 f" ({link.tier}): ",
                 clean("; ".join(link.evidence)),
-                "\n",
-            ]
+            )
+            out.append((Content("  "), said, False))
     if detail.manual:
-        parts += ["\n", ("You linked or split this person by hand.", "italic"), "\n"]
+        out += [
+            BLANK,
+            (Content(""), Content.styled("You linked or split this person by hand.", "italic"), False),
+        ]
     if detail.suggestions:
-        parts += ["\n", ("Maybe also", "bold"), "\n"]
-        for s in detail.suggestions[:3]:
-            parts += [
-                "  ",
-                (f"{s.b.network}: ", "bold"),
-                clean(s.b.display_name),
+        out += [BLANK, (Content(""), Content.styled("Maybe also", "bold"), False)]
+        for sug in detail.suggestions[:3]:
+            said = Content.assemble(
+                (f"{sug.b.network}: ", "bold"),
+                clean(sug.b.display_name),
                 " — ",
-                (clean("; ".join(s.evidence)), "dim"),
-                "\n",
-            ]
-    return Content.assemble(*parts)
+                (clean("; ".join(sug.evidence)), "dim"),
+            )
+            out.append((Content("  "), said, False))
+    return out
+
+
+def hang(pieces: list[Piece], width: int) -> list[Content]:
+    """Each piece at ``width``: its text wrapped under itself past the prefix (a hanging
+    indent), a link cut with "…" instead; with too little room, a piece wraps plainly."""
+    out: list[Content] = []
+    for prefix, text, link in pieces:
+        room = width - prefix.cell_length
+        if link and room > 1:
+            out.append(prefix + (text.truncate(room, ellipsis=True) if text.cell_length > room else text))
+        elif room < NARROW or text.cell_length <= room:
+            out.append(prefix + text)
+        else:
+            first, *rest = text.wrap(room)
+            out += [prefix + first, *(Content(" " * prefix.cell_length) + piece for piece in rest)]
+    return out
 
 
 def link_to_open(detail: Detail) -> str:
@@ -166,7 +186,7 @@ class CardText(Visual):
     A consequence line that does not fit beside its key goes on under it, a network to a row
     where one fits (see pack)."""
 
-    def __init__(self, top: Content, lines: list[Line], rest: Content) -> None:
+    def __init__(self, top: Content, lines: list[Line], rest: list[Piece]) -> None:
         self.top, self.lines, self.rest = top, lines, rest
         self._laid: tuple[int, Content] | None = None
 
@@ -187,7 +207,7 @@ class CardText(Visual):
             pieces = pack(groups, room)
             indent = Content(" " * prefix.cell_length)
             out += [prefix + pieces[0], *(indent + piece for piece in pieces[1:])]
-        laid = Content("\n").join(out) + "\n" + self.rest
+        laid = Content("\n").join(out + hang(self.rest, width))
         self._laid = (width, laid)
         return laid
 
@@ -203,10 +223,16 @@ class CardText(Visual):
         return self._at(width).get_height(rules, width)
 
 
-class PersonCard(Static):
+class PersonCard(VerticalScroll, can_focus=False):
+    """The card, scrolled by the sorting screen's keys (J, K): the list keeps the focus and its keys."""
+
     DEFAULT_CSS = """
-    PersonCard { width: 1fr; height: 1fr; padding: 0 1; border-left: tall $panel; overflow-y: auto; }
+    PersonCard { width: 1fr; height: 1fr; padding: 0 1; border-left: tall $panel; }
+    PersonCard > Static { width: 1fr; height: auto; }
     """
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(""))
 
     def show(
         self,
@@ -217,8 +243,10 @@ class PersonCard(Static):
         found: dict[str, list[Consequence]] | None = None,
     ) -> None:
         """``found``: what each key would ask (planning/preview.py), or None to leave it out."""
+        text = self.query_one(Static)
+        self.scroll_home(animate=False)
         if detail is None:
-            self.update(Content(EMPTY))
+            text.update(Content(EMPTY))
             return
         lines = consequence_lines(found, category) if found else []
-        self.update(CardText(head(name, category, suggestion), lines, body(detail)))
+        text.update(CardText(head(name, category, suggestion), lines, body(detail)))
