@@ -40,7 +40,7 @@ def start_time(workspace: Path) -> float | None:
             screen = subprocess.run(
                 ["tmux", "capture-pane", "-t", session, "-p"], capture_output=True, text=True
             ).stdout
-            if "Sorted " in screen and "everyone:" in screen:
+            if "Sorted " in screen and "to sort:" in screen:
                 return time.perf_counter() - begin
             time.sleep(0.01)
         return None
@@ -78,6 +78,9 @@ async def keystrokes(workspace: Path) -> dict[str, list[float]]:
             timed("page down", lambda: screen.action_page(1), 20)
             timed("undecided only (d)", screen.action_toggle_undecided, 10)
             timed("by network (n)", screen.action_cycle_network, 10)
+            timed("people not to sort (e)", screen.action_toggle_aside, 10)
+            timed("by suggestion (b)", screen.action_cycle_group, 10)  # the first works out everyone's
+            timed("order (O)", screen.action_cycle_order, 8)  # the first of each order sorts once
             words = iter(["m", "ma", "mar", "mari", "maria"] * 4)
 
             def typed() -> None:  # what the search box's Changed handler does for each letter

@@ -78,7 +78,7 @@ def test_one_key_per_answer_saved_undoable_and_setting_the_category():
         assert "Withdraw is for requests you sent" in screen_text(app)
         await pilot.press("escape")
         await pilot.pause()
-        assert "Sorted 3 of 220" in screen_text(app)
+        assert "Sorted 3 of 201" in screen_text(app)
 
     drive(test, size=(120, 36))
 

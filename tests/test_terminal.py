@@ -38,7 +38,7 @@ def test_demo_opens_searches_and_quits():
     session = "circlesort-demo-test"
     start(session, "demo")
     try:
-        wait_for(session, "Sorted 0 of 220")
+        wait_for(session, "Sorted 0 of 201")
         time.sleep(0.5)  # as a person would: the first screen settles (its notice appears) first
         tmux("send-keys", "-t", session, "/")
         time.sleep(0.2)
@@ -46,7 +46,7 @@ def test_demo_opens_searches_and_quits():
         screen = wait_for(session, "“Mukhina”: 2")
         assert "Наталья Мухи" in screen  # the list's name column (pytest gives the app COLUMNS=80)
         tmux("send-keys", "-t", session, "Escape")
-        wait_for(session, "everyone: 220")
+        wait_for(session, "to sort: 201")
         tmux("send-keys", "-t", session, "q")
         wait_for(session, "EXITED-0")
     finally:
@@ -58,21 +58,21 @@ def test_decisions_are_still_there_after_quitting_and_starting_again(tmp_path):
     workspace = shlex.quote(str(tmp_path / "mine.circlesort"))
     start(session, f"--workspace {workspace} sample_exports")
     try:
-        wait_for(session, "Sorted 0 of 220")
+        wait_for(session, "Sorted 0 of 201")
         tmux("send-keys", "-t", session, "1")
-        wait_for(session, "Sorted 1 of 220")
+        wait_for(session, "Sorted 1 of 201")
         tmux("send-keys", "-t", session, "w")
-        wait_for(session, "Sorted 2 of 220")
+        wait_for(session, "Sorted 2 of 201")
         tmux("send-keys", "-t", session, "q")
         wait_for(session, "EXITED-0")
         start(session, f"--workspace {workspace}")
-        screen = wait_for(session, "Sorted 2 of 220")
+        screen = wait_for(session, "Sorted 2 of 201")
         assert "personal 1" in screen and "professional 1" in screen
         time.sleep(0.5)
         if "Fill them in now?" in tmux("capture-pane", "-t", session, "-p").stdout:
             tmux("send-keys", "-t", session, "n")  # the settings, offered once: decisions and no settings
         tmux("send-keys", "-t", session, "u")
-        wait_for(session, "Sorted 1 of 220")  # undo reaches back across the restart
+        wait_for(session, "Sorted 1 of 201")  # undo reaches back across the restart
         tmux("send-keys", "-t", session, "q")
         wait_for(session, "EXITED-0")
     finally:

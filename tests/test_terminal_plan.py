@@ -45,7 +45,7 @@ def start(session, workspace, config):
         f"--workspace {shlex.quote(str(workspace))}; echo EXITED-$?; sleep 30"
     )
     tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", "-c", str(ROOT), cmd)
-    shown = wait_for(session, "Sorted 2 of 220")
+    shown = wait_for(session, "Sorted 2 of 201")
     if "Fill them in now?" in shown:  # the app's one-time offer of the settings
         tmux("send-keys", "-t", session, "n")
         time.sleep(0.3)

@@ -361,7 +361,7 @@ def test_the_summary_counts_the_steps_left_per_network():
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         text = screen_text(app)
-        assert "Sorted 1 of 220 people" in text
+        assert "Sorted 1 of 201 people" in text
         # A Facebook friend: invite to the Page, then unfriend; a LinkedIn connection: removed.
         assert re.search(r"facebook +\d+ +█+ +2 to do", text)
         assert re.search(r"linkedin +\d+ +█+ +1 to do", text)
@@ -383,7 +383,7 @@ def test_the_summary_counts_without_readable_settings(settings_folder):
         await pilot.press("s")
         await pilot.pause()
         text = " ".join(screen_text(app).split())
-        assert "Sorted 0 of 220 people" in text
+        assert "Sorted 0 of 201 people" in text
         assert "Plan sizes need readable settings" in text and "linkedin_invitations_per_week" in text
 
     drive(test, size=(120, 40))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from circlesort.model import UNDECIDED, Account, Category, Network, Relation, Tier
 from circlesort.planning.words import network_name
+from circlesort.workspace.roster_groups import Order
 
 # A network in two letters or fewer, where a line has no room for its name.
 BADGES: dict[str, str] = {
@@ -79,6 +80,13 @@ TIER_TITLES: dict[str, str] = {
     Tier.POSSIBLE: "Suggestions (not linked)",
     Tier.CERTAIN: "Certain links",
 }
+# The sorting list's orders (workspace/roster_groups.py Order), as the status bar names them.
+ORDER_WORDS: dict[str, str] = {
+    Order.NAME: "by name",
+    Order.NETWORK: "by network",
+    Order.SINCE: "known longest first",
+    Order.SUGGESTION: "by suggestion",
+}
 # The people list's flag for a person whose weakest link is only likely.
 TIER_FLAGS: dict[str, str] = {Tier.LIKELY: "?"}
 # The people list's one-cell flags: new since the last import, gone from the newer exports.
@@ -104,6 +112,7 @@ __all__ = [
     "CATEGORY_COLUMN",
     "CATEGORY_SHORT",
     "CATEGORY_WORDS",
+    "ORDER_WORDS",
     "RELATION_SHORT",
     "RELATION_WORDS",
     "ROW_FLAGS",

@@ -195,6 +195,29 @@ class Reads:
             "journal entries": one("SELECT count(*) FROM journal"),
         }
 
+    @guarded
+    def decision_times(self, last: int = 200) -> list[str]:
+        """When the latest ``last`` decisions and answers were made (ISO times, newest first):
+        what the sorting screen measures the user's pace by."""
+        return [
+            at
+            for (at,) in self.db.execute(
+                "SELECT at FROM journal WHERE kind IN ('decide', 'answer') ORDER BY id DESC LIMIT ?", (last,)
+            )
+        ]
+
+    @guarded
+    def known_since(self) -> dict[str, str]:
+        """Per person, the earliest date any export gives a relation of theirs (people without
+        one are left out): the sorting list's "known since" order. One scan, read when asked."""
+        return dict(
+            self.db.execute(
+                "SELECT m.person, min(json_extract(t.value, '$[1]')) FROM accounts a "
+                "JOIN members m ON m.network = a.network AND m.key = a.key, json_each(a.data, '$.ties') t "
+                "WHERE json_extract(t.value, '$[1]') IS NOT NULL GROUP BY m.person"
+            )
+        )
+
 
 def _json(keys: Iterable[Key]) -> str:
     return json.dumps([list(k) for k in keys], ensure_ascii=False)

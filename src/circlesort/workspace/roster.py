@@ -13,13 +13,24 @@ from typing import Any, NamedTuple
 
 from circlesort.matching import network_rank, person_name
 from circlesort.matching.normalize import fold
-from circlesort.model import Tier
+from circlesort.model import Category, Network, Relation, Tier
 from circlesort.rules.suggest import CategorySuggestion, Rule, Seen, suggest
 from circlesort.tools.gcpause import paused_gc
 from circlesort.workspace.failures import guard
 from circlesort.workspace.store import CATEGORIES, UNDECIDED, Workspace
 
+# A category in a filter's words (the screens have their own in ui/words.py).
+CATEGORY_PLAIN: dict[str, str] = {
+    Category.KEEP_PERSONAL: "personal",
+    Category.MOVE_TO_PROFESSIONAL: "professional",
+    Category.PAGE_FOLLOWER: "page",
+}
+
 TIER_ORDER: dict[str, int] = {Tier.LIKELY: 0, Tier.CERTAIN: 1}  # the weakest link of a person names its tier
+# Relations that ask no decision of the user: an account holding only these is set aside.
+ASIDE: frozenset[str] = frozenset(
+    {Relation.BLOCKED, Relation.MUTED, Relation.RESTRICTED, Relation.REMOVED, Relation.REQUEST_DECLINED}
+)
 
 
 @dataclass(slots=True)
@@ -37,6 +48,7 @@ class Row:
     companies: tuple[str, ...]
     haystack: str  # what search looks in: names, handles, keys, lower case
     brief: tuple[tuple[str, str, str], ...]  # (network, relations, company) of each account, for rules
+    to_sort: bool = True  # a person the user has to decide about (see _asks)
 
 
 @dataclass
@@ -48,18 +60,28 @@ class Filter:
     new: bool = False
     company: str = ""
     text: str = ""
+    everyone: bool = False  # also the people not to sort
+    suggested: str | None = None  # a Category's value: the undecided people the rules suggest it for
+    rule: str | None = None  # with ``suggested``: only those the rule of this name suggests it for
+
+    @property
+    def by_decision(self) -> bool:
+        """Whether who is shown depends on the decisions (a decision may take a person out of view)."""
+        return self.undecided or bool(self.category) or bool(self.suggested)
 
     def describe(self) -> str:
         parts = [
             ("undecided" if self.undecided else ""),
             self.network or "",
-            self.category or "",
+            CATEGORY_PLAIN.get(self.category, self.category) if self.category else "",
             f"{self.tier} links" if self.tier else "",
             "new" if self.new else "",
+            f"suggested {CATEGORY_PLAIN.get(self.suggested, self.suggested)}" if self.suggested else "",
+            self.rule or "",
             f"at {self.company}" if self.company else "",
             f"“{self.text}”" if self.text else "",
         ]
-        return ", ".join(p for p in parts if p) or "everyone"
+        return ", ".join(p for p in parts if p) or ("everyone" if self.everyone else "to sort")
 
 
 @dataclass
@@ -67,6 +89,9 @@ class Roster:
     rows: list[Row] = field(default_factory=list)
     position: dict[str, int] = field(default_factory=dict)
     _suggested: dict[str, CategorySuggestion | None] = field(default_factory=dict)
+    orders: dict[str, list[int]] = field(default_factory=dict)  # an order's name -> positions (roster_groups)
+    hints: list[CategorySuggestion | None] = field(default_factory=list)  # by position, once all are asked
+    aside_count: int = -1  # people not to sort, counted once (who is to sort never changes after load)
 
     def suggestion(self, row: Row, rules: Sequence[Rule]) -> CategorySuggestion | None:
         """What the rules suggest for this person; worked out once, when first asked."""
@@ -92,16 +117,31 @@ class Roster:
         return cls(rows, {r.id: i for i, r in enumerate(rows)})
 
     def counts(self) -> Counter[str]:
-        """People per category, undecided included."""
-        return Counter(r.category for r in self.rows)
+        """People to sort per category, undecided included; the people not to sort are not counted."""
+        return Counter(r.category for r in self.rows if r.to_sort)
 
-    def select(self, f: Filter) -> list[int]:
-        """Positions of the rows the filter keeps, in roster order.
+    def aside(self) -> int:
+        """How many people are not to sort."""
+        if self.aside_count < 0:
+            self.aside_count = sum(not r.to_sort for r in self.rows)
+        return self.aside_count
+
+    def select(self, f: Filter, order: str = "") -> list[int]:
+        """Positions of the rows the filter keeps, in roster order or in the order named (one
+        of ``orders``, worked out beforehand by roster_groups.order).
 
         One tight pass per condition rather than one general test per row: a few milliseconds
         for 50,000 people, so that a filter key answers within a frame."""
         rows = self.rows
-        keep: list[int] | range = range(len(rows))
+        keep: list[int] | range = self.orders.get(order) or range(len(rows))
+        if not f.everyone:
+            keep = [i for i in keep if rows[i].to_sort]
+        if f.suggested:  # the hints are worked out beforehand (roster_groups.suggest_all)
+            hints = self.hints or [None] * len(rows)
+            keep = [i for i in keep if (s := hints[i]) is not None and s.category == f.suggested]
+            if f.rule is not None:
+                keep = [i for i in keep if hints[i].rule == f.rule]  # type: ignore[union-attr]
+            keep = [i for i in keep if rows[i].category == UNDECIDED]
         if f.undecided:
             keep = [i for i in keep if rows[i].category == UNDECIDED]
         if f.category:
@@ -175,6 +215,7 @@ class _Stored:
             (a[4],) if a[4] else (),
             _haystack([a]),
             ((a[0], a[5], a[4]),),
+            _asks(a),
         )
 
     def many(self, pid: str, accounts: list[Plain]) -> Row:
@@ -193,7 +234,19 @@ class _Stored:
             tuple(a[4] for a in accounts if a[4]),
             _haystack(accounts),
             tuple((a[0], a[5], a[4]) for a in accounts if not a[7]),
+            any(_asks(a) for a in accounts),
         )
+
+
+def _asks(a: Plain) -> bool:
+    """Whether this account asks the user for a decision: not when it is gone from the newest
+    export, when its every relation is one of ASIDE (blocked, muted, restricted, removed,
+    declined), or when it is an X account known by its number alone."""
+    if a[7]:
+        return False
+    if a[0] == Network.X and not a[2] and (not a[3] or a[3].isdigit()):
+        return False
+    return not a[5] or not ASIDE.issuperset(a[5].split(","))
 
 
 def _haystack(accounts: list[tuple]) -> str:

@@ -20,9 +20,10 @@ from circlesort.planning.current import Plan
 from circlesort.ui.keys import SUMMARY_KEYS
 from circlesort.ui.screens.modals import show_help
 from circlesort.ui.screens.plan_work import PlanWorkScreen
-from circlesort.ui.words import CATEGORY_SHORT
+from circlesort.ui.words import CATEGORY_SHORT, network_name
 from circlesort.workspace import CATEGORIES, UNDECIDED, Workspace
 from circlesort.workspace.roster import Roster
+from circlesort.workspace.roster_groups import left_per_network, pace, time_left
 
 ORDER = (*CATEGORIES, UNDECIDED)
 STYLE = {
@@ -39,17 +40,23 @@ def steps_left(plan: Plan) -> dict[str, int]:
     return dict(Counter(s.step.network for s in plan.live()))
 
 
-def summary(roster: Roster, plan: dict[str, int] | None) -> Content:
-    """The bars; ``plan``: steps left per network, None while the plan is being worked out."""
+def summary(roster: Roster, plan: dict[str, int] | None, eta: str = "") -> Content:
+    """The bars; ``plan``: steps left per network, None while the plan is being worked out;
+    ``eta``: the time the people left would take at the user's pace ('~45 min', or '')."""
     per_network: dict[str, Counter[str]] = defaultdict(Counter)
     for row in roster.rows:
         for network, _, _ in row.brief:
             per_network[network][row.category] += 1
     for network in plan or {}:
         per_network.setdefault(network, Counter())  # a network a person is to join: no accounts yet
-    total = len(roster.rows)
-    counts = roster.counts()
-    parts: list = [(f"Sorted {total - counts[UNDECIDED]:,} of {total:,} people", "bold"), "\n\n"]
+    counts = roster.counts()  # the people to sort: those set aside are counted apart
+    total = sum(counts.values())
+    parts: list = [(f"Sorted {total - counts[UNDECIDED]:,} of {total:,} people", "bold")]
+    if counts[UNDECIDED]:
+        parts.append(f" · ~{counts[UNDECIDED]:,} left" + (f", {eta} at your pace" if eta else ""))
+    if aside := roster.aside():
+        parts.append((f" · {aside:,} not to sort (blocked, muted, declined, gone, X numbers)", "dim"))
+    parts += ["\n", *_left(roster), "\n"]
     for c in ORDER:
         parts += [
             (f"{CATEGORY_SHORT[c]:<13}", "bold"),
@@ -81,16 +88,29 @@ def summary(roster: Roster, plan: dict[str, int] | None) -> Content:
     return Content.assemble(*parts)
 
 
+def _left(roster: Roster) -> list:
+    """What is left to sort on each network, the most first (a line, or nothing when none)."""
+    left = left_per_network(roster)
+    if not left:
+        return []
+    each = " · ".join(
+        f"{network_name(n)} {k:,}" for n, k in sorted(left.items(), key=lambda x: (-x[1], x[0]))
+    )
+    return [("Left to sort: ", "bold"), each, "\n"]
+
+
 class SummaryScreen(PlanWorkScreen):
     BINDINGS: ClassVar[list[BindingType]] = SUMMARY_KEYS
 
     def __init__(self, roster: Roster, ws: Workspace) -> None:
         super().__init__(ws)
         self.roster = roster
+        counts = roster.counts()
+        self.eta = time_left(counts[UNDECIDED], pace(ws.decision_times()))
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
-            yield Static(summary(self.roster, None), id="summary")
+            yield Static(summary(self.roster, None, self.eta), id="summary")
             yield Static(Content("Working out the plan's steps…"), id="plan")
         yield Footer()
 
@@ -105,7 +125,7 @@ class SummaryScreen(PlanWorkScreen):
         if self.plan is None:
             return
         left = steps_left(self.plan)
-        self.query_one("#summary", Static).update(summary(self.roster, left))
+        self.query_one("#summary", Static).update(summary(self.roster, left, self.eta))
         words = (
             "To do: the steps your decisions and answers so far still ask of each network "
             "(P shows the plan, w there writes it)."

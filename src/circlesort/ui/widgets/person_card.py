@@ -21,11 +21,7 @@ from circlesort.rules.suggest import CategorySuggestion
 from circlesort.ui.words import CATEGORY_WORDS, badge, network_name, relations_text
 from circlesort.workspace.detail import Detail
 
-EMPTY = (
-    "Nobody to show.\n\nAn empty workspace: `circlesort PATH` imports your exports (the zips or the\n"
-    "folder you saved them in); `circlesort demo` shows made-up ones. With a search or filter on,\n"
-    "Esc clears it."
-)
+EMPTY = "Nobody to show."  # the list says why (sort_status.ShownMixin._why_empty)
 KEYS: dict[str, str] = {
     Category.KEEP_PERSONAL: "1",
     Category.MOVE_TO_PROFESSIONAL: "2",
