@@ -10,7 +10,7 @@ from circlesort.planning.keytable import DEFAULT_KEYS, GROUPS
 from circlesort.planning.settings import settings_path
 from circlesort.ui.app import CirclesortApp
 from circlesort.ui.screens.importing import ImportScreen
-from circlesort.ui.screens.modals import Confirm, Help
+from circlesort.ui.screens.modals import Choose, Confirm, Help
 from circlesort.ui.screens.plan import PlanScreen
 from circlesort.ui.screens.requests import RequestsScreen
 from circlesort.ui.screens.review import ReviewScreen
@@ -32,6 +32,7 @@ KEYED = (
     SummaryScreen,
     SettingsScreen,
     ImportScreen,
+    Choose,
     Confirm,
     Help,
     PeopleList,

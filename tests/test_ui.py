@@ -266,7 +266,7 @@ def test_link_marked_people_and_split_a_person():
         )
         await pilot.pause()
         assert ws.person_of(("instagram", "sunnyowl42")) == ws.person_of(("facebook", "Sunniva Berg"))
-        await pilot.press("escape", "slash", *"Sunniva Berg", "enter", "S")
+        await pilot.press("escape", "slash", *"Sunniva Berg", "enter", "S", "y")  # S asks first
         await pilot.pause()
         assert ws.person_of(("instagram", "sunnyowl42")) != ws.person_of(("facebook", "Sunniva Berg"))
         assert sunniva and screen.people.view

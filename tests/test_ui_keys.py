@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from circlesort.ui.screens.modals import Confirm, Help
+import re
+
+from circlesort.model import Tier
+from circlesort.ui.screens.modals import Choose, Confirm, Help
 from circlesort.ui.screens.sort import SortScreen
+from circlesort.ui.words import CATEGORY_WORDS
+from circlesort.workspace.changes import Decide, LinkPeople
 
 from .conftest import drive, screen_text
 
@@ -88,3 +93,86 @@ def test_questions_fit_60_columns_and_enter_gives_the_answer_in_bold():
         assert {p.category for p in ws.people()} >= {"page-follower"}
 
     drive(test, size=(60, 20))
+
+
+def mark_sunniva_and_sunnyowl():
+    return (
+        "slash",
+        *"sunnyowl42",
+        "enter",
+        "space",
+        "escape",
+        "slash",
+        *"Sunniva Berg",
+        "enter",
+        "space",
+    )
+
+
+def test_linking_people_in_different_categories_asks_which_one_the_linked_person_keeps():
+    def before(ws):
+        ws.apply(Decide([ws.person_of(("instagram", "sunnyowl42"))], "keep-personal"))
+        ws.apply(Decide([ws.person_of(("facebook", "Sunniva Berg"))], "page-follower"))
+
+    async def test(pilot, app, ws):
+        await pilot.press(*mark_sunniva_and_sunnyowl(), "L")
+        await pilot.pause()
+        assert isinstance(app.screen, Choose)
+        text = screen_text(app)
+        assert "which category does the linked person keep?" in app.screen.question
+        assert "keep personal" in text and "page follower" in text
+        chosen = app.screen.answers[1]
+        await pilot.press("2")
+        await pilot.pause()
+        one = ws.person_of(("instagram", "sunnyowl42"))
+        assert one == ws.person_of(("facebook", "Sunniva Berg"))
+        assert CATEGORY_WORDS[ws.categories_of([one])[one]] == chosen
+        assert "Linked 2 people into one" in screen_text(app)
+        await pilot.press("u")  # one undo: apart again, each in the category it had
+        assert ws.person_of(("instagram", "sunnyowl42")) != ws.person_of(("facebook", "Sunniva Berg"))
+
+    drive(test, before=before)
+
+
+def test_split_asks_first_and_says_what_it_did():
+    async def test(pilot, app, ws):
+        await pilot.press(*mark_sunniva_and_sunnyowl(), "L")  # both undecided: no question
+        await pilot.pause()
+        one = ws.person_of(("instagram", "sunnyowl42"))
+        assert one == ws.person_of(("facebook", "Sunniva Berg"))
+        await pilot.press("escape", "escape", "slash", *"Sunniva Berg", "enter", "S")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm) and "into 2 people, one per account" in screen_text(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert ws.person_of(("instagram", "sunnyowl42")) == ws.person_of(("facebook", "Sunniva Berg"))
+        await pilot.press("S", "y")
+        await pilot.pause()
+        assert ws.person_of(("instagram", "sunnyowl42")) != ws.person_of(("facebook", "Sunniva Berg"))
+        assert "Split Sunniva Berg into separate" in screen_text(app)
+
+    drive(test)
+
+
+def test_review_says_whose_each_side_is_the_score_in_words_and_drops_answered_suggestions():
+    answered = []
+
+    def before(ws):
+        pair = ws.pairs(Tier.POSSIBLE)[0]
+        answered.append((pair.a, pair.b))
+        ws.apply(LinkPeople([ws.person_of(pair.a), ws.person_of(pair.b)]))  # linked by hand, not as this pair
+
+    async def test(pilot, app, ws):
+        await pilot.press("m")
+        await pilot.pause()
+        text = screen_text(app)
+        assert re.search(r"in .+ \(\d accounts\),\s*undecided", text)
+        assert re.search(r"(Almost certainly|Probably|Maybe) the same person \(score 0\.\d\d\)", text)
+        await pilot.press("t")  # the suggestions
+        await pilot.pause()
+        screen = app.screen
+        assert screen.kind == Tier.POSSIBLE
+        assert answered[0] not in [(p.a, p.b) for p in screen.pairs]
+        assert answered[0] in [(p.a, p.b) for p in ws.pairs(Tier.POSSIBLE)]  # still stored, not shown
+
+    drive(test, size=(120, 40), before=before)

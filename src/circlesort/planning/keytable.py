@@ -144,6 +144,12 @@ CONFIRM = (
     Key("confirm.no", "n,escape", "answer(False)", "No"),
     Key("confirm.default", "enter", "default", "The answer in bold"),
 )
+CHOOSE = (
+    Key("choose.first", "1", "pick(0)", "The first", show=False),
+    Key("choose.second", "2", "pick(1)", "The second", show=False),
+    Key("choose.third", "3", "pick(2)", "The third", show=False),
+    Key("choose.cancel", "escape,n", "pick(-1)", "Cancel", show=False),
+)
 HELP = (
     Key("help.close", "escape,question_mark,q", "close", "Close"),
     Key("help.down", "j,down", "scroll(1)", "Scroll down", show=False),
@@ -164,6 +170,7 @@ GROUPS: tuple[tuple[str, tuple[Key, ...]], ...] = (
     ("settings", SETTINGS),
     ("import", IMPORT),
     ("questions (y/n)", CONFIRM),
+    ("questions with choices", CHOOSE),
     ("list of keys", HELP),
 )
 DEFAULT_KEYS: dict[str, str] = {k.id: k.keys for _, group in GROUPS for k in group}

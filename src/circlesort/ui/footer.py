@@ -28,6 +28,8 @@ FOOTER_FROM: dict[str, tuple[int, str]] = {
     "sort.undo": (100, ""),
     "sort.accept": (100, ""),
     "sort.professional": (100, "Pro"),
+    "review.next": (100, ""),
+    "review.previous": (100, ""),
 }
 
 

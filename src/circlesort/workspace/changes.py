@@ -148,10 +148,12 @@ class UnlinkAccounts(Change):
 
 @dataclass(frozen=True, slots=True)
 class LinkPeople(Change):
-    """The user says these people are one: one person, kept as rules at every import."""
+    """The user says these people are one: one person, kept as rules at every import; with
+    ``category``, the person is in it (the people were in different ones), in the same undo step."""
 
     kind: ClassVar[str] = "link"
     people: Sequence[str]
+    category: str | None = None
 
     def draft(self, ws: Reads) -> Draft:
         keys = [found for p in dict.fromkeys(self.people) if (found := ws.member_keys([p]))]
@@ -162,6 +164,8 @@ class LinkPeople(Change):
         writes = [Write("pair_rules", pair_key(first, other[0]), "same") for other in keys[1:]]
         keep = ws.person_of(first)
         writes += [Write("members", k, keep) for group in keys[1:] for k in group]
+        if self.category is not None:
+            writes += [Write("categories", k, self.category) for group in keys for k in group]
         return Draft(label, writes)
 
 

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from circlesort.ui.keys import CONFIRM_KEYS, HELP_KEYS, mapped
+from circlesort.ui.keys import CHOOSE_KEYS, CONFIRM_KEYS, HELP_KEYS, mapped
 
 WIDE = 120  # from this many columns, the list of keys takes two columns
 
@@ -55,6 +55,35 @@ class Confirm(ModalScreen[bool]):
 
     def action_default(self) -> None:
         self.dismiss(self.default)
+
+
+class Choose(ModalScreen[int]):
+    """A question with up to three answers, 1 2 3; esc answers -1 (nothing chosen)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = CHOOSE_KEYS
+    DEFAULT_CSS = """
+    Choose { align: center middle; }
+    Choose > Vertical { width: 60; max-width: 100%; height: auto; max-height: 100%; border: thick $accent;
+                        background: $surface; padding: 1 2; }
+    """
+
+    def __init__(self, question: str, answers: list[str]) -> None:
+        super().__init__()
+        self.question = question
+        self.answers = answers[:3]
+
+    def compose(self) -> ComposeResult:
+        rows: list = []
+        for i, words in enumerate(self.answers):
+            rows += [(str(i + 1), "bold $accent"), f" {words}", "\n"]
+        rows += [("esc", "bold"), " cancel"]
+        with Vertical():
+            yield Static(Content(self.question))
+            yield Static(Content.assemble("\n", *rows))
+
+    def action_pick(self, index: int) -> None:
+        if index < len(self.answers):
+            self.dismiss(index)
 
 
 class Help(ModalScreen[None]):

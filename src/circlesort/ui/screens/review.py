@@ -18,25 +18,49 @@ from textual.widgets import Footer, Static
 from circlesort.importers.text import clean
 from circlesort.model import Account, Tier
 from circlesort.planning.links import safe_link
+from circlesort.planning.words import network_name
 from circlesort.ui.failures import saves
 from circlesort.ui.footer import FittedFooter
 from circlesort.ui.keys import REVIEW_KEYS
 from circlesort.ui.screens.modals import show_help
-from circlesort.ui.words import TIER_TITLES, relations_text
-from circlesort.workspace import Workspace
+from circlesort.ui.words import CATEGORY_WORDS, TIER_TITLES, relations_text
+from circlesort.workspace import UNDECIDED, Workspace
 from circlesort.workspace.changes import LinkAccounts, UnlinkAccounts
+from circlesort.workspace.rows import Key, PairRow
 
 KINDS = (Tier.LIKELY, Tier.POSSIBLE, Tier.CERTAIN)  # in the order they are shown
+# score_of's floors: 0.97 is a certain link's, 0.88 a likely one's, 0.62 a suggestion's
+SCORE_WORDS = (
+    (0.97, "almost certainly the same person"),
+    (0.88, "probably the same person"),
+    (0.62, "maybe the same person"),
+)
 REVIEW_NOTES = (
     "Each pair is two accounts circlesort thinks may be one person. c links them (kept at every\n"
     "import), r keeps them apart for good; u takes the last answer back."
 )
 
 
-def side(account: Account | None) -> Content:
+def score_words(score: float) -> str:
+    """A pair's score (0 to 1, matching/score.py score_of) as a person says it."""
+    for floor, words in SCORE_WORDS:
+        if score >= floor:
+            return words
+    return "probably not the same person"
+
+
+def side(account: Account | None, belongs: str = "") -> Content:
+    """One account of the pair, and ``belongs``: the person and category it is in now."""
     if account is None:
         return Content("(no longer in the workspace)")
-    parts: list = [(account.network, "bold $secondary"), "\n", (clean(account.display_name), "bold"), "\n"]
+    parts: list = [
+        (network_name(account.network), "bold $secondary"),
+        "\n",
+        (clean(account.display_name), "bold"),
+        "\n",
+    ]
+    if belongs:
+        parts += [(belongs, "italic"), "\n"]
     for line in (
         account.handle and f"@{account.handle}",
         relations_text(account),
@@ -61,7 +85,7 @@ class ReviewScreen(FittedFooter[bool]):
         super().__init__()
         self.ws = ws
         self.kind = Tier.LIKELY
-        self.pairs = ws.pairs(self.kind)
+        self.pairs = self._open()
         self.index = 0
         self.changed = False
 
@@ -90,13 +114,42 @@ class ReviewScreen(FittedFooter[bool]):
             self.query_one("#why", Static).update(Content("Nothing to review here. t shows the others."))
             return
         pair = self.pairs[self.index]
-        self.query_one("#left", Static).update(side(self.ws.account(pair.a)))
-        self.query_one("#right", Static).update(side(self.ws.account(pair.b)))
-        why: list = [("Why: ", "bold")]
+        belongs = self._belongs(pair.a, pair.b)
+        self.query_one("#left", Static).update(side(self.ws.account(pair.a), belongs[0]))
+        self.query_one("#right", Static).update(side(self.ws.account(pair.b), belongs[1]))
+        why: list = [
+            (score_words(pair.score).capitalize(), "bold"),
+            (f" (score {pair.score:.2f})", "dim"),
+            ". Why:",
+        ]
         for sentence in pair.evidence:
             why += ["\n  • ", clean(sentence)]
-        why += ["\n\n", (f"score {pair.score:.2f}", "dim")]
         self.query_one("#why", Static).update(Content.assemble(*why))
+
+    def _open(self) -> list[PairRow]:
+        """The pairs of the kind shown still open: a suggestion whose two accounts are one person
+        already (a link the user confirmed joined them) is answered."""
+        pairs = self.ws.pairs(self.kind)
+        if self.kind != Tier.POSSIBLE:
+            return pairs
+        owner = self.ws.persons_of([k for p in pairs for k in (p.a, p.b)])
+        return [p for p in pairs if owner.get(p.a) is None or owner.get(p.a) != owner.get(p.b)]
+
+    def _belongs(self, *keys: Key) -> list[str]:
+        """Each account's person now, in words: "in Ann Berg (3 accounts), keep personal"."""
+        owner = self.ws.persons_of(keys)
+        categories = self.ws.categories_of(owner.values())
+        out = []
+        for key in keys:
+            person = owner.get(key)
+            if person is None:
+                out.append("")
+                continue
+            size = len(self.ws.member_keys([person]))
+            accounts = f" ({size} accounts)" if size > 1 else ""
+            category = CATEGORY_WORDS[categories.get(person, UNDECIDED)]
+            out.append(f"in {self.ws.person_name(person)}{accounts}, {category}")
+        return out
 
     def action_help(self) -> None:
         show_help(self, "Reviewing matches: keys", REVIEW_NOTES)
@@ -112,7 +165,7 @@ class ReviewScreen(FittedFooter[bool]):
     def action_kind(self) -> None:
         for _ in KINDS:  # the next kind that has pairs, else the next one
             self.kind = KINDS[(KINDS.index(self.kind) + 1) % len(KINDS)]
-            self.pairs = self.ws.pairs(self.kind)
+            self.pairs = self._open()
             if self.pairs:
                 break
         self.index = 0
@@ -131,7 +184,7 @@ class ReviewScreen(FittedFooter[bool]):
         pair = self.pairs[self.index]
         change = LinkAccounts(pair.a, pair.b) if same else UnlinkAccounts(pair.a, pair.b)
         self.ws.apply(change)  # saved first, then shown
-        self.pairs.pop(self.index)
+        self.pairs = self._open()  # this pair, and the suggestions the link answered, leave
         self.changed = True
         self.index = min(self.index, max(len(self.pairs) - 1, 0))
         self.notify("Linked: one person." if same else "Kept apart: not the same person.", markup=False)
@@ -141,7 +194,7 @@ class ReviewScreen(FittedFooter[bool]):
     def action_undo(self) -> None:
         effect = self.ws.undo()
         self.changed = True
-        self.pairs = self.ws.pairs(self.kind)
+        self.pairs = self._open()
         self.index = min(self.index, max(len(self.pairs) - 1, 0))
         self.notify(f"Undone: {effect.label}" if effect else "Nothing to undo.", markup=False)
         self._show()

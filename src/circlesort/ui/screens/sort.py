@@ -23,13 +23,14 @@ from circlesort.ui.failures import saves
 from circlesort.ui.footer import FittedFooter
 from circlesort.ui.keys import SORT_KEYS
 from circlesort.ui.opener import open_link
+from circlesort.ui.screens import sort_links
 from circlesort.ui.screens.modals import Confirm, Help
 from circlesort.ui.screens.settings import SettingsSaved
 from circlesort.ui.widgets.people_list import PeopleList
 from circlesort.ui.widgets.person_card import PersonCard, link_to_open
 from circlesort.ui.words import CATEGORY_SHORT, CATEGORY_WORDS
 from circlesort.workspace import CATEGORIES, UNDECIDED, ImportSummary, Workspace
-from circlesort.workspace.changes import Decide, DecideMany, Effect, LinkPeople, Split
+from circlesort.workspace.changes import Decide, DecideMany, Effect
 from circlesort.workspace.detail import person_detail
 from circlesort.workspace.roster import Filter, Roster, Row
 
@@ -347,21 +348,11 @@ class SortScreen(FittedFooter, Screen):
         self.people.refresh()
         self._show_person()
 
-    @saves
     def action_link_marked(self) -> None:
-        marked = sorted(self.people.marked)
-        if len(marked) < 2:
-            self.notify("Mark two people or more (space), then L links them into one.", markup=False)
-            return
-        self._refresh(self.ws.apply(LinkPeople(marked)))
+        sort_links.link_marked(self)  # asks which category when the people are in different ones
 
-    @saves
     def action_split(self) -> None:
-        row = self.people.current
-        if row is None or len(row.brief) < 2:
-            self.notify("This person has one account: nothing to split.", markup=False)
-            return
-        self._refresh(self.ws.apply(Split(row.id)))
+        sort_links.split(self)  # asks first
 
     def action_summary(self) -> None:
         from circlesort.ui.screens.summary import SummaryScreen
