@@ -137,11 +137,18 @@ class ShownMixin:
         )
         status = screen.query_one("#status", Static)
         width = status.content_region.width or max(screen.size.width - 2, 0) or 78
-        status.update(Content(status_line(facts, width)))
+        demo = "DEMO — nothing is kept │ " if getattr(screen.app, "demo", False) else ""
+        status.update(Content(demo + status_line(facts, width - len(demo))))
         why = self._why_empty() if not screen.people.view else ""
         if why != screen.people.empty_text:
             screen.people.empty_text = why
             screen.people.refresh()
+
+    def on_mount(self) -> None:
+        """Everyone's suggestion worked out in a thread, so that the first b or O is instant too
+        (plain data only: the roster's cache, which the screen's own calls would fill the same)."""
+        roster, rules = self.roster, self.rules
+        self._screen().run_worker(lambda: suggest_all(roster, rules), thread=True, group="suggestions")
 
     def on_resize(self) -> None:
         """A narrower or wider terminal: the status bar is shortened again (after the layout)."""
