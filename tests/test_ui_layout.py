@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 from textual.content import Content
+from textual.widgets import DataTable
 
+from circlesort.ui.screens.requests import column_widths
 from circlesort.ui.widgets.people_list import PeopleList, fit, widths
 from circlesort.ui.widgets.person_card import INDENT, PersonCard, hang
 
-from .conftest import drive
+from .conftest import drive, screen_text
 
 SIZES = ((60, 20), (80, 24), (120, 40), (200, 50))
 
@@ -87,3 +89,39 @@ def test_card_text_hangs_under_itself_and_links_are_cut_never_split():
     assert lines[1] == " " * 11 + "Holdings International"
     assert lines[2].startswith(" " * 11 + "https://www.linkedin.com/in/") and lines[2].endswith("…")
     assert len(lines) == 3 and all(cell_len(line) <= 40 for line in lines)
+
+
+def test_requests_table_fits_its_width_and_cuts_its_widest_column_with_an_ellipsis():
+    for width in (60, 80, 120, 200):
+        assert sum(column_widths(width)) + 2 * 5 + 2 <= width
+    assert column_widths(80)[4] < column_widths(120)[4] < column_widths(200)[4]  # the answer first
+
+    async def test(pilot, app, ws):
+        await pilot.press("r")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert table.virtual_size.width <= table.size.width  # no column past the screen's edge
+        text = screen_text(app)
+        assert "→ decline, and conn…" in text and "esc Back" in text
+
+    drive(test, size=(80, 24))
+
+
+def test_every_screen_keeps_esc_back_in_its_footer_at_80_by_24():
+    keys = ("r", "m", "s", "P")
+
+    async def test(pilot, app, ws):
+        await pilot.press("1")  # one decision: the plan has a step to show
+        for key in keys:
+            await pilot.press(key)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            text = screen_text(app)
+            assert "esc Back" in text and "? Keys" in text, key
+            await pilot.press("escape")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+
+    drive(test, size=(80, 24))
+    keys = ("P",)  # the plan's footer, the longest, keeps them at 60 columns too
+    drive(test, size=(60, 20))

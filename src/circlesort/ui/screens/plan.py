@@ -27,10 +27,11 @@ from circlesort.planning.progress import Tally
 from circlesort.planning.settings import settings_path
 from circlesort.planning.steps import Scheduled, StepState
 from circlesort.planning.words import VIEWS, network_name, tick_label
+from circlesort.ui.footer import FittedFooter
 from circlesort.ui.keys import PLAN_KEYS
 from circlesort.ui.opener import open_link
 from circlesort.ui.screens.modals import Help
-from circlesort.ui.screens.plan_panels import detail, draw_row, link_line, progress, row_link
+from circlesort.ui.screens.plan_panels import PLAN_FOOTER, detail, draw_row, link_line, progress, row_link
 from circlesort.ui.screens.plan_rows import (
     VIEW_ORDER,
     PlanRow,
@@ -55,10 +56,12 @@ HELP = (
 )
 
 
-class PlanScreen(PlanWriting, PlanWorkScreen):
+class PlanScreen(FittedFooter, PlanWriting, PlanWorkScreen):
     BINDINGS: ClassVar[list[BindingType]] = PLAN_KEYS
+    FOOTER_FROM = PLAN_FOOTER  # narrower, keys leave the footer so that esc Back stays on it
     DEFAULT_CSS = """
     PlanScreen #plan-status { height: 1; padding: 0 1; background: $panel; }
+    PlanScreen #plan-status { text-wrap: nowrap; text-overflow: ellipsis; }
     PlanScreen #progress { height: auto; max-height: 10; padding: 0 1; }
     PlanScreen #plan-body { height: 1fr; }
     PlanScreen #steps { width: 1fr; }
@@ -74,7 +77,7 @@ class PlanScreen(PlanWriting, PlanWorkScreen):
 
     def __init__(self, ws: Workspace, out: Path | None = None) -> None:
         super().__init__(ws)
-        self.out = out or Path("circlesort-plan")
+        self.out = (out or ws.path.parent / f"{ws.path.stem}-plan").absolute()  # beside the workspace
         self.steps: dict[str, Scheduled] = {}  # the plan's rows by id, ticks laid over in memory
         self.order: list[str] = []  # the ids in the order shown, kept stable while the screen is open
         self.rank: dict[str, int] = {}

@@ -39,6 +39,17 @@ from circlesort.planning.words import (
 from circlesort.ui.screens.plan_rows import PlanRow
 from circlesort.ui.widgets.step_list import fit
 
+# The plan screen's footer (ui/footer.py FittedFooter): narrower than these widths, a key
+# leaves the footer or takes its short word, so that ? Keys and esc Back stay on it at 60 columns.
+PLAN_FOOTER: Mapping[str, tuple[int, str]] = {
+    "plan.copy": (100, ""),
+    "plan.network": (100, ""),
+    "plan.open": (100, "Open"),
+    "plan.write": (100, "Write"),
+    "plan.view": (80, ""),
+    "plan.undo": (80, ""),
+    "plan.accept": (80, ""),
+}
 MARKS = {
     Due.NOW: "○",
     Due.ASK: "?",

@@ -35,13 +35,28 @@ from circlesort.workspace.requests import (
     suggested_answer,
 )
 
-COLUMNS = (("age", 9), ("network", 10), ("", 9), ("name", 26), ("answer", 44))
+COLUMNS = (("age", 9), ("network", 9), ("", 8), ("name", 26), ("answer", 44))
 REQUESTS_NOTES = (
     "1 2 3 mean what they mean on the sorting screen, and set the person's category too:\n"
     "personal accepts; professional declines and connects on LinkedIn (on LinkedIn, accepts);\n"
     "page declines and sends your Page's link. The line under the list says it for each request."
 )
 CHOICES = (("1", "accept"), ("2", "decline-linkedin"), ("3", "decline-page"))
+
+
+def column_widths(width: int) -> list[int]:
+    """The columns' widths in a table ``width`` cells wide (each column takes 2 more cells of
+    padding, the scroll bar 2): the answer, the widest, shrinks first, to 20, then the name, to
+    16, then both to 12 and 10; their cells cut with "…" (ui/text.cell). Room past them widens
+    the answer."""
+    sizes = [w for _, w in COLUMNS]
+    spare = width - 2 - sum(sizes) - 2 * len(sizes)
+    for index, least in ((4, 20), (3, 16), (4, 12), (3, 10)):
+        cut = max(0, min(-spare, sizes[index] - least))
+        sizes[index] -= cut
+        spare += cut
+    sizes[4] += max(spare, 0)
+    return sizes
 
 
 def age_words(days: int | None) -> str:
@@ -76,10 +91,22 @@ class RequestsScreen(FittedFooter[bool]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for label, width in COLUMNS:
-            table.add_column(label, width=width)  # fixed widths: DataTable mis-draws otherwise
+        self._columns(self.app.size.width)
         self._load()
         table.focus()
+
+    def _columns(self, width: int) -> None:
+        """Fixed widths (DataTable mis-draws otherwise), made to fit ``width``."""
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        for (label, _), size in zip(COLUMNS, column_widths(width), strict=True):
+            table.add_column(label, width=size)
+
+    def on_resize(self) -> None:
+        table = self.query_one(DataTable)
+        if [c.width for c in table.columns.values()] != column_widths(self.size.width):
+            self._columns(self.size.width)
+            self._load(table.cursor_row)
 
     def _load(self, at: int = 0) -> None:
         self.requests = grouped(queue(self.ws))
