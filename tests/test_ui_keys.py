@@ -176,3 +176,16 @@ def test_review_says_whose_each_side_is_the_score_in_words_and_drops_answered_su
         assert answered[0] in [(p.a, p.b) for p in ws.pairs(Tier.POSSIBLE)]  # still stored, not shown
 
     drive(test, size=(120, 40), before=before)
+
+
+def test_the_demo_says_it_is_one_and_refuses_a_workspace(cli):
+    async def test(pilot, app, ws):
+        app.demo = True  # as `circlesort demo` sets it
+        await pilot.press("d", "d")  # the status bar drawn again
+        await pilot.pause()
+        assert screen_text(app).splitlines()[0].startswith("circlesortDEMO — nothing is kept │ ")
+
+    drive(test, size=(80, 24))
+    code, out, err = cli("demo", "--workspace", "mine")
+    assert (code, out) == (2, "")
+    assert err == "circlesort: mine: demo opens a throwaway workspace of its own; drop --workspace\n"

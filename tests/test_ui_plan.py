@@ -193,18 +193,19 @@ def test_a_set_page_leaves_no_note_and_names_the_page(tmp_path, monkeypatch, set
     drive(test, size=(120, 40), before=decide(Sasha_Petrov="page-follower"))
 
 
-def test_w_writes_the_plan_and_asks_before_replacing_it(tmp_path, monkeypatch):
+def test_w_writes_the_plan_beside_the_workspace_and_asks_before_replacing_it(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
 
     async def test(pilot, app, ws):
         await open_plan(pilot, app)
         await pilot.press("w")
         await pilot.pause()
-        assert (tmp_path / "circlesort-plan" / "PLAN.md").exists()
-        assert "Plan written to circlesort-plan" in screen_text(app)
+        out = ws.path.parent.absolute() / "default-plan"  # under the workspace's folder, whatever the cwd
+        assert (out / "PLAN.md").exists() and not (tmp_path / "circlesort-plan").exists()
+        assert any(f"Plan written to {out}:" in n.message for n in app._notifications)  # the absolute path
         await pilot.press("w")  # again: asks before replacing
         await pilot.pause()
-        assert "Replace the plan in circlesort-plan?" in screen_text(app)
+        assert isinstance(app.screen, Confirm) and app.screen.question == f"Replace the plan in {out}?"
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, PlanScreen)
@@ -217,20 +218,20 @@ def test_w_writes_the_plan_and_asks_before_replacing_it(tmp_path, monkeypatch):
     )
 
 
-def test_w_in_the_app_refuses_a_file_where_the_plan_would_go(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "circlesort-plan").write_text("my own file")
+def test_w_in_the_app_refuses_a_file_where_the_plan_would_go(tmp_path):
+    def before(ws):
+        (ws.path.parent / "default-plan").write_text("my own file")
 
     async def test(pilot, app, ws):
         await open_plan(pilot, app)
         assert "Nothing to do yet" in panel(app, "notes")
         await pilot.press("w")
         await pilot.pause()
-        assert "circlesort-plan: a file, not a folder" in screen_text(app)
+        assert any("default-plan: a file, not a folder" in n.message for n in app._notifications)
         assert isinstance(app.screen, PlanScreen)
+        assert (ws.path.parent / "default-plan").read_text() == "my own file"
 
-    drive(test, size=(120, 40), exports=[])
-    assert (tmp_path / "circlesort-plan").read_text() == "my own file"
+    drive(test, size=(120, 40), exports=[], before=before)
 
 
 def test_the_plan_screen_shows_the_same_safe_link(tmp_path):

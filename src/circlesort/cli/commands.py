@@ -145,6 +145,10 @@ def _main(args_list: list[str]) -> int:
         if args.command == "match":
             return _match(args.paths, args.json)
         if args.command == "demo":
+            if args.workspace is not None:
+                raise InputError(
+                    args.workspace, "demo opens a throwaway workspace of its own; drop --workspace"
+                )
             return _demo()
         if args.command == "verify":
             return _verify(args.workspace, args.paths)
@@ -327,10 +331,10 @@ def _requests(workspace: str | None, as_json: bool) -> int:
 def _demo() -> int:
     """The app on the sample exports, in a workspace that is thrown away afterwards."""
     with tempfile.TemporaryDirectory(prefix="circlesort-demo-") as tmp:
-        return _open([str(sample_exports())], str(Path(tmp) / "demo.circlesort"))
+        return _open([str(sample_exports())], str(Path(tmp) / "demo.circlesort"), demo=True)
 
 
-def _open(paths: list[str], workspace: str | None) -> int:
+def _open(paths: list[str], workspace: str | None, demo: bool = False) -> int:
     """The app on a workspace; given exports, it imports them first, in a worker, with progress."""
     from circlesort.cli.paths import check_exports, check_workspace
     from circlesort.workspace import Workspace
@@ -345,6 +349,7 @@ def _open(paths: list[str], workspace: str | None) -> int:
 
         app = CirclesortApp(ws, paths, rules)
         app.settings_first = broken
+        app.demo = demo  # the status bar says nothing is kept
         app.run()
     if app.failure is not None:
         raise app.failure

@@ -62,6 +62,7 @@ class CirclesortApp(App):
         self.url_opener: UrlOpener = open_in_browser  # tests put a recorder here
         self.offer_settings = True  # tests of other screens turn the one-time offer off
         self.user_keys: dict[str, str] = {}  # the settings' keymap: binding id -> keys
+        self.demo = False  # `circlesort demo`: a throwaway workspace, said in the status bar
 
     def _handle_exception(self, error: Exception) -> None:
         """A workspace that fails under the app (damaged, unreadable) is the user's disk talking,
