@@ -12,7 +12,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
@@ -23,16 +22,19 @@ from circlesort.ui.failures import saves
 from circlesort.ui.footer import FittedFooter
 from circlesort.ui.keys import SORT_KEYS
 from circlesort.ui.opener import open_link
-from circlesort.ui.screens import sort_links
+from circlesort.ui.screens import import_prompt, sort_cursor, sort_links
 from circlesort.ui.screens.modals import Confirm, Help
 from circlesort.ui.screens.settings import SettingsSaved
+from circlesort.ui.screens.sort_status import ShownMixin, accept_question
 from circlesort.ui.widgets.people_list import PeopleList
 from circlesort.ui.widgets.person_card import PersonCard, link_to_open
-from circlesort.ui.words import CATEGORY_SHORT, CATEGORY_WORDS
+from circlesort.ui.widgets.search_box import SearchBox
+from circlesort.ui.words import CATEGORY_WORDS
 from circlesort.workspace import CATEGORIES, UNDECIDED, ImportSummary, Workspace
 from circlesort.workspace.changes import Decide, DecideMany, Effect
 from circlesort.workspace.detail import person_detail
 from circlesort.workspace.roster import Filter, Roster, Row
+from circlesort.workspace.roster_groups import Order
 
 CONFIRM_FROM = 2  # decisions touching this many people or more ask first
 NARROW = 90  # below this many columns the card goes under the list
@@ -44,7 +46,7 @@ HELP_NOTES = (
 )
 
 
-class SortScreen(FittedFooter, Screen):
+class SortScreen(ShownMixin, FittedFooter, Screen):
     # Focus is set at once in on_mount: the deferred automatic focus could land after the user's
     # first keys and pull focus back from the search box.
     AUTO_FOCUS = None
@@ -56,20 +58,37 @@ class SortScreen(FittedFooter, Screen):
         self.rules = rules if rules is not None else load_rules()
         self.roster = Roster.load(ws)
         self.filter = Filter()
-        self.networks = sorted({n for r in self.roster.rows for n in r.networks})
+        self.order: str = Order.NAME
+        self.networks = self._networks()
         self.settings = settings_or_none()  # read once: the card redraws on every cursor move
+        self.here: str | None = None  # the person highlighted, and the search as typed: kept at
+        self.searched = ""  # the end (on_unmount, when the widgets are gone already)
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
         with Horizontal():
             yield PeopleList(self.roster, self.suggested, id="people")
             yield PersonCard(id="card")
-        yield Input(placeholder="search names, usernames, @employer; enter keeps it, esc clears", id="search")
+        yield SearchBox("search names, usernames, @employer; enter keeps it, esc clears", id="search")
         yield Footer(show_command_palette=False)  # ctrl+p still opens it; the keys need the room
 
     def on_mount(self) -> None:
-        self._apply_filter()
+        """Where the user left off (the person, the filters, the search), else the first undecided."""
+        place = sort_cursor.left_at(self.ws, self.networks)
+        if place is None:
+            self._apply_filter()
+            sort_cursor.first_undecided(self.people)
+        else:
+            self.filter, search, person = place
+            self._set_search(search)
+            self._apply_filter(person)
         self.set_focus(self.people)
+
+    def on_unmount(self) -> None:
+        sort_cursor.keep_place(self.ws, self.here, self.filter, self.searched)
+
+    def _networks(self) -> list[str]:
+        return sorted({n for r in self.roster.rows for n in r.networks})
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")  # the card under the list, not beside
@@ -85,24 +104,21 @@ class SortScreen(FittedFooter, Screen):
     def people(self) -> PeopleList:
         return self.query_one(PeopleList)
 
-    def _apply_filter(self, keep: str | None = None) -> None:
+    def _apply_filter(self, keep: str | None = None, first: bool = False) -> None:
+        """Show who the filter keeps; the cursor stays on ``keep``, else on the person it was on
+        (``first``: on the first person shown, as after a search)."""
         current = self.people.current
-        self.people.show(self.roster.select(self.filter), keep or (current.id if current else None))
+        self._prepare()
+        shown = self.roster.select(self.filter, self.order)
+        if first:
+            self.people.cursor = 0
+        self.people.show(shown, None if first else keep or (current.id if current else None))
         self._status()
-
-    def _status(self) -> None:
-        counts = self.roster.counts()
-        total = len(self.roster.rows)
-        parts = [f"Sorted {total - counts[UNDECIDED]:,} of {total:,}"]
-        parts += [f"{CATEGORY_SHORT[c]} {counts[c]:,}" for c in CATEGORIES]
-        marked = len(self.people.marked)
-        shown = f"{self.filter.describe()}: {len(self.people.view):,}"
-        line = f"{parts[0]} │ {' · '.join(parts[1:])} │ {shown}" + (f" · {marked:,} marked" if marked else "")
-        self.query_one("#status", Static).update(Content(line))
 
     @on(PeopleList.Highlighted)
     def _show_person(self) -> None:
         row = self.people.current
+        self.here = row.id if row else None
         card = self.query_one(PersonCard)
         if row is None:
             card.show("", UNDECIDED, None)
@@ -155,9 +171,12 @@ class SortScreen(FittedFooter, Screen):
 
     @saves
     def _decide(self, targets: list[str], category: str) -> None:
+        view, cursor = self.people.view, self.people.cursor
         effect = self.ws.apply(Decide(targets, None if category == UNDECIDED else category))
         self.people.marked.clear()
-        self._refresh(effect, move_on=True)
+        self._refresh(effect)
+        # One person: on to the next; several: the row it stood on counts when it is still undecided.
+        sort_cursor.move_on(self.people, view, cursor, inclusive=len(targets) > 1)
 
     def action_accept(self) -> None:
         row = self.people.current
@@ -171,35 +190,29 @@ class SortScreen(FittedFooter, Screen):
         """Every undecided person shown who has a suggestion gets it, after asking."""
         rows = [self.roster.rows[i] for i in self.people.view]
         by_category: dict[str, list[str]] = {}
+        suggestions = []
         for row in rows:
             found = self.suggested(row) if row.category == UNDECIDED else None
             if found:
                 by_category.setdefault(found.category, []).append(row.id)
+                suggestions.append(found)
         total = sum(len(v) for v in by_category.values())
         if not total:
             self.notify("No suggestions among the people shown.", markup=False)
             return
-        counts = ", ".join(f"{len(v):,} {CATEGORY_SHORT[c]}" for c, v in by_category.items())
 
         @saves
         def accept(self: SortScreen, yes: bool | None) -> None:
             if yes:
                 label = f"suggestions accepted for {total:,} people"
+                view, cursor = self.people.view, self.people.cursor
                 self._refresh(self.ws.apply(DecideMany(by_category, label)))
+                sort_cursor.move_on(self.people, view, cursor, inclusive=True)
 
         self.app.push_screen(
-            Confirm(f"Accept the suggestions for {total:,} people ({counts})? One undo takes them back."),
+            Confirm(accept_question(suggestions)),
             lambda yes: accept(self, yes),
         )
-
-    def _next_undecided(self) -> None:
-        view, rows = self.people.view, self.roster.rows
-        start = self.people.cursor
-        for i in range(start + 1, len(view)):
-            if rows[view[i]].category == UNDECIDED:
-                self.people.move_to(i)
-                return
-        self.people.move_to(min(start + 1, len(view) - 1))
 
     @saves
     def action_undo(self) -> None:
@@ -214,24 +227,24 @@ class SortScreen(FittedFooter, Screen):
             self.notify(f"Nothing to {verb[:-1].lower()}.", markup=False)
             return
         self._refresh(effect)
-        self.notify(f"{verb}: {effect.label}", markup=False)
+        sort_cursor.go_to_people(self.people, effect.people)  # the next key decides who was undone
+        self.notify(f"{verb}: {sort_cursor.step_words(effect, self.ws, self.people)}", markup=False)
 
-    def _refresh(self, effect: Effect | None = None, move_on: bool = False) -> None:
+    def _refresh(self, effect: Effect | None = None) -> None:
         """The one redraw after a change: the people it touched read again (everyone, and the
         marks let go, when who is who changed or ``effect`` is None: an import, another screen's
         changes), the view filtered again when who is shown may differ, the list, counts and card
-        drawn. ``move_on``: the cursor goes on to the next undecided person if the view stays."""
+        drawn."""
         if effect is None or effect.regrouped:
             self.roster = Roster.load(self.ws)
             self.people.roster = self.roster
             self.people.marked.clear()
+            self.networks = self._networks()  # an import may bring networks: n cycles through them
         else:
             self.roster.refresh_people(self.ws, set(effect.people))
-        if effect is None or effect.regrouped or self.filter.undecided or self.filter.category:
+        if effect is None or effect.regrouped or self.filter.by_decision:
             self._apply_filter()  # who is shown depends on the change; the cursor stays near where it was
         else:
-            if move_on:
-                self._next_undecided()
             self._status()
         self.people.refresh()
         self._show_person()
@@ -290,25 +303,30 @@ class SortScreen(FittedFooter, Screen):
             self.people.marked.clear()
             self.people.refresh()
         self.filter = Filter()
-        self.query_one("#search", Input).value = ""
-        self._apply_filter()
-        self.people.focus()
+        self._set_search("")
+        self._apply_filter()  # the highlighted person stays highlighted, and on screen
+        self.set_focus(self.people)
+
+    def _set_search(self, value: str, hold: bool = True) -> None:
+        """The filter takes the words of ``value`` (``hold``: the search box is set to it too)."""
+        if hold:
+            self.query_one(SearchBox).hold(value)
+        self.searched = value
+        sort_cursor.search_words(self.filter, value)
 
     def action_search(self) -> None:
-        # Always on screen, and focused at once (focus() waits a turn): the keys typed right
-        # after "/" belong to the search.
-        self.set_focus(self.query_one("#search", Input))
+        self.query_one(SearchBox).open()
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
-        words = event.value.split()
-        self.filter.company = " ".join(w[1:] for w in words if w.startswith("@")).casefold()
-        self.filter.text = " ".join(w for w in words if not w.startswith("@"))
-        self._apply_filter()
+        before = (self.filter.company, self.filter.text)
+        self._set_search(self.query_one(SearchBox).value, hold=False)  # now: a fast typist's keys first
+        if (self.filter.company, self.filter.text) != before:  # not when set by Esc or at the start
+            self._apply_filter(first=True)  # on the first match
 
     @on(Input.Submitted, "#search")
     def _search_done(self) -> None:
-        self.people.focus()
+        self.set_focus(self.people)
 
     def action_review(self) -> None:
         from circlesort.ui.screens.review import ReviewScreen
@@ -324,6 +342,9 @@ class SortScreen(FittedFooter, Screen):
         """Back from reviewing matches or answering requests: everyone again if anything changed."""
         if changed:
             self._refresh()
+
+    def action_import_exports(self) -> None:
+        import_prompt.ask_and_import(self)  # where the exports are, then the import with progress
 
     def imported(self, summary: ImportSummary | None) -> None:
         """The import on top finished: everyone again, and what it did in a notice."""

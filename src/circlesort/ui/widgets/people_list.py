@@ -6,6 +6,7 @@ It shows a view (positions into the roster) and keeps a cursor; the screen owns 
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 from typing import ClassVar, NamedTuple
 
@@ -101,6 +102,7 @@ class PeopleList(ScrollView, can_focus=True, inherit_bindings=False):
         self.view: list[int] = []
         self.cursor = 0
         self.marked: set[str] = set()
+        self.empty_text = ""  # why the list is empty, drawn in its place (the screen says)
 
     # --- data ----------------------------------------------------------------------------------
 
@@ -111,6 +113,7 @@ class PeopleList(ScrollView, can_focus=True, inherit_bindings=False):
         at = next((i for i, pos in enumerate(view) if rows[pos].id == keep), None) if keep else None
         self.cursor = at if at is not None else min(self.cursor, max(len(view) - 1, 0))
         self.virtual_size = Size(1, len(view))
+        self.scroll_to_cursor(immediate=True)  # the person kept (after Esc, say) stays on screen
         self.refresh()
         self._announce()
 
@@ -138,12 +141,13 @@ class PeopleList(ScrollView, can_focus=True, inherit_bindings=False):
     def action_jump(self, where: int) -> None:
         self.move_to(where if where >= 0 else len(self.view) - 1)
 
-    def scroll_to_cursor(self) -> None:
+    def scroll_to_cursor(self, immediate: bool = False) -> None:
+        """``immediate``: now, even before the scroll bar of a list just grown is laid out."""
         top, height = round(self.scroll_y), self.scrollable_content_region.height or 1
         if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False)
+            self.scroll_to(y=self.cursor, animate=False, immediate=immediate, force=immediate)
         elif self.cursor >= top + height:
-            self.scroll_to(y=self.cursor - height + 1, animate=False)
+            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=immediate, force=immediate)
 
     def refresh_line(self, index: int) -> None:
         """Repaint one row of the view (after a decision or a mark)."""
@@ -161,6 +165,10 @@ class PeopleList(ScrollView, can_focus=True, inherit_bindings=False):
         index = round(self.scroll_y) + y
         width = self.size.width
         if index >= len(self.view):
+            lines = textwrap.wrap(self.empty_text, max(10, width - 4)) if not self.view else []
+            if 0 < y <= len(lines):  # one blank line, then the words, two cells in
+                words = Segment(fit(f"  {lines[y - 1]}", width), self.rich_style + Style(italic=True))
+                return Strip([words], width)
             return Strip.blank(width, self.rich_style)
         row = self.roster.rows[self.view[index]]
         base = self.rich_style
