@@ -103,6 +103,8 @@ def test_status_bar_shortens_by_priority_and_keeps_filter_and_marks():
         assert cell_len(line) <= width
         assert line.endswith("3 marked") and "900" in line
     assert "undecided, facebook" in status_line(facts, 78)
+    facts.shown = "“張偉 張偉 張偉 張偉 張偉 張偉 張偉 張偉 張偉 張偉”"  # a search in wide characters
+    assert all(cell_len(status_line(facts, width)) <= width for width in (78, 58, 44))
 
 
 def test_the_people_not_to_sort_one_key_away_and_never_counted():

@@ -43,6 +43,9 @@ SORT = (
     Key("sort.by_category", "c", "cycle_category", "By category", show=False),
     Key("sort.by_tier", "t", "cycle_tier", "By match tier", show=False),
     Key("sort.only_new", "N", "toggle_new", "New since last import", show=False),
+    Key("sort.show_aside", "e", "toggle_aside", "Show also the people not to sort", show=False),
+    Key("sort.by_suggestion", "b", "cycle_group", "By suggestion: each category, each rule", show=False),
+    Key("sort.order", "O", "cycle_order", "Order: name, network, known since, suggestion", show=False),
     Key("sort.clear", "escape", "clear", "Clear search and filters, then marks", show=False),
     Key("sort.next", "j,down", "move(1)", "Next", show=False),
     Key("sort.previous", "k,up", "move(-1)", "Previous", show=False),
@@ -59,6 +62,7 @@ SORT = (
     Key("sort.review", "m", "review", "Matches", tooltip="Review the matches one pair at a time"),
     Key("sort.plan", "P", "plan", "Plan"),
     Key("sort.summary", "s", "summary", "Summary"),
+    Key("sort.import", "i", "import_exports", "Import exports", show=False),
     Key("sort.quit", "q", "app.quit", "Quit"),
 )
 # The people list's and the plan's step list's own keys, when the list has the focus.
@@ -139,6 +143,10 @@ IMPORT = (
     Key("import.go_on", "enter,escape", "go_on", "Go on to the workspace"),
     Key("import.quit", "q", "quit_app", "Quit"),
 )
+IMPORT_PATH = (
+    Key("import_path.complete", "tab", "complete", "Complete the path", priority=True),
+    Key("import_path.cancel", "escape", "cancel", "Cancel"),
+)
 CONFIRM = (
     Key("confirm.yes", "y", "answer(True)", "Yes"),
     Key("confirm.no", "n,escape", "answer(False)", "No"),
@@ -169,6 +177,7 @@ GROUPS: tuple[tuple[str, tuple[Key, ...]], ...] = (
     ("summary", SUMMARY),
     ("settings", SETTINGS),
     ("import", IMPORT),
+    ("the path to import", IMPORT_PATH),
     ("questions (y/n)", CONFIRM),
     ("questions with choices", CHOOSE),
     ("list of keys", HELP),

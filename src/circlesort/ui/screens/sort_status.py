@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
+from rich.cells import cell_len, set_cell_size
 from textual.content import Content
 from textual.widgets import Static
 
@@ -90,17 +91,17 @@ def status_line(s: Status, width: int) -> str:
         return "".join(p + SEP for p in parts if p)
 
     for part, form in _STEPS:
-        if len(head() + s.shown + count + marks) <= width:
+        if cell_len(head() + s.shown + count + marks) <= width:
             break
         level[part] = form
     text = head() + s.shown + count + marks
-    if len(text) > width:  # only the filter and the marks are left: the filter's words give way
-        room = width - len(head()) - len(count) - len(marks) - 1
+    if cell_len(text) > width:  # only the filter and the marks are left: the filter's words give way
+        room = width - cell_len(head()) - cell_len(count) - cell_len(marks) - 1
         if room < 8 and s.order:  # the order's words go before the filter's
             count = f": {s.count:,}"
-            room = width - len(head()) - len(count) - len(marks) - 1
-        text = head() + s.shown[: max(room, 0)] + "…" + count + marks
-    return text[:width]
+            room = width - cell_len(head()) - cell_len(count) - cell_len(marks) - 1
+        text = head() + set_cell_size(s.shown, max(room, 0)).rstrip() + "…" + count + marks
+    return text if cell_len(text) <= width else set_cell_size(text, width)
 
 
 class ShownMixin:
@@ -203,8 +204,8 @@ class ShownMixin:
         f = self.filter
         if not self.roster.rows:
             return (
-                "An empty workspace: nobody to sort yet. circlesort PATH imports your exports (the zips "
-                "or the folder you saved them in); circlesort demo shows made-up ones."
+                f"An empty workspace: nobody to sort yet. {self.key_for('sort.import') or 'i'} imports your "
+                "exports (the zips or the folder you saved them in); circlesort demo shows made-up ones."
             )
         esc = self.key_for("sort.clear") or "Esc"
         if f.text or f.company:
