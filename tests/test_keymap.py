@@ -9,6 +9,7 @@ from textual.binding import Binding
 from circlesort.planning.keytable import DEFAULT_KEYS, GROUPS
 from circlesort.planning.settings import settings_path
 from circlesort.ui.app import CirclesortApp
+from circlesort.ui.screens.import_prompt import ImportPrompt
 from circlesort.ui.screens.importing import ImportScreen
 from circlesort.ui.screens.modals import Choose, Confirm, Help
 from circlesort.ui.screens.plan import PlanScreen
@@ -33,6 +34,7 @@ KEYED = (
     SettingsScreen,
     ImportScreen,
     Choose,
+    ImportPrompt,
     Confirm,
     Help,
     PeopleList,

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+import shutil
 
+from circlesort.cli.commands import sample_exports
 from circlesort.model import Tier
+from circlesort.ui.screens.import_prompt import ImportPrompt, complete
 from circlesort.ui.screens.modals import Choose, Confirm, Help
 from circlesort.ui.screens.sort import SortScreen
 from circlesort.ui.words import CATEGORY_WORDS
@@ -189,3 +192,31 @@ def test_the_demo_says_it_is_one_and_refuses_a_workspace(cli):
     code, out, err = cli("demo", "--workspace", "mine")
     assert (code, out) == (2, "")
     assert err == "circlesort: mine: demo opens a throwaway workspace of its own; drop --workspace\n"
+
+
+def test_i_imports_from_an_empty_workspace_with_a_path_prompt_that_completes(tmp_path):
+    exports = tmp_path / "my-exports"
+    shutil.copytree(sample_exports(), exports)
+    assert complete(str(tmp_path / "my-e")) == str(exports) + "/"
+
+    async def test(pilot, app, ws):
+        assert "An empty workspace: nobody to sort yet. i imports your exports" in screen_text(app)
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, ImportPrompt)
+        await pilot.press(*str(tmp_path / "nothing-here"), "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ImportPrompt) and "No such file or folder" in screen_text(app)
+        app.screen.query_one("Input").value = ""
+        await pilot.press(*str(tmp_path / "my-e"), "tab")  # Tab completes the folder's name
+        assert app.screen.query_one("Input").value == str(exports) + "/"
+        await pilot.press("enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, SortScreen)
+        assert ws.counts()["accounts"] == 315
+        assert "Imported 315 accounts" in screen_text(app)  # the import screen's summary, as at start
+
+    drive(test, exports=[])

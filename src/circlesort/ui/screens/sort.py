@@ -22,7 +22,7 @@ from circlesort.ui.failures import saves
 from circlesort.ui.footer import FittedFooter
 from circlesort.ui.keys import SORT_KEYS
 from circlesort.ui.opener import open_link
-from circlesort.ui.screens import sort_cursor, sort_links
+from circlesort.ui.screens import import_prompt, sort_cursor, sort_links
 from circlesort.ui.screens.modals import Confirm, Help
 from circlesort.ui.screens.settings import SettingsSaved
 from circlesort.ui.screens.sort_status import ShownMixin, accept_question
@@ -342,6 +342,9 @@ class SortScreen(ShownMixin, FittedFooter, Screen):
         """Back from reviewing matches or answering requests: everyone again if anything changed."""
         if changed:
             self._refresh()
+
+    def action_import_exports(self) -> None:
+        import_prompt.ask_and_import(self)  # where the exports are, then the import with progress
 
     def imported(self, summary: ImportSummary | None) -> None:
         """The import on top finished: everyone again, and what it did in a notice."""
