@@ -11,6 +11,7 @@ from circlesort.ui.widgets.people_list import PeopleList, fit, widths
 from circlesort.ui.widgets.person_card import INDENT, PersonCard, hang
 
 from .conftest import drive, screen_text
+from .test_ui_open_and_preview import screen_rows
 
 SIZES = ((60, 20), (80, 24), (120, 40), (200, 50))
 
@@ -125,3 +126,15 @@ def test_every_screen_keeps_esc_back_in_its_footer_at_80_by_24():
     drive(test, size=(80, 24))
     keys = ("P",)  # the plan's footer, the longest, keeps them at 60 columns too
     drive(test, size=(60, 20))
+
+
+def test_review_evidence_wraps_under_its_bullet():
+    async def test(pilot, app, ws):
+        await pilot.press("m")
+        await pilot.pause()
+        rows = screen_rows(app)
+        at = next(i for i, row in enumerate(rows) if row.lstrip().startswith("• "))
+        under = " " * (rows[at].index("•") + 2)  # the sentence goes on under its first word
+        assert rows[at + 1].startswith(under) and rows[at + 1][len(under)] != " "
+
+    drive(test, size=(80, 24))

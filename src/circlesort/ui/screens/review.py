@@ -23,6 +23,7 @@ from circlesort.ui.failures import saves
 from circlesort.ui.footer import FittedFooter
 from circlesort.ui.keys import REVIEW_KEYS
 from circlesort.ui.screens.modals import show_help
+from circlesort.ui.widgets.hanging import Hanging
 from circlesort.ui.words import CATEGORY_WORDS, TIER_TITLES, relations_text
 from circlesort.workspace import UNDECIDED, Workspace
 from circlesort.workspace.changes import LinkAccounts, UnlinkAccounts
@@ -117,14 +118,13 @@ class ReviewScreen(FittedFooter[bool]):
         belongs = self._belongs(pair.a, pair.b)
         self.query_one("#left", Static).update(side(self.ws.account(pair.a), belongs[0]))
         self.query_one("#right", Static).update(side(self.ws.account(pair.b), belongs[1]))
-        why: list = [
-            (score_words(pair.score).capitalize(), "bold"),
-            (f" (score {pair.score:.2f})", "dim"),
-            ". Why:",
-        ]
-        for sentence in pair.evidence:
-            why += ["\n  • ", clean(sentence)]
-        self.query_one("#why", Static).update(Content.assemble(*why))
+        why = Content.assemble(
+            (score_words(pair.score).capitalize(), "bold"), (f" (score {pair.score:.2f})", "dim"), ". Why:"
+        )
+        bullets = [(Content("  • "), Content(clean(sentence))) for sentence in pair.evidence]
+        self.query_one("#why", Static).update(
+            Hanging([(Content(""), why), *bullets])
+        )  # wrapped under each bullet
 
     def _open(self) -> list[PairRow]:
         """The pairs of the kind shown still open: a suggestion whose two accounts are one person
