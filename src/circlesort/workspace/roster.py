@@ -92,6 +92,10 @@ class Roster:
     orders: dict[str, list[int]] = field(default_factory=dict)  # an order's name -> positions (roster_groups)
     hints: list[CategorySuggestion | None] = field(default_factory=list)  # by position, once all are asked
     aside_count: int = -1  # people not to sort, counted once (who is to sort never changes after load)
+    # Kept up to date decision by decision, so that the status bar never recounts 50,000 rows:
+    tally: Counter[str] | None = None  # people to sort per category
+    left: Counter[str] | None = None  # undecided people to sort per network
+    sortable: dict[str, list[int]] = field(default_factory=dict)  # an order's name -> positions to sort
 
     def suggestion(self, row: Row, rules: Sequence[Rule]) -> CategorySuggestion | None:
         """What the rules suggest for this person; worked out once, when first asked."""
@@ -118,7 +122,17 @@ class Roster:
 
     def counts(self) -> Counter[str]:
         """People to sort per category, undecided included; the people not to sort are not counted."""
-        return Counter(r.category for r in self.rows if r.to_sort)
+        if self.tally is None:
+            self.tally = Counter(r.category for r in self.rows if r.to_sort)
+        return Counter(self.tally)
+
+    def left_per_network(self) -> Counter[str]:
+        """Undecided people to sort, per network they are on (a person on two networks counts in both)."""
+        if self.left is None:
+            self.left = Counter(
+                n for r in self.rows if r.to_sort and r.category == UNDECIDED for n in r.networks
+            )
+        return self.left
 
     def aside(self) -> int:
         """How many people are not to sort."""
@@ -134,8 +148,10 @@ class Roster:
         for 50,000 people, so that a filter key answers within a frame."""
         rows = self.rows
         keep: list[int] | range = self.orders.get(order) or range(len(rows))
-        if not f.everyone:
-            keep = [i for i in keep if rows[i].to_sort]
+        if not f.everyone:  # who is to sort never changes after load: kept per order
+            if order not in self.sortable:
+                self.sortable[order] = [i for i in keep if rows[i].to_sort]
+            keep = self.sortable[order]
         if f.suggested:  # the hints are worked out beforehand (roster_groups.suggest_all)
             hints = self.hints or [None] * len(rows)
             keep = [i for i in keep if (s := hints[i]) is not None and s.category == f.suggested]
@@ -161,7 +177,18 @@ class Roster:
     def refresh_people(self, ws: Workspace, people: set[str]) -> None:
         """Read the category of these people again (after a decision, an undo or a redo)."""
         for pid, category in ws.categories_of(p for p in people if p in self.position).items():
-            self.rows[self.position[pid]].category = category
+            row = self.rows[self.position[pid]]
+            if row.to_sort and row.category != category:
+                self._recount(row, row.category, -1)
+                self._recount(row, category, 1)
+            row.category = category
+
+    def _recount(self, row: Row, category: str, step: int) -> None:
+        if self.tally is not None:
+            self.tally[category] += step
+        if self.left is not None and category == UNDECIDED:
+            for network in row.networks:
+                self.left[network] += step
 
 
 Plain = tuple[Any, ...]  # network, key, name, handle, company, relations, first_seen, gone

@@ -93,12 +93,12 @@ def order(roster: Roster, name: str, ws: Workspace, rules: Sequence[Rule]) -> No
 
 def left_on(roster: Roster, network: str) -> int:
     """Undecided people to sort on this network."""
-    return sum(1 for r in roster.rows if r.to_sort and r.category == UNDECIDED and network in r.networks)
+    return roster.left_per_network()[network]
 
 
 def left_per_network(roster: Roster) -> Counter[str]:
     """Undecided people to sort, per network they are on (a person on two networks counts in both)."""
-    return Counter(n for r in roster.rows if r.to_sort and r.category == UNDECIDED for n in r.networks)
+    return Counter(roster.left_per_network())
 
 
 def pace(times: Sequence[str]) -> float | None:

@@ -149,6 +149,7 @@ class ShownMixin:
         """Everyone's suggestion worked out in a thread, so that the first b or O is instant too
         (plain data only: the roster's cache, which the screen's own calls would fill the same)."""
         roster, rules = self.roster, self.rules
+        roster.left_per_network()  # here, not in the thread: decisions change it (a few ms, once)
         self._screen().run_worker(lambda: suggest_all(roster, rules), thread=True, group="suggestions")
 
     def on_resize(self) -> None:
