@@ -79,8 +79,14 @@ def test_the_sorting_footer_names_the_other_screens_and_the_palette_when_there_i
         for words in ("2 Professional", "a Accept", "u Undo", "r Requests", "q Quit", "^p"):
             assert words in line, (words, line)
 
+    async def test_smallest(pilot, app, ws):  # the other screens' keys leave first, none is cut
+        line = footer_line(app).rstrip()
+        assert line.endswith("q Quit") and "1 Personal" in line and "? Keys" in line, line
+        assert "s Summary" not in line and "P Plan" not in line
+
     drive(test_narrow, size=(80, 24))
     drive(test_wide, size=(120, 40))
+    drive(test_smallest, size=(60, 20))
 
 
 def test_questions_fit_60_columns_and_enter_gives_the_answer_in_bold():

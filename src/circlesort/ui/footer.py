@@ -28,6 +28,10 @@ FOOTER_FROM: dict[str, tuple[int, str]] = {
     "sort.undo": (100, ""),
     "sort.accept": (100, ""),
     "sort.professional": (100, "Pro"),
+    # Below 80 columns the other screens' keys go first (? lists them); the decisions stay.
+    "sort.summary": (80, ""),
+    "sort.plan": (80, ""),
+    "sort.review": (70, ""),
     "review.next": (100, ""),
     "review.previous": (100, ""),
 }
