@@ -13,8 +13,9 @@ from circlesort.rules.suggest import load_rules
 from circlesort.ui.screens.modals import Confirm
 from circlesort.ui.screens.sort_status import Status, status_line
 from circlesort.workspace import UNDECIDED, Workspace, import_paths
+from circlesort.workspace.reads import known_since_apart
 from circlesort.workspace.roster import Filter, Roster, _asks
-from circlesort.workspace.roster_groups import Order, groups, order, pace, time_left
+from circlesort.workspace.roster_groups import Order, groups, order, pace, since_order, time_left
 
 from .conftest import drive, screen_text
 
@@ -66,6 +67,9 @@ def test_groups_by_suggestion_and_orders_in_the_core():
             if roster.rows[i].id in since
         ]
         assert dates == sorted(dates) and dates
+        # The app reads the same dates beforehand on a connection of its own, in a thread.
+        assert known_since_apart(ws.path) == since
+        assert since_order(roster, known_since_apart(ws.path)) == roster.orders[Order.SINCE]
 
 
 def test_pace_leaves_out_pauses():

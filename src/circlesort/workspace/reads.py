@@ -10,6 +10,7 @@ import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from contextlib import closing
 from pathlib import Path
 
 from circlesort.model import UNDECIDED, Account, Category, Standing, Tier
@@ -210,13 +211,21 @@ class Reads:
     def known_since(self) -> dict[str, str]:
         """Per person, the earliest date any export gives a relation of theirs (people without
         one are left out): the sorting list's "known since" order. One scan, read when asked."""
-        return dict(
-            self.db.execute(
-                "SELECT m.person, min(json_extract(t.value, '$[1]')) FROM accounts a "
-                "JOIN members m ON m.network = a.network AND m.key = a.key, json_each(a.data, '$.ties') t "
-                "WHERE json_extract(t.value, '$[1]') IS NOT NULL GROUP BY m.person"
-            )
-        )
+        return dict(self.db.execute(_KNOWN_SINCE))
+
+
+_KNOWN_SINCE = (
+    "SELECT m.person, min(json_extract(t.value, '$[1]')) FROM accounts a "
+    "JOIN members m ON m.network = a.network AND m.key = a.key, json_each(a.data, '$.ties') t "
+    "WHERE json_extract(t.value, '$[1]') IS NOT NULL GROUP BY m.person"
+)
+
+
+def known_since_apart(path: Path) -> dict[str, str]:
+    """Workspace.known_since on a read-only connection of its own, for a thread beside the app's
+    (the app's connection is one thread's at a time)."""
+    with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as db:
+        return dict(db.execute(_KNOWN_SINCE))
 
 
 def _json(keys: Iterable[Key]) -> str:

@@ -72,6 +72,12 @@ def groups(roster: Roster, rules: Sequence[Rule]) -> list[Group]:
     return out
 
 
+def since_order(roster: Roster, since: dict[str, str]) -> list[int]:
+    """Positions by the earliest date each person is known from (Workspace.known_since)."""
+    dates = [since.get(r.id, "9999") for r in roster.rows]
+    return sorted(range(len(dates)), key=dates.__getitem__)
+
+
 def order(roster: Roster, name: str, ws: Workspace, rules: Sequence[Rule]) -> None:
     """Work out the order ``name`` into ``roster.orders`` (roster.select reads it), once."""
     if name == Order.NAME or name in roster.orders:
@@ -81,9 +87,7 @@ def order(roster: Roster, name: str, ws: Workspace, rules: Sequence[Rule]) -> No
         ranks = [network_rank(r.networks[0]) if r.networks else 99 for r in rows]
         roster.orders[name] = sorted(range(len(rows)), key=ranks.__getitem__)  # stable: by name within
     elif name == Order.SINCE:
-        since = ws.known_since()
-        dates = [since.get(r.id, "9999") for r in rows]
-        roster.orders[name] = sorted(range(len(rows)), key=dates.__getitem__)
+        roster.orders[name] = since_order(roster, ws.known_since())
     elif name == Order.SUGGESTION:
         suggest_all(roster, rules)
         place = {c: n for n, c in enumerate(CATEGORIES)}
