@@ -24,39 +24,10 @@ _HYPHEN = re.compile(r"(?<=\w)[-‐‑](?=\w)")
 # Titles before a name that are never a name themselves; handles.py drops them from usernames too.
 HONORIFICS = frozenset({"dr", "prof", "mr", "mrs", "ms", "mx", "miss", "sir", "dame"})
 _TITLES = frozenset(CONSTANTS.titles) | HONORIFICS
-_CREDENTIALS = (
-    frozenset(CONSTANTS.suffix_acronyms)
-    | frozenset(CONSTANTS.suffix_not_acronyms)
-    | {
-        "phd",
-        "mba",
-        "md",
-        "cpa",
-        "pmp",
-        "csm",
-        "cfa",
-        "msc",
-        "bsc",
-        "ma",
-        "ba",
-        "jd",
-        "esq",
-        "rn",
-        "pe",
-        "ceng",
-        "frcs",
-        "mrcp",
-        "dds",
-        "dvm",
-        "llm",
-        "meng",
-        "beng",
-    }
-)
 # Credentials written after a name without a comma; a short list, since the long one holds real
 # surnames ("Do", "Ma", "Ali").
 _TRAILING = frozenset(
-    {
+    [
         "phd",
         "mba",
         "md",
@@ -78,7 +49,14 @@ _TRAILING = frozenset(
         "llm",
         "mph",
         "rn",
-    }
+    ]
+)
+# Credentials after a comma: nameparser's suffixes, the trailing ones, and a few more.
+_CREDENTIALS = (
+    frozenset(CONSTANTS.suffix_acronyms)
+    | frozenset(CONSTANTS.suffix_not_acronyms)
+    | _TRAILING
+    | frozenset(["ma", "ba", "pe", "ceng", "frcs", "mrcp", "meng", "beng"])
 )
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from circlesort.model import UNDECIDED, Category, Network
 from circlesort.planning.settings import Settings
 from circlesort.planning.steps import PERSON, Due, Hint, HintKind, Scheduled, Step, StepKind, StepState
+from circlesort.workspace import requests
 
 K = StepKind
 # The words below are typed by str, as a member of the type that keys them is one: a stored step
@@ -41,12 +42,7 @@ CATEGORY_LABELS: dict[str, str] = {
     Category.PAGE_FOLLOWER: "Page",
 }
 # A category in a word: what undo and redo name, on the command line and on screen.
-CATEGORY_NAMES: dict[str, str] = {
-    Category.KEEP_PERSONAL: "personal",
-    Category.MOVE_TO_PROFESSIONAL: "professional",
-    Category.PAGE_FOLLOWER: "page follower",
-    UNDECIDED: "undecided",
-}
+CATEGORY_NAMES: dict[str, str] = {**requests.CATEGORY_NAMES, UNDECIDED: "undecided"}
 # A category as the reason for a step.
 WHY: dict[str, str] = {
     Category.KEEP_PERSONAL: "kept personal",

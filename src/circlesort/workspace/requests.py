@@ -48,6 +48,8 @@ ANSWERS: dict[str, tuple[str, Category | None]] = {
     "later": ("leave for later", None),
     "withdraw": ("withdraw the request you sent", None),
 }
+# A category in a word, as the requests queue gives the reason for an answer (the plan and undo
+# add "undecided": planning/words.py).
 CATEGORY_NAMES: dict[str, str] = {
     Category.KEEP_PERSONAL: "personal",
     Category.MOVE_TO_PROFESSIONAL: "professional",

@@ -239,6 +239,7 @@ class SortScreen(ShownMixin, FittedFooter, Screen):
         marks let go, when who is who changed or ``effect`` is None: an import, another screen's
         changes), the view filtered again when who is shown may differ, the list, counts and card
         drawn."""
+        self.pace_read = False  # a decision made, taken back or imported: the pace is read again
         if effect is None or effect.regrouped:
             self.roster = Roster.load(self.ws)
             gc.freeze()  # as on_screen_resume: the new roster out of the collector's way

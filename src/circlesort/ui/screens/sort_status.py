@@ -117,13 +117,22 @@ class ShownMixin:
     filter: Filter
     order: str
 
+    pace_read = False  # the user's pace changes only with a decision: _refresh lets it go
+    seconds_each: float | None = None
+
+    def _pace(self) -> float | None:
+        """Seconds per decision, read from the journal once per change rather than on every key."""
+        if not self.pace_read:
+            self.seconds_each, self.pace_read = pace(self.ws.decision_times()), True
+        return self.seconds_each
+
     def _status(self) -> None:
         screen = self._screen()
         counts = self.roster.counts()
         total = sum(counts.values())
         network = self.filter.network
         left = left_on(self.roster, network) if network else counts[UNDECIDED]
-        eta = time_left(left, pace(self.ws.decision_times()))
+        eta = time_left(left, self._pace())
         facts = Status(
             total - counts[UNDECIDED],
             total,
