@@ -33,11 +33,12 @@ def _sorting_table() -> str:
 
 def test_every_sorting_key_is_in_the_readme_table():
     table = _sorting_table()
-    written = set(re.findall(r"`([^`]+)`", table)) | {"arrows", "page keys"}
+    # Keys in backticks, and the two that README names in words.
+    written = set(re.findall(r"`([^`]+)`", table)) | {w for w in ("arrows", "page keys") if w in table}
     missing = [
         f"{key.id}: {name}"
         for key in SORT
         for name in key.keys.split(",")
-        if SHOWN.get(name, name) not in written and SHOWN.get(name, name) not in table
+        if SHOWN.get(name, name) not in written
     ]
     assert not missing
