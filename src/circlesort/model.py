@@ -216,3 +216,7 @@ class Suggestion:
     score: float
     evidence: tuple[str, ...]
     tier: Tier = Tier.POSSIBLE
+    # What kind of pair this is, for learning from the user's answers: the names of the evidence
+    # levels that made the score ("surname spelled alike", "common here" ...), joined by "+".
+    # Pairs of one kind rise or fall together as the user confirms or rejects some of them.
+    kind: str = ""
