@@ -4,17 +4,11 @@ from __future__ import annotations
 
 import string
 
-from circlesort.matching.names import NAME_LEVELS, NamePair
+from circlesort.matching.handle_score import HANDLE_LEVELS, Spelled
+from circlesort.matching.names import NAME_LEVELS, NamePair, compare_names
 from circlesort.matching.normalize import parse
 from circlesort.matching.profile import profile_of
-from circlesort.matching.score import (
-    CONFLICT,
-    HANDLE_LEVELS,
-    Spelled,
-    compare,
-    compare_names,
-    tier_of,
-)
+from circlesort.matching.score import CONFLICT, compare, tier_of
 from circlesort.model import Account, Tie, Tier
 
 FRIEND = (Tie("friend"),)

@@ -66,7 +66,9 @@ def _match(
     place: dict[tuple[str, ...], int] = {(a.network, a.key): i for i, a in enumerate(accounts)}
     groups, deferred = Clusterer(profiles, scored, freq, _indexed(same, place), _indexed(apart, place)).run()
     people = sorted((_person(g, accounts) for g in groups), key=lambda p: (p.name.casefold(), p.id))
-    suggestions = [Suggestion(accounts[p.a], accounts[p.b], score_of(p.logit), p.evidence) for p in deferred]
+    suggestions = [
+        Suggestion(accounts[p.a], accounts[p.b], score_of(p.logit), p.evidence, kind=p.kind) for p in deferred
+    ]
     return MatchResult(people, suggestions)
 
 

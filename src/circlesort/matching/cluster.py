@@ -28,6 +28,7 @@ class Pair:
     tier: Tier
     logit: float
     evidence: tuple[str, ...]
+    kind: str = ""
 
 
 @dataclass
@@ -101,9 +102,10 @@ class Clusterer:
             rival = self._rival(i, j, c.logit, best) or self._rival(j, i, c.logit, best)
             if rival and tier == Tier.POSSIBLE and c.logit < WEAK:
                 continue  # a weak hint that fits several accounts helps nobody
+            kind = c.kind
             if rival:
-                tier, evidence = Tier.POSSIBLE, (*evidence, rival)
-            out.append(Pair(i, j, tier, c.logit, evidence))
+                tier, evidence, kind = Tier.POSSIBLE, (*evidence, rival), f"{kind}+rival"
+            out.append(Pair(i, j, tier, c.logit, evidence, kind))
         return out
 
     def _rival(self, i: int, j: int, logit: float, best: dict[tuple[int, str], list[float]]) -> str | None:
@@ -148,7 +150,8 @@ class Clusterer:
                 continue
             if pair.tier != Tier.POSSIBLE:
                 taken = _taken(self, pair)
-                pair = Pair(pair.a, pair.b, Tier.POSSIBLE, pair.logit, (*pair.evidence, taken))
+                evidence, kind = (*pair.evidence, taken), f"{pair.kind}+taken"
+                pair = Pair(pair.a, pair.b, Tier.POSSIBLE, pair.logit, evidence, kind)
             elif self._overlap(pair):
                 continue  # joining would give a person two accounts on one network
             count[pair.a] = count.get(pair.a, 0) + 1

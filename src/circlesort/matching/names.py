@@ -289,14 +289,20 @@ NAME_LEVELS: tuple[NameLevel, ...] = (
 )
 
 
-@cache
 def compare_names(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[float, str]:
     """Weight and sentence for two parsed names (given name first)."""
+    score, sentence, _ = name_level(a, b)
+    return score, sentence
+
+
+@cache
+def name_level(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[float, str, str]:
+    """Weight, sentence and the name of the level two parsed names reach."""
     if a != b:  # "Müller" is written "Mueller" as often as "Muller"
         a, b = _umlauts(a), _umlauts(b)
     pair = NamePair(a, b)
     level = first(NAME_LEVELS, pair)
-    return level.score, level.say(pair)
+    return level.score, level.say(pair), level.name
 
 
 def _middles_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
