@@ -276,9 +276,18 @@ def _write_people(ws: Workspace, matched: MatchResult) -> None:
         ],
     )
     db.executemany(
-        "INSERT INTO suggestions VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO suggestions (a_network, a_key, b_network, b_key, score, evidence, kind) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
         [
-            (s.a.network, s.a.key, s.b.network, s.b.key, s.score, json.dumps(s.evidence, ensure_ascii=False))
+            (
+                s.a.network,
+                s.a.key,
+                s.b.network,
+                s.b.key,
+                s.score,
+                json.dumps(s.evidence, ensure_ascii=False),
+                s.kind,
+            )
             for s in matched.suggestions
         ],
     )

@@ -82,21 +82,21 @@ class Reads:
         best first, leaving out the pairs the user confirmed or kept apart."""
         if kind == Tier.POSSIBLE:
             rows = self.db.execute(
-                "SELECT a_network, a_key, b_network, b_key, score, evidence FROM suggestions "
+                "SELECT a_network, a_key, b_network, b_key, score, evidence, kind FROM suggestions "
                 "ORDER BY score DESC"
             )
         else:
             rows = self.db.execute(
-                "SELECT a_network, a_key, b_network, b_key, score, evidence FROM links "
+                "SELECT a_network, a_key, b_network, b_key, score, evidence, '' FROM links "
                 "WHERE tier = ? ORDER BY score",
                 (kind,),
             )
         ruled = set(self.db.execute("SELECT a_network, a_key, b_network, b_key FROM pair_rules"))
         out = []
-        for an, ak, bn, bk, score, evidence in rows:
+        for an, ak, bn, bk, score, evidence, what in rows:
             first, second = sorted([(an, ak), (bn, bk)])
             if (*first, *second) not in ruled:
-                out.append(PairRow((an, ak), (bn, bk), kind, score, tuple(json.loads(evidence))))
+                out.append(PairRow((an, ak), (bn, bk), kind, score, tuple(json.loads(evidence)), what))
         return out
 
     @guarded

@@ -48,6 +48,9 @@ class PairRow:
     kind: Tier
     score: float
     evidence: tuple[str, ...]
+    # A suggestion's kind of evidence (model.Suggestion.kind, '' when unknown; links have none):
+    # what the review learns by from the user's answers.
+    evidence_kind: str = ""
 
 
 @dataclass(frozen=True, slots=True)

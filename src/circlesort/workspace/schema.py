@@ -13,7 +13,7 @@ from collections.abc import Callable
 from circlesort.workspace import rekey
 from circlesort.workspace.transaction import transaction
 
-VERSION = 3
+VERSION = 4
 
 MIGRATIONS: dict[int, list[str | Callable[[sqlite3.Connection], None]]] = {
     1: [
@@ -66,7 +66,18 @@ MIGRATIONS: dict[int, list[str | Callable[[sqlite3.Connection], None]]] = {
     # Contacts without an e-mail keyed by name and first phone, no longer by name alone: two
     # people of one name stay two. Every key already held is moved (rekey.py).
     3: [rekey.contacts_by_phone],
+    # Each suggestion's kind: the evidence levels that made its score, joined by "+", so that
+    # the review can learn from the user's answers to pairs of the same kind ('' before it).
+    4: [lambda db: _add_column(db, "suggestions", "kind TEXT NOT NULL DEFAULT ''")],
 }
+
+
+def _add_column(db: sqlite3.Connection, table: str, column: str) -> None:
+    """ALTER TABLE ... ADD COLUMN, unless the table has it already (a file whose version was
+    set back by hand)."""
+    have = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+    if column.split()[0] not in have:
+        db.execute(f"ALTER TABLE {table} ADD COLUMN {column}")
 
 
 class SchemaError(Exception):

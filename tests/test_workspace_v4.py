@@ -1,0 +1,54 @@
+"""Workspace version 4: each suggestion keeps its kind; a workspace from before opens and keeps
+its suggestions, of no kind until the next import."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from circlesort.cli.commands import sample_exports
+from circlesort.model import Tier
+from circlesort.workspace import Workspace, import_paths
+from circlesort.workspace.schema import VERSION
+
+
+def test_a_version_3_workspace_opens_and_keeps_its_suggestions():
+    with Workspace.open() as ws:
+        import_paths(ws, [str(sample_exports())])
+        before = ws.pairs(Tier.POSSIBLE)
+        path = ws.path
+    assert before
+    db = sqlite3.connect(path)  # the workspace as version 3 wrote it: no kind column
+    with db:
+        db.execute("ALTER TABLE suggestions DROP COLUMN kind")
+        db.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    db.close()
+
+    with Workspace.open(str(path)) as ws:
+        after = ws.pairs(Tier.POSSIBLE)
+    assert [(p.a, p.b, p.score, p.evidence) for p in after] == [
+        (p.a, p.b, p.score, p.evidence) for p in before
+    ]
+    assert {p.evidence_kind for p in after} == {""}
+    db = sqlite3.connect(path)
+    assert (
+        db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(VERSION) == "4"
+    )
+    db.close()
+
+
+def test_a_suggestions_kind_is_stored(monkeypatch):
+    import circlesort.workspace.importing as importing
+
+    real = importing.match
+
+    def with_kinds(*args, **kwargs):  # the matcher's kinds, as it will fill them
+        result = real(*args, **kwargs)
+        for s in result.suggestions:
+            object.__setattr__(s, "kind", "given name+surname")
+        return result
+
+    monkeypatch.setattr(importing, "match", with_kinds)
+    with Workspace.open() as ws:
+        import_paths(ws, [str(sample_exports())])
+        kinds = {p.evidence_kind for p in ws.pairs(Tier.POSSIBLE)}
+    assert kinds == {"given name+surname"}
