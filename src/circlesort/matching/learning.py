@@ -1,0 +1,137 @@
+"""Learning from the user's review: answers to some pairs of a kind move the others of that kind.
+
+A suggestion's kind names the evidence levels that made its score (model.Suggestion.kind). The
+matcher's score is a prior worth ``PRIOR`` answers; every answer the user gave to a pair of the
+same kind updates it, Beta-Binomial: (score * PRIOR + confirmed) / (PRIOR + answered). A pair of
+a kind never answered, or of no kind (''), keeps the matcher's score.
+
+The review queue goes by value: the pairs that would join the most accounts first, then the
+highest score; and one suggestion per person at a time (the others come back once it is
+answered). Pairs the answers lift over a link's score are offered together (``now_certain``).
+Pure Python: no user interface, no workspace.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from circlesort.matching.score import LIKELY_FLOOR, score_of
+
+PRIOR = 4.0  # the matcher's score counts as this many answers
+LINK_SCORE = score_of(LIKELY_FLOOR)  # a likely link's score (0.88): where a pair would be linked
+
+P = TypeVar("P")
+
+
+@dataclass(frozen=True, slots=True)
+class Answered:
+    """One answer the user gave: to a pair of ``kind``, whether it was one person."""
+
+    kind: str
+    same: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """The answers to pairs of one kind."""
+
+    confirmed: int
+    answered: int
+
+
+@dataclass(frozen=True, slots=True)
+class Pending(Generic[P]):
+    """An open suggestion as the learner sees it: ``item`` is the caller's own row, handed back;
+    ``a`` and ``b`` its two accounts (any keys)."""
+
+    item: P
+    a: Hashable
+    b: Hashable
+    score: float
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Scored(Generic[P]):
+    """A pending pair re-scored: ``tally`` is the answers that moved it (None: none did)."""
+
+    pending: Pending[P]
+    score: float
+    tally: Tally | None
+
+    @property
+    def item(self) -> P:
+        return self.pending.item
+
+    @property
+    def moved(self) -> bool:
+        return self.tally is not None
+
+
+def tallies(answers: Iterable[Answered]) -> dict[str, Tally]:
+    """The answers by kind; answers to pairs of no kind teach nothing."""
+    counts: dict[str, tuple[int, int]] = {}
+    for answer in answers:
+        if answer.kind:
+            confirmed, answered = counts.get(answer.kind, (0, 0))
+            counts[answer.kind] = (confirmed + answer.same, answered + 1)
+    return {kind: Tally(c, n) for kind, (c, n) in counts.items()}
+
+
+def rescore(score: float, tally: Tally | None, prior: float = PRIOR) -> float:
+    """The matcher's ``score`` updated by the answers to pairs of its kind."""
+    if tally is None or not tally.answered:
+        return score
+    return (score * prior + tally.confirmed) / (prior + tally.answered)
+
+
+class Learner(Generic[P]):
+    """The open suggestions, re-scored by the answers so far.
+
+    ``person_of`` gives the person an account is in now, ``size_of`` how many accounts a person
+    has: what the queue's order and its one-per-person rule go by."""
+
+    def __init__(
+        self,
+        pending: Iterable[Pending[P]],
+        answers: Iterable[Answered],
+        person_of: Callable[[Hashable], Hashable],
+        size_of: Callable[[Hashable], int],
+        prior: float = PRIOR,
+    ) -> None:
+        self.tallies = tallies(answers)
+        self.person_of, self.size_of = person_of, size_of
+        self.scored = [
+            Scored(p, rescore(p.score, t, prior), t)
+            for p in pending
+            for t in [self.tallies.get(p.kind) if p.kind else None]
+        ]
+
+    def value(self, scored: Scored[P]) -> tuple[int, float]:
+        """What a pair is worth reviewing for: the accounts it would join, then its score."""
+        a, b = self.person_of(scored.pending.a), self.person_of(scored.pending.b)
+        return (self.size_of(a) + self.size_of(b), scored.score)
+
+    def queue(self) -> list[Scored[P]]:
+        """The pairs to review, most valuable first, one per person at a time."""
+        ranked = sorted(self.scored, key=self.value, reverse=True)
+        return self._one_per_person(ranked)
+
+    def now_certain(self, threshold: float = LINK_SCORE) -> list[Scored[P]]:
+        """The pairs the answers lifted to ``threshold`` or over (from below it), best first; one
+        per person, so that linking them all never joins three people on one guess."""
+        lifted = [s for s in self.scored if s.moved and s.score >= threshold > s.pending.score]
+        return self._one_per_person(sorted(lifted, key=lambda s: s.score, reverse=True))
+
+    def _one_per_person(self, ranked: Sequence[Scored[P]]) -> list[Scored[P]]:
+        taken: set[Hashable] = set()
+        out = []
+        for s in ranked:
+            people = {self.person_of(s.pending.a), self.person_of(s.pending.b)}
+            if people & taken:
+                continue
+            taken |= people
+            out.append(s)
+        return out

@@ -1,0 +1,90 @@
+"""The learner: answers to pairs of a kind move the other pairs of that kind; the review queue
+by value, one suggestion per person at a time; pairs lifted over a link's score."""
+
+from __future__ import annotations
+
+import pytest
+
+from circlesort.matching.learning import (
+    LINK_SCORE,
+    PRIOR,
+    Answered,
+    Learner,
+    Pending,
+    Tally,
+    rescore,
+    tallies,
+)
+from circlesort.matching.score import LIKELY_FLOOR, score_of
+
+
+def learner(pairs, answers=(), people=None, sizes=None):
+    """Pairs as (a, b, score, kind); each account its own person of one account unless given."""
+    people = people or {}
+    sizes = sizes or {}
+    pending = [Pending((a, b), a, b, score, kind) for a, b, score, kind in pairs]
+    return Learner(pending, answers, lambda k: people.get(k, k), lambda p: sizes.get(p, 1))
+
+
+def test_the_link_score_is_a_likely_links():
+    assert LINK_SCORE == score_of(LIKELY_FLOOR) == 0.88
+
+
+def test_answers_update_the_prior_beta_binomial():
+    assert rescore(0.7, None) == 0.7
+    assert rescore(0.7, Tally(5, 5)) == pytest.approx((0.7 * PRIOR + 5) / (PRIOR + 5))
+    assert rescore(0.7, Tally(0, 3)) == pytest.approx(0.7 * PRIOR / (PRIOR + 3))
+    assert rescore(0.7, Tally(0, 0)) == 0.7
+
+
+def test_only_pairs_of_an_answered_kind_move_and_no_kind_learns_nothing():
+    answers = [Answered("surname", True), Answered("surname", True), Answered("", True), Answered("", False)]
+    assert tallies(answers) == {"surname": Tally(2, 2)}
+    scored = {
+        s.item: s
+        for s in learner(
+            [("a", "b", 0.7, "surname"), ("c", "d", 0.7, "given"), ("e", "f", 0.7, "")], answers
+        ).scored
+    }
+    assert scored[("a", "b")].score == pytest.approx((0.7 * 4 + 2) / 6) and scored[("a", "b")].moved
+    assert scored[("c", "d")].score == 0.7 and not scored[("c", "d")].moved
+    assert scored[("e", "f")].score == 0.7 and not scored[("e", "f")].moved
+
+
+def test_rejections_sink_a_kind():
+    scored = learner([("a", "b", 0.8, "k")], [Answered("k", False)] * 4).scored[0]
+    assert scored.score == pytest.approx(0.4)
+
+
+def test_the_queue_goes_by_the_accounts_joined_then_the_score():
+    pairs = [("a", "b", 0.9, ""), ("c", "d", 0.7, ""), ("e", "f", 0.8, "")]
+    people = {"c": "P"}  # c is in a person of three accounts
+    order = [s.item for s in learner(pairs, people=people, sizes={"P": 3}).queue()]
+    assert order == [("c", "d"), ("a", "b"), ("e", "f")]
+
+
+def test_one_suggestion_per_person_at_a_time():
+    pairs = [("a", "b", 0.7, ""), ("a", "c", 0.8, ""), ("d", "c", 0.75, ""), ("e", "f", 0.65, "")]
+    queue = [s.item for s in learner(pairs).queue()]
+    assert queue == [("a", "c"), ("e", "f")]  # a's and c's other pairs wait
+    # c's account is in the same person as x: a pair touching x waits for it too
+    queue = [
+        s.item
+        for s in learner([*pairs, ("x", "y", 0.6, "")], people={"x": "C", "c": "C"}, sizes={"C": 1}).queue()
+    ]
+    assert ("x", "y") not in queue
+
+
+def test_now_certain_are_the_pairs_answers_lifted_over_a_links_score():
+    pairs = [("a", "b", 0.8, "k"), ("c", "d", 0.75, "k"), ("e", "f", 0.8, "other"), ("g", "h", 0.5, "k")]
+    nothing = learner(pairs)
+    assert nothing.now_certain() == []
+    five = [Answered("k", True)] * 5
+    certain = learner(pairs, five).now_certain()
+    # (0.8*4+5)/9 = 0.91, (0.75*4+5)/9 = 0.89: over 0.88; (0.5*4+5)/9 = 0.78 is not
+    assert [s.item for s in certain] == [("a", "b"), ("c", "d")]
+    assert all(s.tally == Tally(5, 5) for s in certain)
+    # one per person: two lifted pairs sharing an account are not offered together
+    shared = learner([("a", "b", 0.8, "k"), ("a", "c", 0.79, "k")], five).now_certain()
+    assert [s.item for s in shared] == [("a", "b")]
+    assert [s.item for s in learner(pairs, five).now_certain(threshold=0.95)] == []
