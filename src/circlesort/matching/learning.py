@@ -121,8 +121,9 @@ class Learner(Generic[P]):
 
     def now_certain(self, threshold: float = LINK_SCORE) -> list[Scored[P]]:
         """The pairs the answers lifted to ``threshold`` or over (from below it), best first; one
-        per person, so that linking them all never joins three people on one guess."""
-        lifted = [s for s in self.scored if s.moved and s.score >= threshold > s.pending.score]
+        per person, so that linking them all never joins three people on one guess. Scores are
+        compared as shown, to two decimals."""
+        lifted = [s for s in self.scored if s.moved and round(s.score, 2) >= threshold > s.pending.score]
         return self._one_per_person(sorted(lifted, key=lambda s: s.score, reverse=True))
 
     def _one_per_person(self, ranked: Sequence[Scored[P]]) -> list[Scored[P]]:

@@ -124,6 +124,14 @@ REQUESTS = (
 REVIEW = (
     Key("review.confirm", "c", "confirm", "Same person"),
     Key("review.reject", "r", "reject", "Not the same"),
+    Key(
+        "review.confirm_above",
+        "C",
+        "confirm_above",
+        "Link all above a score",
+        show=False,
+        tooltip="Link every suggestion in the queue above a score you pick",
+    ),
     Key("review.next", "j,down,space", "move(1)", "Next"),
     Key("review.previous", "k,up", "move(-1)", "Previous"),
     Key("review.kind", "t", "kind", "Links / suggestions"),

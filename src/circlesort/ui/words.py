@@ -92,6 +92,27 @@ TIER_FLAGS: dict[str, str] = {Tier.LIKELY: "?"}
 # The people list's one-cell flags: new since the last import, gone from the newer exports.
 ROW_FLAGS: dict[str, str] = {"new": "+", "gone": "✗"}
 
+# The review screen learning from the user's answers (matching/learning.py).
+REVIEW_LEARNED = "you said {confirmed} of {answered} pairs like this ({kind}) were one person"
+REVIEW_CERTAIN = (
+    "{count} more {pairs} now look certain from your answers: {kinds}.\n\n"
+    "Link each pair as one person? u takes them all back in one step."
+)
+REVIEW_ABOVE = "Link every suggestion in the queue scoring at least:"
+REVIEW_ABOVE_ANSWER = "{floor:.2f}: {count} {pairs}"
+REVIEW_LINKED_ALL = "Linked {count} {pairs}: each one person."
+REVIEW_ABOVE_HINT = "C links every suggestion above a score you pick."
+REVIEW_ONLY_SUGGESTIONS = "C links suggestions: t shows them."
+
+
+def pairs_word(count: int) -> str:
+    return "pair" if count == 1 else "pairs"
+
+
+def kind_words(kind: str) -> str:
+    """A suggestion's kind (its evidence levels joined by "+") as words."""
+    return " and ".join(part.strip() for part in kind.split("+") if part.strip())
+
 
 def badge(network: str) -> str:
     """'fb' for Facebook; a network without a badge by its first two letters."""
@@ -115,10 +136,19 @@ __all__ = [
     "ORDER_WORDS",
     "RELATION_SHORT",
     "RELATION_WORDS",
+    "REVIEW_ABOVE",
+    "REVIEW_ABOVE_ANSWER",
+    "REVIEW_ABOVE_HINT",
+    "REVIEW_CERTAIN",
+    "REVIEW_LEARNED",
+    "REVIEW_LINKED_ALL",
+    "REVIEW_ONLY_SUGGESTIONS",
     "ROW_FLAGS",
     "TIER_FLAGS",
     "TIER_TITLES",
     "badge",
+    "kind_words",
     "network_name",
+    "pairs_word",
     "relations_text",
 ]

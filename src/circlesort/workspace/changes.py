@@ -30,6 +30,7 @@ __all__ = [
     "Effect",
     "FollowSteps",
     "LinkAccounts",
+    "LinkPairs",
     "LinkPeople",
     "SetSteps",
     "Split",
@@ -129,6 +130,35 @@ class LinkAccounts(Change):
         if keep and other and keep != other:
             writes += [Write("members", k, keep) for k in ws.member_keys([other])]
         return Draft(f"linked {codec.label(*self.a)} and {codec.label(*self.b)}", writes)
+
+
+@dataclass(frozen=True, slots=True)
+class LinkPairs(Change):
+    """The user says each of these pairs is one person (a review's "link them all"): one undo step."""
+
+    kind: ClassVar[str] = "link"
+    pairs: Sequence[tuple[Key, Key]]
+    label: str
+
+    def draft(self, ws: Reads) -> Draft:
+        owner = ws.persons_of(k for pair in self.pairs for k in pair)
+        root: dict[str, str] = {}
+
+        def find(person: str) -> str:
+            while root.get(person, person) != person:
+                person = root[person]
+            return person
+
+        writes = []
+        for a, b in self.pairs:
+            writes.append(Write("pair_rules", pair_key(a, b), "same"))
+            if a in owner and b in owner and (keep := find(owner[a])) != (other := find(owner[b])):
+                root[other] = keep
+        moved = [p for p in root if find(p) != p]
+        keys = ws.member_keys(moved)
+        moving = ws.persons_of(keys)
+        writes += [Write("members", k, find(moving[k])) for k in keys]
+        return Draft(self.label, writes)
 
 
 @dataclass(frozen=True, slots=True)

@@ -100,6 +100,29 @@ class Reads:
         return out
 
     @guarded
+    def answered_kinds(self) -> list[tuple[str, bool]]:
+        """The user's answers to suggestions still held, as (the suggestion's kind, whether one
+        person): what the review learns from, kept until the next import turns them into rules."""
+        join = (
+            "SELECT s.kind, r.rule FROM suggestions s JOIN pair_rules r ON r.a_network = s.{0}_network "
+            "AND r.a_key = s.{0}_key AND r.b_network = s.{1}_network AND r.b_key = s.{1}_key "
+            "WHERE s.kind != ''"
+        )
+        rows = self.db.execute(f"{join.format('a', 'b')} UNION ALL {join.format('b', 'a')}")
+        return [(kind, rule == "same") for kind, rule in rows]
+
+    @guarded
+    def sizes_of(self, people: Iterable[str]) -> dict[str, int]:
+        """How many accounts each of these people has (0: no such person)."""
+        wanted = list(dict.fromkeys(people))
+        rows = self.db.execute(
+            "SELECT m.person, count(*) FROM json_each(?) j JOIN members m ON m.person = j.value "
+            "GROUP BY m.person",
+            (json.dumps(wanted),),
+        )
+        return {pid: 0 for pid in wanted} | dict(rows)
+
+    @guarded
     def person_of(self, key: Key) -> str | None:
         row = self.db.execute("SELECT person FROM members WHERE network = ? AND key = ?", key).fetchone()
         return row[0] if row else None

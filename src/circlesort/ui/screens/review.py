@@ -3,6 +3,10 @@
 Likely links come first (they were linked, and are worth a glance), then suggestions (never
 linked without you), then certain links. c confirms, r says "not the same person"; both are
 decisions like any other: saved at once, undoable, and kept as rules at the next import.
+
+Suggestions come most valuable first, one per person at a time, re-scored by the answers so far
+(review_queue.py): when answers make more pairs certain, they are offered together; C links
+every suggestion above a score the user picks.
 """
 
 from __future__ import annotations
@@ -16,15 +20,36 @@ from textual.content import Content
 from textual.widgets import Footer, Static
 
 from circlesort.importers.text import clean
+from circlesort.matching.learning import Scored
 from circlesort.model import Account, Tier
 from circlesort.planning.links import safe_link
 from circlesort.planning.words import network_name
 from circlesort.ui.failures import saves
 from circlesort.ui.footer import FittedFooter
 from circlesort.ui.keys import REVIEW_KEYS
-from circlesort.ui.screens.modals import show_help
+from circlesort.ui.screens.modals import Choose, Confirm, show_help
+from circlesort.ui.screens.review_queue import (
+    FLOORS,
+    PairId,
+    above,
+    above_answers,
+    certain_question,
+    learned_line,
+    learner_of,
+    link_all,
+    pair_id,
+)
 from circlesort.ui.widgets.hanging import Hanging
-from circlesort.ui.words import CATEGORY_WORDS, TIER_TITLES, relations_text
+from circlesort.ui.words import (
+    CATEGORY_WORDS,
+    REVIEW_ABOVE,
+    REVIEW_ABOVE_HINT,
+    REVIEW_LINKED_ALL,
+    REVIEW_ONLY_SUGGESTIONS,
+    TIER_TITLES,
+    pairs_word,
+    relations_text,
+)
 from circlesort.workspace import UNDECIDED, Workspace
 from circlesort.workspace.changes import LinkAccounts, UnlinkAccounts
 from circlesort.workspace.rows import Key, PairRow
@@ -38,7 +63,10 @@ SCORE_WORDS = (
 )
 REVIEW_NOTES = (
     "Each pair is two accounts circlesort thinks may be one person. c links them (kept at every\n"
-    "import), r keeps them apart for good; u takes the last answer back."
+    "import), r keeps them apart for good; u takes the last answer back.\n"
+    "Suggestions come most valuable first (the most accounts joined), one per person at a time,\n"
+    "and each answer teaches the others of its kind: when your answers make more pairs certain,\n"
+    "circlesort offers to link them together. C links every suggestion above a score you pick."
 )
 
 
@@ -86,6 +114,8 @@ class ReviewScreen(FittedFooter[bool]):
         super().__init__()
         self.ws = ws
         self.kind = Tier.LIKELY
+        self.scored: dict[PairId, Scored[PairRow]] = {}  # the suggestions queue, re-scored
+        self.declined: set[PairId] = set()  # pairs offered as certain and refused on this visit
         self.pairs = self._open()
         self.index = 0
         self.changed = False
@@ -118,22 +148,32 @@ class ReviewScreen(FittedFooter[bool]):
         belongs = self._belongs(pair.a, pair.b)
         self.query_one("#left", Static).update(side(self.ws.account(pair.a), belongs[0]))
         self.query_one("#right", Static).update(side(self.ws.account(pair.b), belongs[1]))
+        scored = self.scored.get(pair_id(pair))
+        score = round(scored.score, 2) if scored else pair.score  # as the learner compares it
         why = Content.assemble(
-            (score_words(pair.score).capitalize(), "bold"), (f" (score {pair.score:.2f})", "dim"), ". Why:"
+            (score_words(score).capitalize(), "bold"), (f" (score {score:.2f})", "dim"), ". Why:"
         )
         bullets = [(Content("  • "), Content(clean(sentence))) for sentence in pair.evidence]
+        if learned := learned_line(scored):
+            bullets.append((Content("  • "), Content(learned)))
+        tail = [(Content(""), Content.styled(REVIEW_ABOVE_HINT, "dim"))] if scored else []
         self.query_one("#why", Static).update(
-            Hanging([(Content(""), why), *bullets])
+            Hanging([(Content(""), why), *bullets, *tail])
         )  # wrapped under each bullet
 
     def _open(self) -> list[PairRow]:
         """The pairs of the kind shown still open: a suggestion whose two accounts are one person
         already (a link the user confirmed joined them) is answered."""
         pairs = self.ws.pairs(self.kind)
+        self.scored = {}
         if self.kind != Tier.POSSIBLE:
             return pairs
         owner = self.ws.persons_of([k for p in pairs for k in (p.a, p.b)])
-        return [p for p in pairs if owner.get(p.a) is None or owner.get(p.a) != owner.get(p.b)]
+        pairs = [p for p in pairs if owner.get(p.a) is None or owner.get(p.a) != owner.get(p.b)]
+        self.learner = learner_of(self.ws, pairs)  # the queue: by value, one per person
+        queue = self.learner.queue()
+        self.scored = {pair_id(s.item): s for s in queue}
+        return [s.item for s in queue]
 
     def _belongs(self, *keys: Key) -> list[str]:
         """Each account's person now, in words: "in Ann Berg (3 accounts), keep personal"."""
@@ -188,6 +228,47 @@ class ReviewScreen(FittedFooter[bool]):
         self.changed = True
         self.index = min(self.index, max(len(self.pairs) - 1, 0))
         self.notify("Linked: one person." if same else "Kept apart: not the same person.", markup=False)
+        self._show()
+        if self.kind == Tier.POSSIBLE:
+            self._offer_certain()
+
+    def _offer_certain(self) -> None:
+        """The pairs the answers lifted over a link's score, offered together (once a visit)."""
+        certain = [s.item for s in self.learner.now_certain() if pair_id(s.item) not in self.declined]
+        if not certain:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._link_all(certain)
+            else:
+                self.declined.update(pair_id(p) for p in certain)
+
+        question = certain_question([s for s in self.learner.now_certain() if s.item in certain])
+        self.app.push_screen(Confirm(question, default=True), answered)
+
+    def action_confirm_above(self) -> None:
+        if self.kind != Tier.POSSIBLE:
+            self.notify(REVIEW_ONLY_SUGGESTIONS, markup=False)
+            return
+        queue = list(self.scored.values())
+
+        def chosen(index: int | None) -> None:
+            if index is not None and 0 <= index < len(FLOORS):
+                self._link_all(above(queue, FLOORS[index]))
+
+        self.app.push_screen(Choose(REVIEW_ABOVE, above_answers(queue)), chosen)
+
+    @saves
+    def _link_all(self, pairs: list[PairRow]) -> None:
+        if not pairs:
+            return
+        words = REVIEW_LINKED_ALL.format(count=len(pairs), pairs=pairs_word(len(pairs)))
+        link_all(self.ws, pairs, words)
+        self.changed = True
+        self.pairs = self._open()
+        self.index = min(self.index, max(len(self.pairs) - 1, 0))
+        self.notify(words, markup=False)
         self._show()
 
     @saves

@@ -1,0 +1,137 @@
+"""The review screen learning from the answers: the queue by value, one per person; pairs the
+answers make certain offered together and linked as one undo step; C links above a score."""
+
+from __future__ import annotations
+
+from circlesort.model import Tier
+from circlesort.ui.screens.modals import Choose, Confirm
+from circlesort.ui.screens.review import ReviewScreen
+
+from .conftest import drive, meta, screen_text, write_tree
+
+# Very common names, on Facebook and in the contacts: each pair a suggestion of one kind, 0.82.
+NAMES = [
+    "John Smith",
+    "Maria Garcia",
+    "David Johnson",
+    "James Brown",
+    "Michael Jones",
+    "Robert Miller",
+    "Linda Davis",
+    "Maria Rodriguez",
+]
+
+
+def namesakes(root):
+    friends = {"friends_v2": [{"name": n, "timestamp": 1700000000} for n in NAMES]}
+    write_tree(root, {"connections/friends/your_friends.json": meta(friends)})
+    vcards = "".join(f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{n}\r\nEND:VCARD\r\n" for n in NAMES)
+    (root / "contacts.vcf").write_text(vcards, encoding="utf-8")
+    return [str(root)]
+
+
+def linked(ws) -> int:
+    """How many of the namesakes are one person across the two networks."""
+    return sum(ws.person_of(("facebook", n)) == ws.person_of(("contacts", n)) for n in NAMES)
+
+
+async def open_suggestions(pilot, app):
+    await pilot.press("m")
+    await pilot.pause()
+    review = app.screen
+    assert isinstance(review, ReviewScreen) and review.kind == Tier.POSSIBLE
+    return review
+
+
+def test_answers_rescore_the_rest_and_the_certain_ones_are_linked_as_one_step(tmp_path):
+    async def test(pilot, app, ws):
+        review = await open_suggestions(pilot, app)
+        assert len(review.pairs) == len(NAMES)
+        assert "(score 0.82)" in screen_text(app) and "C links every suggestion" in screen_text(app)
+        await pilot.press("c")
+        await pilot.pause()
+        assert linked(ws) == 1 and not isinstance(app.screen, Confirm)
+        shown = screen_text(app)
+        assert "you said 1 of 1 pairs like this (same, very common) were one person" in shown
+        assert "(score 0.86)" in shown  # (0.82 * 4 + 1) / 5
+        await pilot.press("c")  # 2 of 2: (0.82 * 4 + 2) / 6 = 0.88, a likely link's score
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        shown = screen_text(app)
+        assert "6 more pairs now look certain" in shown and "like “same, very common”" in shown
+        await pilot.press("enter")  # the question names the count and the kind: Enter is yes
+        await pilot.pause()
+        assert linked(ws) == len(NAMES) and review.pairs == []
+        await pilot.press("u")  # the six in one step
+        await pilot.pause()
+        assert linked(ws) == 2 and len(review.pairs) == 6
+
+    drive(test, size=(120, 40), exports=namesakes(tmp_path / "x"))
+
+
+def test_a_refused_offer_is_not_asked_again_on_the_visit(tmp_path):
+    async def test(pilot, app, ws):
+        review = await open_suggestions(pilot, app)
+        await pilot.press("c", "c")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("n")
+        await pilot.pause()
+        assert linked(ws) == 2 and len(review.pairs) == 6
+        assert "Probably the same person (score 0.88)" in screen_text(app)
+        await pilot.press("c")
+        await pilot.pause()
+        assert not isinstance(app.screen, Confirm) and linked(ws) == 3
+
+    drive(test, size=(80, 24), exports=namesakes(tmp_path / "x"))
+
+
+def test_rejections_lower_the_others(tmp_path):
+    async def test(pilot, app, ws):
+        await open_suggestions(pilot, app)
+        await pilot.press("r", "r")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "you said 0 of 2 pairs like this" in shown and "(score 0.55)" in shown
+        assert linked(ws) == 0 and len(ws.rules("not_same")) == 2
+
+    drive(test, size=(120, 40), exports=namesakes(tmp_path / "x"))
+
+
+def test_capital_c_asks_for_a_score_then_links_all_above_it(tmp_path):
+    async def test(pilot, app, ws):
+        review = await open_suggestions(pilot, app)
+        await pilot.press("C")
+        await pilot.pause()
+        assert isinstance(app.screen, Choose)
+        shown = screen_text(app)
+        assert "0.80: 8 pairs" in shown and "0.62: 8 pairs" in shown
+        await pilot.press("escape")  # nothing linked
+        await pilot.pause()
+        assert linked(ws) == 0
+        await pilot.press("C", "1")
+        await pilot.pause()
+        assert linked(ws) == len(NAMES) and review.pairs == []
+        assert "Linked 8 pairs" in screen_text(app)
+        await pilot.press("u")
+        await pilot.pause()
+        assert linked(ws) == 0 and len(review.pairs) == len(NAMES)
+
+    drive(test, size=(120, 40), exports=namesakes(tmp_path / "x"))
+
+
+def test_one_suggestion_per_person_and_the_bigger_people_first(tmp_path):
+    root = tmp_path / "x"
+    namesakes(root)
+    # a second John Smith in the contacts: two suggestions touch Facebook's John Smith
+    with (root / "contacts.vcf").open("a", encoding="utf-8") as f:
+        f.write("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:John Smith\r\nEMAIL:js2@example.org\r\nEND:VCARD\r\n")
+
+    async def test(pilot, app, ws):
+        review = await open_suggestions(pilot, app)
+        touching = [p for p in review.pairs if ("facebook", "John Smith") in (p.a, p.b)]
+        assert len(touching) <= 1
+        everyone = ws.pairs(Tier.POSSIBLE)
+        assert len(everyone) > len(review.pairs) or len(touching) == 1
+
+    drive(test, size=(120, 40), exports=[str(root)])
