@@ -19,24 +19,25 @@ from functools import cache
 import jellyfish
 
 from circlesort.matching.handles import split_tokens
-from circlesort.matching.normalize import extra_groups, given_forms, nicknamer
+from circlesort.matching.normalize import extra_groups, given_forms, language_groups, nicknamer
 from circlesort.matching.profile import Profile
 
 # Most accounts a block may hold before it is dropped as uninformative, by key kind.
-CAPS = {"n": 40, "p": 40, "e": 10, "h": 10, "l": 10, "i": 60, "j": 60, "t": 3}
+CAPS = {"n": 40, "p": 40, "s": 12, "e": 10, "h": 10, "l": 10, "i": 60, "j": 60, "t": 3}
 # Most pairs across networks that the probes of one key may make: as many as the largest block of
 # full names makes (40 accounts). Beyond it, the probing accounts are namesakes of each other.
 PROBE_PAIRS = 800
-SYMMETRIC = frozenset("npehl")
+SYMMETRIC = frozenset("npsehl")
 
 
 @cache
 def canon(given: str) -> tuple[str, ...]:
     """A given name and the formal names it stands for: one shared key for Bob and Robert."""
     forms = {given} | nicknamer().canonicals_of(given)
-    group = extra_groups().get(given)
-    if group:
-        forms.add(min(group))  # one name stands for the supplement's whole group
+    for groups in (extra_groups(), language_groups()):
+        group = groups.get(given)
+        if group:
+            forms.add(min(group))  # one name stands for the whole group
     return tuple(sorted(forms))
 
 
@@ -67,7 +68,24 @@ def name_keys(tokens: tuple[str, ...]) -> tuple[list[str], list[str]]:
     sym.append("p:" + _pair(_sound(first), _sound(last)))
     if len(tokens) > 2:
         sym.append("n:" + _pair(first, "".join(tokens[1:])))
+        sym.append("n:" + _pair("".join(tokens[:-1]), last))  # "isab elle beattie"
+    sym += slip_keys(first, last)
     return sym, []
+
+
+def slip_keys(first: str, last: str) -> list[str]:
+    """Keys that survive a typing slip in one part, or in both: "brooke harrinhton", "kynzn doolqey".
+
+    One part whole and the other's first or last three letters; the first two and three letters
+    of each. Small blocks only (CAPS["s"]): a shared prefix of common names says nothing."""
+    keys = []
+    if len(last) >= 4:
+        keys += [f"s:{first}|{last[:3]}<", f"s:{first}|>{last[-3:]}"]
+    if len(first) >= 4:
+        keys += [f"s:{first[:3]}<|{last}", f"s:>{first[-3:]}|{last}"]
+    if len(first) >= 3 and len(last) >= 3:
+        keys.append(f"s:{first[:2]}<|{last[:3]}<")
+    return keys
 
 
 def index_keys(tokens: tuple[str, ...]) -> list[str]:

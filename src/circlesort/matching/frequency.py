@@ -14,8 +14,13 @@ from dataclasses import dataclass, field
 
 from circlesort.matching.profile import Profile
 
-BASELINE = 0.003
-MIN_NAMES = 2000  # expected namesakes below which a name counts as telling people apart
+BASELINE = 0.003  # expected namesakes at which a name's evidence is taken as the levels set it
+MIN_NAMES = 2000  # below this many names, counts say little: assume a wider world
+# The share of accounts on one network whose full name another network also shows, beyond chance,
+# that the levels' weights were set for; a pair of networks that share more or fewer people moves
+# the weight of every name evidence between them (see ``overlap``).
+TYPICAL_OVERLAP = 0.3
+RAREST = 1.0  # most log-odds a rare name adds
 
 
 @dataclass
@@ -26,25 +31,73 @@ class Frequencies:
     per_network: Counter[str] = field(default_factory=Counter)
     accounts_named: Counter[tuple[str, tuple[str, ...]]] = field(default_factory=Counter)  # (network, name)
     networks_named: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
+    named_on: Counter[str] = field(default_factory=Counter)  # accounts with a full name, by network
+    overlaps: dict[frozenset[str], float] = field(default_factory=dict)  # see ``overlap``
 
     @classmethod
     def of(cls, profiles: list[Profile]) -> Frequencies:
-        """Counts over distinct names, so that one person on four networks counts once."""
+        """Counts of name parts, over people rather than accounts (see below)."""
         f = cls()
-        names: set[tuple[str, ...]] = set()
         for p in profiles:
             f.per_network[p.network] += 1
             if len(p.tokens) > 1:
-                names.add(p.tokens)
                 f.accounts_named[(p.network, p.tokens)] += 1
                 f.networks_named.setdefault(p.tokens, set()).add(p.network)
-        f.named = len(names)
-        for tokens in names:
-            f.given[tokens[0]] += 1
-            f.surname[tokens[-1]] += 1
+        # A name counts as many times as the network holding it most often holds it: one person
+        # on four networks once, three namesakes on one network three times.
+        most: Counter[tuple[str, ...]] = Counter()
+        for (network, tokens), count in f.accounts_named.items():
+            f.named_on[network] += count
+            most[tokens] = max(most[tokens], count)
+        f.named = sum(most.values())
+        for tokens, count in most.items():
+            f.given[tokens[0]] += count
+            f.surname[tokens[-1]] += count
             if len(tokens) > 2:  # "ngoctram", as usernames write Ngoc Tram
-                f.given["".join(tokens[:-1])] += 1
+                f.given["".join(tokens[:-1])] += count
+        f.overlaps = f._overlaps()
         return f
+
+    def _overlaps(self) -> dict[frozenset[str], float]:
+        """For each pair of networks, the share of the smaller one's named accounts whose exact
+        full name the other shows, less what namesakes alone would give (estimated from the counts
+        of given names and surnames): how many people the two networks have in common."""
+        agree: Counter[frozenset[str]] = Counter()
+        chance: Counter[frozenset[str]] = Counter()
+        n = max(self.named, MIN_NAMES)
+        for tokens, networks in self.networks_named.items():
+            ordered = sorted(networks)
+            for i, a in enumerate(ordered):
+                for b in ordered[i + 1 :]:
+                    agree[frozenset((a, b))] += min(
+                        self.accounts_named[(a, tokens)], self.accounts_named[(b, tokens)]
+                    )
+            p = (self.given[tokens[0]] + 0.5) / n * (self.surname[tokens[-1]] + 0.5) / n
+            for a in ordered:  # the namesakes each of its accounts has on every other network
+                for b in self.named_on:
+                    if b != a:
+                        chance[frozenset((a, b))] += (
+                            self.accounts_named[(a, tokens)] * self.named_on[b] * p / 2
+                        )
+        out = {}
+        for pair, count in agree.items():
+            smaller = min(self.named_on[x] for x in pair)
+            out[pair] = min(max((count - chance[pair]) / smaller, 0.02), 0.9) if smaller else TYPICAL_OVERLAP
+        return out
+
+    def overlap(self, a: str, b: str) -> float:
+        """The share of people the networks ``a`` and ``b`` have in common, as ``_overlaps`` estimates
+        it from full names; TYPICAL_OVERLAP where either shows too few full names to tell."""
+        if min(self.named_on[a], self.named_on[b]) < 200:
+            return TYPICAL_OVERLAP
+        return self.overlaps.get(frozenset((a, b)), 0.02)
+
+    def prior(self, a: str, b: str) -> float:
+        """Log-odds to add to name evidence between networks ``a`` and ``b`` for how many people
+        they have in common, against the TYPICAL_OVERLAP the levels were set for."""
+        share = self.overlap(a, b)
+        typical = TYPICAL_OVERLAP / (1 - TYPICAL_OVERLAP)
+        return min(max(math.log(share / (1 - share) / typical), -2.0), 1.5)
 
     def namesakes(self, tokens: tuple[str, ...], a: str, b: str) -> float:
         """Expected number of other people with this name on the two networks ``a`` and ``b``.
@@ -61,10 +114,20 @@ class Frequencies:
 
     def adjustment(self, tokens: tuple[str, ...], a: str, b: str) -> float:
         """Log-odds to take off name evidence for the namesakes this bundle makes likely (<= 0)."""
+        return min(self.weighed(tokens, a, b), 0.0)
+
+    def weighed(self, tokens: tuple[str, ...], a: str, b: str) -> float:
+        """Log-odds for how rare the name is in this bundle against BASELINE: below 0 for a name
+        whose parts many here share, up to RAREST for one hardly anyone else could hold."""
         expected = self.namesakes(tokens, a, b)
-        if expected <= BASELINE:
+        if not expected:
             return 0.0
-        return -min(3.0, math.log(expected / BASELINE))
+        return min(max(math.log(BASELINE / expected), -3.0), RAREST)
+
+    @property
+    def counted(self) -> bool:
+        """Enough names to count: the bundle's own counts replace general lists of common names."""
+        return self.named >= MIN_NAMES
 
     def rare_given(self, given: str) -> bool:
         """Whether at most one other name in the bundle has this given name."""

@@ -14,7 +14,7 @@ from functools import cache, cached_property
 from rapidfuzz.distance import JaroWinkler
 
 from circlesort.matching.levels import Level, always, first
-from circlesort.matching.normalize import nickname_kind, same_given
+from circlesort.matching.normalize import nickname_kind, other_language, same_given
 
 
 class Given(StrEnum):
@@ -22,6 +22,7 @@ class Given(StrEnum):
 
     SAME = "same"
     NICKNAME = "nickname"  # a well-known short form: Bob and Robert
+    OTHER_LANGUAGE = "other language"  # one name in two languages: Alejandro and Alexander
     LOOSE_NICKNAME = "loose nickname"  # paired only by the nicknames data set: Lena and Katherine
     SPELLING = "spelling"  # spelled alike: Jon and John
     INITIAL = "initial"  # one side is only the initial of the other
@@ -223,6 +224,12 @@ NAME_LEVELS: tuple[NameLevel, ...] = (
         "same surname, and {short} is a short form of {long}",
     ),
     NameLevel(
+        "other language",
+        lambda p: p.surname_agrees and p.given == Given.OTHER_LANGUAGE,
+        2.0,
+        "same surname; {given_a} and {given_b} are one name in two languages",
+    ),
+    NameLevel(
         "loose nickname",
         lambda p: p.surname_agrees and p.given == Given.LOOSE_NICKNAME,
         2.0,
@@ -328,8 +335,12 @@ def _given_relation(a: str, b: str) -> Given:
     if len(a) == 1 or len(b) == 1:
         return Given.INITIAL if a[0] == b[0] else Given.DIFFERENT
     kind = nickname_kind(a, b)
+    if kind == "close":
+        return Given.NICKNAME
+    if other_language(a, b):
+        return Given.OTHER_LANGUAGE
     if kind:
-        return Given.NICKNAME if kind == "close" else Given.LOOSE_NICKNAME
+        return Given.LOOSE_NICKNAME
     if _GENDERED.sub("", a) == _GENDERED.sub("", b):
         return Given.DIFFERENT  # Francisco and Francisca, Cornelius and Cornelia
     if a[0] == b[0] and JaroWinkler.normalized_similarity(a, b) >= 0.9:

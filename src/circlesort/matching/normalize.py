@@ -146,6 +146,23 @@ def extra_groups() -> dict[str, frozenset[str]]:
 
 
 @cache
+def language_groups() -> dict[str, frozenset[str]]:
+    """languages.yaml: each given name with its forms in other languages, itself included."""
+    text = resources.files(__package__).joinpath("languages.yaml").read_text("utf-8")
+    groups: dict[str, set[str]] = {}
+    for group in yaml.safe_load(text):
+        names = {fold(str(n)) for n in group}
+        for n in names:
+            groups.setdefault(n, set()).update(names)
+    return {k: frozenset(v) for k, v in groups.items()}
+
+
+def other_language(a: str, b: str) -> bool:
+    """Whether two given names are one name in two languages: Alejandro and Alexander."""
+    return b in language_groups().get(a, ())
+
+
+@cache
 def given_forms(name: str) -> frozenset[str]:
     """A given name with its nicknames and formal forms (Bob: robert; Liz: elizabeth)."""
     name = fold(name)

@@ -127,7 +127,9 @@ class HowCommon:
     tokens: tuple[str, ...]  # what both accounts show of the name
     rarity: str  # VERY_COMMON, COMMON_SURNAME, COMMON_GIVEN or UNCOMMON (rarity.py)
     adjust: float  # log-odds rarity.ADJUSTMENT gives the name, at this weight
-    shared: float  # log-odds the bundle's own counts take off (term frequency, <= 0)
+    shared: float  # log-odds the bundle's own counts give the name (term frequency)
+    prior: float  # log-odds for how many people the two networks have in common
+    counted: bool  # the bundle is large enough for its counts to replace the lists
     weight: float
 
     @classmethod
@@ -138,13 +140,23 @@ class HowCommon:
             tokens = (tokens[0], tokens[-1])  # a username spells given name and surname at most
         rarity = commonness(tokens) if len(tokens) > 1 else COMMON_GIVEN
         adjust = ADJUSTMENT[rarity] if rarity != UNCOMMON or weight >= 3.0 else 0.0
-        shared = freq.adjustment(tokens, a.network, b.network) if freq is not None else 0.0
-        return cls(tokens, rarity, adjust, shared, weight)
+        if freq is None:
+            return cls(tokens, rarity, adjust, 0.0, 0.0, False, weight)
+        shared = freq.weighed(tokens, a.network, b.network)
+        prior = freq.prior(a.network, b.network)
+        return cls(tokens, rarity, adjust, shared, prior, freq.counted and len(tokens) > 1, weight)
+
+    @property
+    def listed(self) -> bool:
+        """Whether the general lists of common names weigh the name (the bundle is too small)."""
+        return not self.counted
 
     @property
     def adjusted(self) -> float:
-        """The weight after the adjustment, or the bundle's counts where they take off more."""
-        return self.weight + (min(self.adjust, self.shared) if self.shared < 0 else self.adjust)
+        """The weight after the bundle's counts (a large bundle), or after the lists and the
+        counts where they take off more (a small one); then the networks' overlap."""
+        shared = min(self.shared, 0.0)
+        return self.weight + (min(self.adjust, shared) if shared < 0 else self.adjust) + self.prior
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,11 +170,15 @@ class Qualifier:
 
 # Only the words: the weight moves by HowCommon.adjusted whichever qualifier is said.
 COMMONNESS: tuple[Qualifier, ...] = (
-    Qualifier("very common", lambda c: c.rarity == VERY_COMMON, ", but a very common name"),
+    Qualifier("very common", lambda c: c.listed and c.rarity == VERY_COMMON, ", but a very common name"),
     Qualifier("common here", lambda c: c.shared < -1.0, ", but its parts are common among the people here"),
     Qualifier(
         "uncommon",
-        lambda c: c.rarity == UNCOMMON and len(c.tokens) > 1 and c.weight + c.adjust >= 4.5,
+        lambda c: (
+            (c.shared > 0.5 if c.counted else c.rarity == UNCOMMON)
+            and len(c.tokens) > 1
+            and c.weight + c.adjust >= 4.5
+        ),
         ", an uncommon name",
     ),
     Qualifier("unremarkable", always, ""),

@@ -1,0 +1,59 @@
+"""What matching finds beyond exact names: typing slips, short forms in other languages, one name
+in two languages (weaker), and how many people two networks share, read from the exports."""
+
+from __future__ import annotations
+
+from circlesort.matching.blocking import candidates
+from circlesort.matching.frequency import TYPICAL_OVERLAP, Frequencies
+from circlesort.matching.names import compare_names, name_level
+from circlesort.matching.normalize import parse
+from circlesort.matching.profile import profile_of
+from circlesort.matching.score import compare, tier_of
+from circlesort.model import Account, Tie, Tier
+
+
+def li(first: str, last: str, n: int) -> Account:
+    url = f"https://www.linkedin.com/in/ACoAA{n:08x}"
+    return Account("linkedin", url, first_name=first, last_name=last, url=url, ties=(Tie("connection"),))
+
+
+def contact(name: str) -> Account:
+    return Account("contacts", name, name=name, ties=(Tie("contact"),))
+
+
+def level(a: str, b: str) -> str:
+    return name_level(parse(a).tokens, parse(b).tokens)[2]
+
+
+def test_a_typing_slip_in_one_part_meets_its_account():
+    accounts = [li("Brooke", "Harrington", 1), contact("Brooke Harrinhton"), li("Kynan", "Dooley", 2)]
+    accounts.append(contact("Kynzn Doolqey"))
+    profiles = [profile_of(i, a) for i, a in enumerate(accounts)]
+    assert set(candidates(profiles)) >= {(0, 1), (2, 3)}
+
+
+def test_short_forms_in_other_languages_are_short_forms():
+    for short, full in [("Hannes", "Johannes"), ("Lasse", "Lars"), ("Pepe", "Jose"), ("Kasia", "Katarzyna")]:
+        assert level(f"{short} Berger", f"{full} Berger") == "nickname", short
+
+
+def test_one_name_in_two_languages_counts_less_than_a_short_form():
+    assert level("Alejandro Echeverria", "Alexander Echeverria") == "other language"
+    other = compare_names(parse("Alejandro Echeverria").tokens, parse("Alexander Echeverria").tokens)
+    nickname = compare_names(parse("Bob Echeverria").tokens, parse("Robert Echeverria").tokens)
+    assert other[0] < nickname[0]
+    assert "one name in two languages" in other[1]
+    c = compare(
+        profile_of(0, li("Alejandro", "Echeverria", 1)), profile_of(1, contact("Alexander Echeverria"))
+    )
+    assert tier_of(c.logit) == Tier.POSSIBLE  # often two people: never linked on that alone
+
+
+def test_networks_that_share_most_people_weigh_a_shared_name_more():
+    shared = [li(f"Given{i}", f"Family{i}", i) for i in range(300)]
+    mine = shared + [contact(f"Given{i} Family{i}") for i in range(300)]
+    apart = shared + [contact(f"Other{i} Person{i}") for i in range(300)]
+    close = Frequencies.of([profile_of(i, a) for i, a in enumerate(mine)])
+    far = Frequencies.of([profile_of(i, a) for i, a in enumerate(apart)])
+    assert close.overlap("linkedin", "contacts") > TYPICAL_OVERLAP > far.overlap("linkedin", "contacts")
+    assert close.prior("linkedin", "contacts") > 0 > far.prior("linkedin", "contacts")
