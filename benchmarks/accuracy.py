@@ -1,6 +1,7 @@
 """Pairwise precision and recall of `circlesort match` on a labelled bundle, per tier.
 
     python -m benchmarks.accuracy [--scale 0.1] [--seed 7] [--show 20]
+    python -m benchmarks.accuracy --scales 0.02 0.1 0.4 1.0 --seed 11   # one row per scale
 
 A predicted pair is two accounts in one person; its tier is the weakest link on the path between
 them. Recall counts the true pairs whose two accounts both carry evidence of a name; "with
@@ -12,7 +13,7 @@ from __future__ import annotations
 import argparse
 import tempfile
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks.export_writer import Truth, write_bundle
@@ -41,6 +42,14 @@ class Figures:
     missed: list[tuple[str, str]]
     by_form: dict[str, list[int]]  # form of an account -> [true pairs, found, found with suggestions]
     full: list[int]  # pairs of accounts that both show a full name: [true pairs, found, with suggestions]
+    accounts: int = 0  # accounts in the bundle
+    # form without its network -> [true pairs, found, with suggestions], each pair counted once
+    by_kind: dict[str, list[int]] = field(default_factory=dict)
+    wrong_by_kind: dict[str, int] = field(default_factory=dict)  # false links touching each kind
+
+    @property
+    def suggestion_precision(self) -> float:
+        return self.suggestions_correct / self.suggestions if self.suggestions else 1.0
 
     def precision(self, tier: str | None = None) -> float:
         tiers = [tier] if tier else list(TIERS)
@@ -69,6 +78,23 @@ class Figures:
         lines.append(f"| suggestions that are right ({self.suggestions}) | {share:.4f} |")
         return "\n".join(lines)
 
+    def row(self, scale: float, seed: int) -> str:
+        """One row of the per-scale table (see SCALE_HEADER)."""
+        return (
+            f"| {scale} | {seed} | {self.accounts:,} | {self.precision('certain'):.4f} | "
+            f"{self.precision():.4f} | {self.recall:.4f} | {self.recall_with_suggestions:.4f} | "
+            f"{self.suggestion_precision:.4f} ({self.suggestions}) |"
+        )
+
+    def kinds(self, only: tuple[str, ...] = ()) -> str:
+        """Recall by form regardless of network (each pair once per form), and false links."""
+        lines = ["| form | true pairs | recall | with suggestions | false links |", "|---|---|---|---|---|"]
+        for kind, (n, hit, hit_s) in sorted(self.by_kind.items(), key=lambda kv: kv[1][1] / max(kv[1][0], 1)):
+            if not only or kind in only:
+                r, rs = (hit / n, hit_s / n) if n else (1.0, 1.0)
+                lines.append(f"| {kind} | {n} | {r:.3f} | {rs:.3f} | {self.wrong_by_kind.get(kind, 0)} |")
+        return "\n".join(lines)
+
     def forms(self) -> str:
         """Recall by how an account shows the person, weakest first."""
         lines = ["| account form | true pairs | recall | with suggestions |", "|---|---|---|---|"]
@@ -95,12 +121,15 @@ def _tier(links: list, i: int, j: int) -> str:
     raise ValueError("accounts not connected")
 
 
-def evaluate(result: MatchResult, truth: Truth) -> Figures:
-    def label(a) -> tuple[str, str]:
-        return (a.network, a.key)
+def label(a) -> tuple[str, str]:
+    return (a.network, a.key)
 
+
+def _predicted(result: MatchResult, truth: Truth) -> tuple[dict, dict, dict, list]:
+    """Each account's predicted person; predicted and correct pairs per tier; the false ones."""
     person_of: dict[tuple[str, str], int] = {}
-    predicted, correct = defaultdict(int), defaultdict(int)
+    predicted: dict[str, int] = defaultdict(int)
+    correct: dict[str, int] = defaultdict(int)
     wrong = []
     for n, p in enumerate(result.people):
         keys = [label(a) for a in p.accounts]
@@ -114,6 +143,11 @@ def evaluate(result: MatchResult, truth: Truth) -> Figures:
                     correct[tier] += 1
                 else:
                     wrong.append((tier, f"{keys[i][0]}:{keys[i][1]}", f"{keys[j][0]}:{keys[j][1]}"))
+    return person_of, predicted, correct, wrong
+
+
+def evaluate(result: MatchResult, truth: Truth) -> Figures:
+    person_of, predicted, correct, wrong = _predicted(result, truth)
     joined = set()
     right = 0
     for s in result.suggestions:
@@ -148,7 +182,7 @@ def evaluate(result: MatchResult, truth: Truth) -> Figures:
                     counts[0] += 1
                     counts[1] += hit[0]
                     counts[2] += hit[1]
-    return Figures(
+    figures = Figures(
         predicted,
         correct,
         true_pairs,
@@ -160,12 +194,48 @@ def evaluate(result: MatchResult, truth: Truth) -> Figures:
         missed,
         dict(by_form),
         full,
+        accounts=len(truth),
     )
+    figures.by_kind, figures.wrong_by_kind = _kinds(result, truth, person_of, joined)
+    return figures
+
+
+def _kinds(
+    result: MatchResult, truth: Truth, person_of: dict, joined: set
+) -> tuple[dict[str, list[int]], dict[str, int]]:
+    """Recall per form regardless of network, each true pair once per form; false links per form."""
+
+    def kind(k: tuple[str, str]) -> str:
+        return truth[k][2].partition(" ")[2]
+
+    by_person: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for k, (pid, named, _) in truth.items():
+        if named:
+            by_person[pid].append(k)
+    by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for keys in by_person.values():
+        for i, a in enumerate(keys):
+            for b in keys[i + 1 :]:
+                pa, pb = person_of[a], person_of[b]
+                for form in {kind(a), kind(b)}:
+                    counts = by_kind[form]
+                    counts[0] += 1
+                    counts[1] += pa == pb
+                    counts[2] += pa == pb or frozenset((pa, pb)) in joined
+    wrong: dict[str, int] = defaultdict(int)
+    for p in result.people:
+        keys = [(a.network, a.key) for a in p.accounts]
+        for i, a in enumerate(keys):
+            for b in keys[i + 1 :]:
+                if truth[a][0] != truth[b][0]:
+                    for form in {kind(a), kind(b)}:
+                        wrong[form] += 1
+    return dict(by_kind), dict(wrong)
 
 
 def measure(scale: float, seed: int) -> Figures:
     with tempfile.TemporaryDirectory() as tmp:
-        truth = write_bundle(Path(tmp), scale, seed)
+        truth = write_bundle(Path(tmp), scale, seed, hard=True)
         loaded = load([tmp])
     return evaluate(match(loaded.accounts), truth)
 
@@ -175,7 +245,7 @@ def naive_table(scale: float, seed: int) -> str:
     from benchmarks.naive_thefuzz import naive_links
 
     with tempfile.TemporaryDirectory() as tmp:
-        truth = write_bundle(Path(tmp), scale, seed)
+        truth = write_bundle(Path(tmp), scale, seed, hard=True)
         accounts = load([tmp]).accounts
     links, seconds, _, _ = naive_links(accounts)
     linked = {frozenset(((a.network, a.key), (b.network, b.key))) for a, b in links}
@@ -199,21 +269,41 @@ def naive_table(scale: float, seed: int) -> str:
     )
 
 
-if __name__ == "__main__":
+SCALE_HEADER = (
+    "| scale | seed | accounts | certain precision | all links precision | recall | with suggestions "
+    "| suggestions right (count) |\n|---|---|---|---|---|---|---|---|"
+)
+
+
+def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scale", type=float, default=0.1)
-    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--scales", type=float, nargs="+", default=[0.1], help="one row per scale")
+    parser.add_argument("--scale", type=float, default=None, help="the same as --scales with one scale")
+    parser.add_argument("--seed", type=int, nargs="+", default=[7], help="tune on 7, report on 11")
     parser.add_argument("--show", type=int, default=0, help="print this many wrong and missed pairs")
     parser.add_argument("--naive", action="store_true", help="also measure the naive thefuzz script")
+    parser.add_argument("--kinds", action="store_true", help="recall per form, whatever the network")
     args = parser.parse_args()
-    figures = measure(args.scale, args.seed)
-    print(figures.table())
-    print()
-    print(figures.forms())
-    if args.naive:
-        print()
-        print(naive_table(args.scale, args.seed))
-    for row in figures.wrong[: args.show]:
-        print("wrong", *row)
-    for row in figures.missed[: args.show]:
-        print("missed", *row)
+    scales = [args.scale] if args.scale is not None else args.scales
+    print(SCALE_HEADER)
+    runs = []
+    for seed in args.seed:
+        for scale in scales:
+            runs.append((scale, seed, measure(scale, seed)))
+            print(runs[-1][2].row(scale, seed), flush=True)
+    for scale, seed, figures in runs:
+        print(f"\nscale {scale}, seed {seed}")
+        if len(runs) == 1:
+            print(f"{figures.table()}\n\n{figures.forms()}")
+        if args.kinds:
+            print(f"\n{figures.kinds()}")
+        if args.naive:
+            print(f"\n{naive_table(scale, seed)}")
+        for row in figures.wrong[: args.show]:
+            print("wrong", *row)
+        for row in figures.missed[: args.show]:
+            print("missed", *row)
+
+
+if __name__ == "__main__":
+    main()

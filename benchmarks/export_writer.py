@@ -1,6 +1,6 @@
 """Writes generated people as the networks' real export files, and the truth beside them.
 
-python -m benchmarks.export_writer OUT_DIR [--scale 1.0] [--seed 7]
+python -m benchmarks.export_writer OUT_DIR [--scale 1.0] [--seed 7] [--hard]
 """
 
 from __future__ import annotations
@@ -144,8 +144,9 @@ def write(people: list[Human], out: Path) -> Truth:
     return truth
 
 
-def write_bundle(out: Path, scale: float = 1.0, seed: int = 7) -> Truth:
-    return write(generate(scale, seed), out)
+def write_bundle(out: Path, scale: float = 1.0, seed: int = 7, hard: bool = False) -> Truth:
+    """The bundle's export files; ``hard`` adds the hard cases of benchmarks/hard_cases.py."""
+    return write(generate(scale, seed, hard), out)
 
 
 if __name__ == "__main__":
@@ -153,6 +154,7 @@ if __name__ == "__main__":
     parser.add_argument("out", type=Path)
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--hard", action="store_true", help="add the hard cases (the accuracy bundle)")
     args = parser.parse_args()
-    t = write_bundle(args.out, args.scale, args.seed)
+    t = write_bundle(args.out, args.scale, args.seed, args.hard)
     print(f"{len(t)} accounts written to {args.out}")

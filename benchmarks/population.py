@@ -446,5 +446,13 @@ class Generator:
         )
 
 
-def generate(scale: float = 1.0, seed: int = 7) -> list[Human]:
-    return Generator(seed, scale).run()
+def generate(scale: float = 1.0, seed: int = 7, hard: bool = False) -> list[Human]:
+    """The people of a bundle; ``hard=True`` adds the hard cases of hard_cases.py (the accuracy
+    bundle); without them the speed benchmarks' bundles stay the ones their figures were taken on."""
+    from benchmarks import hard_cases
+
+    gen = Generator(seed, scale)
+    gen.run()
+    if hard:
+        hard_cases.add(gen, seed)
+    return gen.people
