@@ -9,7 +9,7 @@ matches, here applied to every level of name agreement).
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from circlesort.matching.profile import Profile
@@ -63,7 +63,7 @@ class Frequencies:
         full name the other shows, less what namesakes alone would give (estimated from the counts
         of given names and surnames): how many people the two networks have in common."""
         agree: Counter[frozenset[str]] = Counter()
-        chance: Counter[frozenset[str]] = Counter()
+        chance: dict[frozenset[str], float] = defaultdict(float)
         n = max(self.named, MIN_NAMES)
         for tokens, networks in self.networks_named.items():
             ordered = sorted(networks)
