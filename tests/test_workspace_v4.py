@@ -52,3 +52,17 @@ def test_a_suggestions_kind_is_stored(monkeypatch):
         import_paths(ws, [str(sample_exports())])
         kinds = {p.evidence_kind for p in ws.pairs(Tier.POSSIBLE)}
     assert kinds == {"given name+surname"}
+
+
+def test_linking_many_pairs_is_one_change_and_one_undo():
+    from circlesort.workspace.changes import LinkPairs
+
+    with Workspace.open() as ws:
+        import_paths(ws, [str(sample_exports())])
+        a, b, c = [p.id for p in ws.people()[:3]]
+        ka, kb, kc = (ws.member_keys([p])[0] for p in (a, b, c))
+        effect = ws.apply(LinkPairs([(ka, kb), (kb, kc)], "linked 2 pairs"))
+        assert effect.regrouped and ws.person_of(ka) == ws.person_of(kb) == ws.person_of(kc)
+        assert len(ws.rules("same")) == 2
+        assert ws.undo().label == "linked 2 pairs"
+        assert len({ws.person_of(k) for k in (ka, kb, kc)}) == 3 and not ws.rules("same")
