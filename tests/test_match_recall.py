@@ -57,3 +57,29 @@ def test_networks_that_share_most_people_weigh_a_shared_name_more():
     far = Frequencies.of([profile_of(i, a) for i, a in enumerate(apart)])
     assert close.overlap("linkedin", "contacts") > TYPICAL_OVERLAP > far.overlap("linkedin", "contacts")
     assert close.prior("linkedin", "contacts") > 0 > far.prior("linkedin", "contacts")
+
+
+def test_words_after_the_name_in_a_username_are_not_the_name():
+    from circlesort.matching.handles import make_handle
+
+    for text, segments in [
+        ("andrew.weber.photo", ("andrew", "weber")),
+        ("hannah.b.design", ("hannah", "b")),
+        ("jane_doe_official", ("jane", "doe")),
+        ("yuliabelinanskidesign", ("yuliabelinanski",)),
+        ("mariastuart", ("mariastuart",)),  # a name that ends like a suffix word keeps it
+    ]:
+        handle = make_handle("Instagram username", text)
+        assert handle is not None and handle.segments == segments, text
+
+
+def test_the_same_full_name_alone_on_three_networks_links_where_the_exports_can_tell():
+    from circlesort.matching import match
+
+    people = [li(f"Given{i}", f"Family{i}", i) for i in range(2100)]  # a bundle large enough to count
+    x = Account("x", "1", name="Anja Schmidt", handle="anjaschmidt1", ties=(Tie("follower"),))
+    fb = Account("facebook", "Anja Schmidt", name="Anja Schmidt", ties=(Tie("friend"),))
+    result = match([*people, li("Anja", "Schmidt", 9999), fb, x])
+    anja = next(p for p in result.people if any(a.network == "facebook" for a in p.accounts))
+    assert sorted(a.network for a in anja.accounts) == ["facebook", "linkedin", "x"]
+    assert any("the only Anja Schmidt on each of" in e for link in anja.links for e in link.evidence)

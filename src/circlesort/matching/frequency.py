@@ -137,9 +137,7 @@ class Frequencies:
         """Whether at most one other name in the bundle has this surname."""
         return self.surname[surname] <= 2
 
-    def only_one_on_each(self, tokens: tuple[str, ...]) -> list[str]:
-        """The networks on which exactly one account has this name, if it is so on all of them."""
+    def only_one_on(self, tokens: tuple[str, ...]) -> list[str]:
+        """The networks on which exactly one account has this name."""
         networks = self.networks_named.get(tokens, set())
-        if any(self.accounts_named[(n, tokens)] != 1 for n in networks):
-            return []
-        return sorted(networks)
+        return sorted(n for n in networks if self.accounts_named[(n, tokens)] == 1)

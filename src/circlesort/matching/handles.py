@@ -40,6 +40,65 @@ _NOISE = HONORIFICS | frozenset(
         "msc",
     }
 )
+# Words people add to a username after their name: "andrew.weber.photo", "hannah.b.design",
+# "jane_doe_official". A segment that is one of them is not part of the name; the longer ones are
+# also cut off the end of a name written in one run ("yuliabelinanskidesign").
+SUFFIXES = frozenset(
+    {"art", "arts", "dev", "pt", "nyc", "la", "uk", "fit", "tv", "xo", "hq", "ig", "co"}
+) | frozenset(
+    {
+        "photo",
+        "photos",
+        "photography",
+        "design",
+        "designs",
+        "music",
+        "films",
+        "film",
+        "studio",
+        "tattoo",
+        "tattoos",
+        "travels",
+        "travel",
+        "writes",
+        "coach",
+        "makeup",
+        "beauty",
+        "fitness",
+        "foodie",
+        "official",
+        "creative",
+        "creates",
+        "draws",
+        "makes",
+        "yoga",
+        "books",
+        "reads",
+        "style",
+        "styles",
+        "shop",
+        "media",
+        "visuals",
+        "sings",
+        "dance",
+        "cooks",
+        "bakes",
+        "runs",
+    }
+)
+_RUN_ON = sorted((w for w in SUFFIXES if len(w) >= 4), key=len, reverse=True)
+
+
+def _without_suffix(segments: tuple[str, ...]) -> tuple[str, ...]:
+    """The segments without the words people add after their name (SUFFIXES)."""
+    kept = tuple(s for s in segments if s not in SUFFIXES) or segments
+    last = kept[-1]
+    for word in _RUN_ON:
+        if last.endswith(word) and len(last) - len(word) >= 6:
+            return (*kept[:-1], last[: -len(word)])
+    return kept
+
+
 # Most letters a handle that spells a name has: usernames stop at 30, an e-mail's local part at 64.
 # Longer ones (only a hostile export has them) are compared whole but never read as a name, which
 # would take time growing with the square of their length.
@@ -63,6 +122,7 @@ def make_handle(kind: str, text: str) -> Handle | None:
     segments = tuple(s for s in _SEGMENTS.findall(folded) if s not in _NOISE)
     if not segments:
         return None
+    segments = _without_suffix(segments)
     bare = _NOT_ALNUM.sub("", folded)
     return Handle(kind, text, bare, segments, "".join(segments))
 

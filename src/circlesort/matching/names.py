@@ -226,7 +226,7 @@ NAME_LEVELS: tuple[NameLevel, ...] = (
     NameLevel(
         "other language",
         lambda p: p.surname_agrees and p.given == Given.OTHER_LANGUAGE,
-        2.0,
+        2.5,
         "same surname; {given_a} and {given_b} are one name in two languages",
     ),
     NameLevel(
@@ -305,10 +305,13 @@ def compare_names(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[float, str]:
 @cache
 def name_level(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[float, str, str]:
     """Weight, sentence and the name of the level two parsed names reach."""
-    if a != b:  # "Müller" is written "Mueller" as often as "Muller"
-        a, b = _umlauts(a), _umlauts(b)
     pair = NamePair(a, b)
     level = first(NAME_LEVELS, pair)
+    if a != b:  # "Müller" is written "Mueller" as often as "Muller"; "Michael" is no "Michal"
+        folded = NamePair(_umlauts(a), _umlauts(b))
+        again = first(NAME_LEVELS, folded)
+        if again.score > level.score:
+            pair, level = folded, again
     return level.score, level.say(pair), level.name
 
 

@@ -25,7 +25,7 @@ CERTAIN_FLOOR = 4.5
 LIKELY_FLOOR = 3.0  # links start here; below it a pair is at most a suggestion
 THRESHOLDS = ((Tier.CERTAIN, CERTAIN_FLOOR), (Tier.LIKELY, LIKELY_FLOOR), (Tier.POSSIBLE, 1.5))
 CONFLICT = -4.0  # at or below this, two accounts can never be one person
-STRUCTURE = 1.0  # a name held by exactly one account on each of three networks or more
+STRUCTURE = 1.5  # for each network beyond two on which exactly one account holds a full name
 
 
 def tier_of(logit: float) -> Tier | None:
@@ -136,6 +136,8 @@ class HowCommon:
     def of(cls, a: Profile, b: Profile, freq: Frequencies | None, weight: float) -> HowCommon:
         # What both accounts show tells the person apart: a middle name on one side does not.
         tokens = min((t for t in (a.tokens, b.tokens) if t), key=len)
+        if len(tokens) > 1 and len(tokens[-1]) == 1:  # "Stéphanie B.": the surname the other shows
+            tokens = max(a.tokens, b.tokens, key=lambda t: len(t[-1]))
         if not (len(a.tokens) > 1 and len(b.tokens) > 1) and len(tokens) > 2:
             tokens = (tokens[0], tokens[-1])  # a username spells given name and surname at most
         rarity = commonness(tokens) if len(tokens) > 1 else COMMON_GIVEN
@@ -188,15 +190,20 @@ COMMONNESS: tuple[Qualifier, ...] = (
 def _seen_alone(
     a: Profile, b: Profile, freq: Frequencies | None, how: HowCommon, w: float, sentence: str
 ) -> tuple[float, str, bool]:
-    """One person seen everywhere, not namesakes scattered about: a name held by exactly one
-    account on each of three networks or more adds a little, never making a pair certain alone."""
-    if freq is None or a.tokens != b.tokens or w >= 4.5 or how.rarity == VERY_COMMON:
+    """One person seen everywhere, not namesakes scattered about: a full name held by exactly one
+    account on each of three networks or more adds STRUCTURE for each network beyond two, between
+    any two of those networks, never making a pair certain alone; a very common one only where the
+    exports hold enough names to tell. Namesakes elsewhere (a second
+    holder on a fourth network) take that network out of the count, not the others."""
+    if freq is None or a.tokens != b.tokens or len(a.tokens) < 2 or w >= CERTAIN_FLOOR:
         return w, sentence, False
-    alone = freq.only_one_on_each(a.tokens)
-    if len(alone) < 3:
+    if how.rarity == VERY_COMMON and not freq.counted:
+        return w, sentence, False  # too few names here to say no namesake holds a John Smith
+    alone = freq.only_one_on(a.tokens)
+    if len(alone) < 3 or a.network not in alone or b.network not in alone:
         return w, sentence, False
     return (
-        max(w, min(w + STRUCTURE, CERTAIN_FLOOR - 0.1)),
+        max(w, min(w + STRUCTURE * (len(alone) - 2), CERTAIN_FLOOR - 0.1)),
         f"{sentence}; the only {' '.join(map(titled, a.tokens))} on each of "
         f"{', '.join(network_name(n) for n in alone)}",
         True,
