@@ -234,9 +234,10 @@ class ReviewScreen(FittedFooter[bool]):
 
     def _offer_certain(self) -> None:
         """The pairs the answers lifted over a link's score, offered together (once a visit)."""
-        certain = [s.item for s in self.learner.now_certain() if pair_id(s.item) not in self.declined]
-        if not certain:
+        offered = [s for s in self.learner.now_certain() if pair_id(s.item) not in self.declined]
+        if not offered:
             return
+        certain = [s.item for s in offered]
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -244,7 +245,7 @@ class ReviewScreen(FittedFooter[bool]):
             else:
                 self.declined.update(pair_id(p) for p in certain)
 
-        question = certain_question([s for s in self.learner.now_certain() if s.item in certain])
+        question = certain_question(offered)
         self.app.push_screen(Confirm(question, default=True), answered)
 
     def action_confirm_above(self) -> None:
