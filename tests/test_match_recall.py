@@ -83,3 +83,17 @@ def test_the_same_full_name_alone_on_three_networks_links_where_the_exports_can_
     anja = next(p for p in result.people if any(a.network == "facebook" for a in p.accounts))
     assert sorted(a.network for a in anja.accounts) == ["facebook", "linkedin", "x"]
     assert any("the only Anja Schmidt on each of" in e for link in anja.links for e in link.evidence)
+
+
+def test_a_typing_slip_is_one_keystroke_or_two_in_a_long_name():
+    from circlesort.matching.names import spelled_alike
+
+    for a, b in [
+        ("harrington", "harrinhton"),
+        ("clarke", "clakre"),
+        ("jon", "john"),
+        ("katherine", "catherine"),
+    ]:
+        assert spelled_alike(a, b), (a, b)
+    for a, b in [("maheovari", "maheolkarni"), ("smith", "smythe"), ("al", "ali"), ("anna", "anna")]:
+        assert not spelled_alike(a, b), (a, b)

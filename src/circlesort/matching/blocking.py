@@ -85,6 +85,8 @@ def slip_keys(first: str, last: str) -> list[str]:
         keys += [f"s:{first[:3]}<|{last}", f"s:>{first[-3:]}|{last}"]
     if len(first) >= 3 and len(last) >= 3:
         keys.append(f"s:{first[:2]}<|{last[:3]}<")
+        # the same letters in another order: "mloly clarke", "molly clakre"
+        keys += [f"s:{''.join(sorted(first))}~|{last}", f"s:{first}|{''.join(sorted(last))}~"]
     return keys
 
 

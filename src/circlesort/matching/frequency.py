@@ -9,17 +9,24 @@ matches, here applied to every level of name agreement).
 from __future__ import annotations
 
 import math
+import random
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from circlesort.matching.names import spelled_alike
 from circlesort.matching.profile import Profile
 
 BASELINE = 0.003  # expected namesakes at which a name's evidence is taken as the levels set it
 MIN_NAMES = 2000  # below this many names, counts say little: assume a wider world
+SLIP_SHARE = 0.0005  # how often two people's names are a slip apart, until a bundle shows it
+SLIP_SAMPLE = 20_000  # pairs of names drawn to measure it
 # The share of accounts on one network whose full name another network also shows, beyond chance,
 # that the levels' weights were set for; a pair of networks that share more or fewer people moves
 # the weight of every name evidence between them (see ``overlap``).
-TYPICAL_OVERLAP = 0.3
+TYPICAL_OVERLAP = 0.5
+# How often one person shows exactly the same full name on two networks (the rest are short
+# forms, slips, middle names ...): turns the share of exact agreements into the share of people.
+SAME_NAME_SHOWN = 0.6
 RAREST = 1.0  # most log-odds a rare name adds
 
 
@@ -33,6 +40,8 @@ class Frequencies:
     networks_named: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
     named_on: Counter[str] = field(default_factory=Counter)  # accounts with a full name, by network
     overlaps: dict[frozenset[str], float] = field(default_factory=dict)  # see ``overlap``
+    # How often two people's given names, or surnames, are a typing slip apart (names.spelled_alike)
+    slips: tuple[float, float] = (SLIP_SHARE, SLIP_SHARE)
 
     @classmethod
     def of(cls, profiles: list[Profile]) -> Frequencies:
@@ -56,12 +65,15 @@ class Frequencies:
             if len(tokens) > 2:  # "ngoctram", as usernames write Ngoc Tram
                 f.given["".join(tokens[:-1])] += count
         f.overlaps = f._overlaps()
+        if f.counted:
+            f.slips = (_slip_share([t[0] for t in most]), _slip_share([t[-1] for t in most]))
         return f
 
     def _overlaps(self) -> dict[frozenset[str], float]:
         """For each pair of networks, the share of the smaller one's named accounts whose exact
         full name the other shows, less what namesakes alone would give (estimated from the counts
-        of given names and surnames): how many people the two networks have in common."""
+        of given names and surnames), over SAME_NAME_SHOWN: how many people the two networks have
+        in common."""
         agree: Counter[frozenset[str]] = Counter()
         chance: dict[frozenset[str], float] = defaultdict(float)
         n = max(self.named, MIN_NAMES)
@@ -82,7 +94,8 @@ class Frequencies:
         out = {}
         for pair, count in agree.items():
             smaller = min(self.named_on[x] for x in pair)
-            out[pair] = min(max((count - chance[pair]) / smaller, 0.02), 0.9) if smaller else TYPICAL_OVERLAP
+            share = (count - chance[pair]) / smaller / SAME_NAME_SHOWN if smaller else TYPICAL_OVERLAP
+            out[pair] = min(max(share, 0.02), 0.9)
         return out
 
     def overlap(self, a: str, b: str) -> float:
@@ -99,27 +112,44 @@ class Frequencies:
         typical = TYPICAL_OVERLAP / (1 - TYPICAL_OVERLAP)
         return min(max(math.log(share / (1 - share) / typical), -2.0), 1.5)
 
-    def namesakes(self, tokens: tuple[str, ...], a: str, b: str) -> float:
+    def namesakes(
+        self, tokens: tuple[str, ...], a: str, b: str, slip: tuple[bool, bool] = (False, False)
+    ) -> float:
         """Expected number of other people with this name on the two networks ``a`` and ``b``.
 
         The name itself is left out of the counts, so that the estimate is about everyone else.
+        ``slip`` says which parts (given name, surname) agree only as a typing slip: there the
+        chance is that of any two people's names being a slip apart, not of this one's.
         """
         if len(tokens) < 2 or not self.named:
             return 0.0
         # Shares from a handful of names say little; below this many, assume a wider world.
         n = max(self.named, MIN_NAMES)
+        given = (max(self.given[tokens[0]] - 1, 0) + 0.5) / n
+        surname = (max(self.surname[tokens[-1]] - 1, 0) + 0.5) / n
+        if slip[0]:
+            given = math.sqrt(given * self.slips[0])
+        if slip[1]:
+            surname = math.sqrt(surname * self.slips[1])
+        return (self.per_network[a] + self.per_network[b]) * given * surname
+
+    def namesakes_on(self, tokens: tuple[str, ...], network: str) -> float:
+        """Expected number of accounts on ``network`` that hold this name by chance."""
+        n = max(self.named, MIN_NAMES)
         given = max(self.given[tokens[0]] - 1, 0) + 0.5
         surname = max(self.surname[tokens[-1]] - 1, 0) + 0.5
-        return (self.per_network[a] + self.per_network[b]) * given / n * surname / n
+        return self.per_network[network] * given / n * surname / n
 
     def adjustment(self, tokens: tuple[str, ...], a: str, b: str) -> float:
         """Log-odds to take off name evidence for the namesakes this bundle makes likely (<= 0)."""
         return min(self.weighed(tokens, a, b), 0.0)
 
-    def weighed(self, tokens: tuple[str, ...], a: str, b: str) -> float:
+    def weighed(
+        self, tokens: tuple[str, ...], a: str, b: str, slip: tuple[bool, bool] = (False, False)
+    ) -> float:
         """Log-odds for how rare the name is in this bundle against BASELINE: below 0 for a name
         whose parts many here share, up to RAREST for one hardly anyone else could hold."""
-        expected = self.namesakes(tokens, a, b)
+        expected = self.namesakes(tokens, a, b, slip)
         if not expected:
             return 0.0
         return min(max(math.log(BASELINE / expected), -3.0), RAREST)
@@ -141,3 +171,11 @@ class Frequencies:
         """The networks on which exactly one account has this name."""
         networks = self.networks_named.get(tokens, set())
         return sorted(n for n in networks if self.accounts_named[(n, tokens)] == 1)
+
+
+def _slip_share(names: list[str]) -> float:
+    """How often two names drawn from ``names`` are a typing slip apart, from SLIP_SAMPLE pairs
+    (always the same pairs for the same names), and never below a tenth of SLIP_SHARE."""
+    pick = random.Random(len(names)).choice
+    alike = sum(spelled_alike(pick(names), pick(names)) for _ in range(SLIP_SAMPLE))
+    return max(alike / SLIP_SAMPLE, SLIP_SHARE / 10)

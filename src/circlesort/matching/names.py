@@ -11,7 +11,7 @@ import re
 from enum import StrEnum
 from functools import cache, cached_property
 
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.distance import DamerauLevenshtein
 
 from circlesort.matching.levels import Level, always, first
 from circlesort.matching.normalize import nickname_kind, other_language, same_given
@@ -109,8 +109,9 @@ class NamePair:
         return self.b[-1] in self.a[1:-1] or self.a[-1] in self.b[1:-1]
 
     @cached_property
-    def surname_similarity(self) -> float:
-        return JaroWinkler.normalized_similarity(self.a[-1], self.b[-1])
+    def surnames_alike(self) -> bool:
+        """The surnames are one typing slip apart (two in a long one)."""
+        return spelled_alike(self.a[-1], self.b[-1])
 
     @property
     def swapped(self) -> bool:
@@ -274,7 +275,7 @@ NAME_LEVELS: tuple[NameLevel, ...] = (
     ),
     NameLevel(
         "surname spelled alike",
-        lambda p: p.given_agrees and p.surname_similarity >= 0.9,
+        lambda p: p.given_agrees and p.surnames_alike,
         3.5,
         "same given name; surnames spelled alike ({surname_a} / {surname_b})",
     ),
@@ -287,7 +288,7 @@ NAME_LEVELS: tuple[NameLevel, ...] = (
     # Neither agrees outright.
     NameLevel(
         "both spelled alike",
-        lambda p: p.given == Given.SPELLING and p.surname_similarity >= 0.92,
+        lambda p: p.given == Given.SPELLING and p.surnames_alike,
         2.5,
         "given names and surnames spelled alike",
     ),
@@ -346,9 +347,19 @@ def _given_relation(a: str, b: str) -> Given:
         return Given.LOOSE_NICKNAME
     if _GENDERED.sub("", a) == _GENDERED.sub("", b):
         return Given.DIFFERENT  # Francisco and Francisca, Cornelius and Cornelia
-    if a[0] == b[0] and JaroWinkler.normalized_similarity(a, b) >= 0.9:
+    if spelled_alike(a, b):
         return Given.SPELLING
     return Given.DIFFERENT
+
+
+@cache
+def spelled_alike(a: str, b: str) -> bool:
+    """One typing slip apart (a letter dropped, doubled, swapped with its neighbour or mistyped),
+    or two in a name of eight letters or more: "Harrington" and "Harrinhton", "Jon" and "John",
+    "Katherine" and "Catherine". Not "Maheovari" and "Maheolkarni", which only begin alike."""
+    if a == b or min(len(a), len(b)) < 3:
+        return False
+    return DamerauLevenshtein.distance(a, b, score_cutoff=2) <= (1 if max(len(a), len(b)) < 8 else 2)
 
 
 _GENDERED = re.compile(r"(a|o|us|e|os|as|ina|ine)$")

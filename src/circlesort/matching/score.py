@@ -24,6 +24,12 @@ from circlesort.model import Tier
 CERTAIN_FLOOR = 4.5
 LIKELY_FLOOR = 3.0  # links start here; below it a pair is at most a suggestion
 THRESHOLDS = ((Tier.CERTAIN, CERTAIN_FLOOR), (Tier.LIKELY, LIKELY_FLOOR), (Tier.POSSIBLE, 1.5))
+# The name levels whose parts agree only as a typing slip: (given name, surname).
+SLIPS = {
+    "given name spelled alike": (True, False),
+    "surname spelled alike": (False, True),
+    "both spelled alike": (True, True),
+}
 CONFLICT = -4.0  # at or below this, two accounts can never be one person
 STRUCTURE = 1.5  # for each network beyond two on which exactly one account holds a full name
 
@@ -87,7 +93,7 @@ def _name_evidence(a: Profile, b: Profile, freq: Frequencies | None) -> tuple[Fo
     found, short = _names_or_handles(a, b, freq)
     if found.weight < 2.0:
         return found, short
-    how = HowCommon.of(a, b, freq, found.weight)
+    how = HowCommon.of(a, b, freq, found.weight, found.level)
     qualifier = next(q for q in COMMONNESS if q.test(how))
     sentence = found.sentence + qualifier.words
     level = found.level if qualifier.name == "unremarkable" else f"{found.level}, {qualifier.name}"
@@ -133,7 +139,9 @@ class HowCommon:
     weight: float
 
     @classmethod
-    def of(cls, a: Profile, b: Profile, freq: Frequencies | None, weight: float) -> HowCommon:
+    def of(
+        cls, a: Profile, b: Profile, freq: Frequencies | None, weight: float, level: str = ""
+    ) -> HowCommon:
         # What both accounts show tells the person apart: a middle name on one side does not.
         tokens = min((t for t in (a.tokens, b.tokens) if t), key=len)
         if len(tokens) > 1 and len(tokens[-1]) == 1:  # "Stéphanie B.": the surname the other shows
@@ -144,8 +152,10 @@ class HowCommon:
         adjust = ADJUSTMENT[rarity] if rarity != UNCOMMON or weight >= 3.0 else 0.0
         if freq is None:
             return cls(tokens, rarity, adjust, 0.0, 0.0, False, weight)
-        shared = freq.weighed(tokens, a.network, b.network)
+        shared = freq.weighed(tokens, a.network, b.network, SLIPS.get(level, (False, False)))
         prior = freq.prior(a.network, b.network)
+        if rarity == VERY_COMMON:  # many people share the name anywhere: the overlap cannot vouch
+            prior = min(prior, 0.0)
         return cls(tokens, rarity, adjust, shared, prior, freq.counted and len(tokens) > 1, weight)
 
     @property
@@ -191,23 +201,33 @@ def _seen_alone(
     a: Profile, b: Profile, freq: Frequencies | None, how: HowCommon, w: float, sentence: str
 ) -> tuple[float, str, bool]:
     """One person seen everywhere, not namesakes scattered about: a full name held by exactly one
-    account on each of three networks or more adds STRUCTURE for each network beyond two, between
-    any two of those networks, never making a pair certain alone; a very common one only where the
-    exports hold enough names to tell. Namesakes elsewhere (a second
-    holder on a fourth network) take that network out of the count, not the others."""
+    account on each of three networks or more adds, between any two of them, up to STRUCTURE for
+    each other such network: less the more namesakes that network makes likely (30,000 public
+    followers hold many names by chance), never making a pair certain alone. A very common name
+    only where the exports hold enough names to tell, and only on three networks."""
     if freq is None or a.tokens != b.tokens or len(a.tokens) < 2 or w >= CERTAIN_FLOOR:
         return w, sentence, False
-    if how.rarity == VERY_COMMON and not freq.counted:
-        return w, sentence, False  # too few names here to say no namesake holds a John Smith
     alone = freq.only_one_on(a.tokens)
     if len(alone) < 3 or a.network not in alone or b.network not in alone:
         return w, sentence, False
+    if how.rarity == VERY_COMMON and (not freq.counted or len(freq.networks_named[a.tokens]) > 3):
+        return w, sentence, False
+    others = [n for n in alone if n not in (a.network, b.network)]
+    bonus = sum(_vouches(freq.namesakes_on(a.tokens, n)) for n in others)
+    if bonus < 0.5:
+        return w, sentence, False
     return (
-        max(w, min(w + STRUCTURE * (len(alone) - 2), CERTAIN_FLOOR - 0.1)),
+        max(w, min(w + bonus, CERTAIN_FLOOR - 0.1)),
         f"{sentence}; the only {' '.join(map(titled, a.tokens))} on each of "
         f"{', '.join(network_name(n) for n in alone)}",
         True,
     )
+
+
+def _vouches(namesakes: float) -> float:
+    """What a third network holding the name once adds: STRUCTURE when hardly anyone there could
+    hold it by chance, nothing when one namesake there is to be expected."""
+    return min(STRUCTURE, max(0.0, -math.log(max(namesakes, 1e-9)) / 2))
 
 
 def _employer(a: Profile, b: Profile) -> Found:
