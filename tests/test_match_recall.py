@@ -97,3 +97,14 @@ def test_a_typing_slip_is_one_keystroke_or_two_in_a_long_name():
         assert spelled_alike(a, b), (a, b)
     for a, b in [("maheovari", "maheolkarni"), ("smith", "smythe"), ("al", "ali"), ("anna", "anna")]:
         assert not spelled_alike(a, b), (a, b)
+
+
+def test_a_username_may_use_the_initial_of_the_formal_name():
+    from circlesort.matching import handles as H
+    from circlesort.matching.handles import make_handle
+
+    handle = make_handle("Instagram username", "rnavarro")
+    assert handle is not None
+    assert H.explain(handle, ("bob", "navarro")) == (H.INITIAL, "r")
+    danny = make_handle("Instagram username", "danny.silva")
+    assert danny is not None and H.explain(danny, ("daniel", "silva"))[0] == H.FULL

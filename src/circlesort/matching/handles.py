@@ -86,17 +86,16 @@ SUFFIXES = frozenset(
         "runs",
     }
 )
-_RUN_ON = sorted((w for w in SUFFIXES if len(w) >= 4), key=len, reverse=True)
+_RUN_ON = re.compile(
+    "(?<=[a-z]{6})(" + "|".join(sorted((w for w in SUFFIXES if len(w) >= 4), key=len, reverse=True)) + ")$"
+)
 
 
 def _without_suffix(segments: tuple[str, ...]) -> tuple[str, ...]:
     """The segments without the words people add after their name (SUFFIXES)."""
     kept = tuple(s for s in segments if s not in SUFFIXES) or segments
-    last = kept[-1]
-    for word in _RUN_ON:
-        if last.endswith(word) and len(last) - len(word) >= 6:
-            return (*kept[:-1], last[: -len(word)])
-    return kept
+    cut = _RUN_ON.sub("", kept[-1])
+    return kept if cut == kept[-1] else (*kept[:-1], cut)
 
 
 # Most letters a handle that spells a name has: usernames stop at 30, an e-mail's local part at 64.
@@ -216,11 +215,13 @@ def _explain(letters: str, segments: tuple[str, ...], tokens: tuple[str, ...]) -
                     return FULL, form
                 short = short or (SHORT, form)
     if len(segments) <= 2:
+        initials = dict.fromkeys(f[0] for f in (given, *forms) if len(f) > 1)  # "rnavarro" for Bob
         for last in surnames:
-            if len(given) > 1 and last in letters and _beside(segments, given[0], last):
-                if len(last) > 2:
-                    return INITIAL, given[0]
-                short = short or (SHORT, given[0])
+            for initial in initials if len(given) > 1 and last in letters else ():
+                if _beside(segments, initial, last):
+                    if len(last) > 2:
+                        return INITIAL, initial
+                    short = short or (SHORT, initial)
         for form in forms:
             if surnames and len(form) >= 3 and form in letters and _beside(segments, form, surnames[0][0]):
                 return GIVEN_INITIAL, form

@@ -308,8 +308,9 @@ def name_level(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[float, str, str]
     """Weight, sentence and the name of the level two parsed names reach."""
     pair = NamePair(a, b)
     level = first(NAME_LEVELS, pair)
-    if a != b:  # "Müller" is written "Mueller" as often as "Muller"; "Michael" is no "Michal"
-        folded = NamePair(_umlauts(a), _umlauts(b))
+    ua, ub = _umlauts(a), _umlauts(b)
+    if a != b and (ua != a or ub != b):  # "Müller" is written "Mueller"; "Michael" is no "Michal"
+        folded = NamePair(ua, ub)
         again = first(NAME_LEVELS, folded)
         if again.score > level.score:
             pair, level = folded, again

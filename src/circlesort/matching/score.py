@@ -111,6 +111,8 @@ def _names_or_handles(a: Profile, b: Profile, freq: Frequencies | None) -> tuple
         if w >= 4.5 and notes:
             sentence += " after " + " and ".join(dict.fromkeys(notes))
     both_named = len(a.tokens) > 1 and len(b.tokens) > 1
+    if both_named and not 3.0 <= w < 4.5:
+        return Found(w, sentence, level), short  # a username changes nothing here: skip them
     for named, other in ((a, b), (b, a)):
         if named.tokens and other.handles:
             hw, hs, spelled, hlevel = handles_vs_name(other.handles, named.tokens, freq)
