@@ -13,6 +13,7 @@ Pure Python: no user interface, no workspace.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -20,6 +21,10 @@ from typing import Generic, TypeVar
 from circlesort.matching.score import LIKELY_FLOOR, score_of
 
 PRIOR = 4.0  # the matcher's score counts as this many answers
+# How sure the answers must make a pair before it is offered for linking: the re-scored score
+# less this many standard deviations of its Beta posterior must still clear the link's score,
+# so that three "same" answers to pairs of a broad kind do not vouch for fifty others.
+DOUBT = 1.28
 LINK_SCORE = score_of(LIKELY_FLOOR)  # a likely link's score (0.88): where a pair would be linked
 
 P = TypeVar("P")
@@ -80,6 +85,14 @@ def tallies(answers: Iterable[Answered]) -> dict[str, Tally]:
     return {kind: Tally(c, n) for kind, (c, n) in counts.items()}
 
 
+def surely(score: float, tally: Tally | None, prior: float = PRIOR) -> float:
+    """The re-scored score less DOUBT standard deviations of the Beta posterior it is the mean of:
+    what the answers vouch for (about the tenth percentile)."""
+    mean = rescore(score, tally, prior)
+    weight = prior + (tally.answered if tally else 0)
+    return mean - DOUBT * math.sqrt(mean * (1 - mean) / (weight + 1))
+
+
 def rescore(score: float, tally: Tally | None, prior: float = PRIOR) -> float:
     """The matcher's ``score`` updated by the answers to pairs of its kind."""
     if tally is None or not tally.answered:
@@ -102,7 +115,7 @@ class Learner(Generic[P]):
         prior: float = PRIOR,
     ) -> None:
         self.tallies = tallies(answers)
-        self.person_of, self.size_of = person_of, size_of
+        self.person_of, self.size_of, self.prior = person_of, size_of, prior
         self.scored = [
             Scored(p, rescore(p.score, t, prior), t)
             for p in pending
@@ -120,10 +133,16 @@ class Learner(Generic[P]):
         return self._one_per_person(ranked)
 
     def now_certain(self, threshold: float = LINK_SCORE) -> list[Scored[P]]:
-        """The pairs the answers lifted to ``threshold`` or over (from below it), best first; one
-        per person, so that linking them all never joins three people on one guess. Scores are
-        compared as shown, to two decimals."""
-        lifted = [s for s in self.scored if s.moved and round(s.score, 2) >= threshold > s.pending.score]
+        """The pairs the answers lifted to ``threshold`` or over (from below it), and surely so
+        (``surely``), best first; one per person, so that linking them all never joins three
+        people on one guess. Scores are compared as shown, to two decimals."""
+        lifted = [
+            s
+            for s in self.scored
+            if s.moved
+            and round(s.score, 2) >= threshold > s.pending.score
+            and surely(s.pending.score, s.tally, self.prior) >= threshold
+        ]
         return self._one_per_person(sorted(lifted, key=lambda s: s.score, reverse=True))
 
     def _one_per_person(self, ranked: Sequence[Scored[P]]) -> list[Scored[P]]:
