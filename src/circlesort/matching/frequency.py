@@ -27,6 +27,7 @@ TYPICAL_OVERLAP = 0.5
 # How often one person shows exactly the same full name on two networks (the rest are short
 # forms, slips, middle names ...): turns the share of exact agreements into the share of people.
 SAME_NAME_SHOWN = 0.6
+MUTUAL = frozenset({"facebook", "linkedin", "contacts"})  # ties both sides agreed to
 RAREST = 1.0  # most log-odds a rare name adds
 
 
@@ -107,10 +108,13 @@ class Frequencies:
 
     def prior(self, a: str, b: str) -> float:
         """Log-odds to add to name evidence between networks ``a`` and ``b`` for how many people
-        they have in common, against the TYPICAL_OVERLAP the levels were set for."""
+        they have in common, against the TYPICAL_OVERLAP the levels were set for. Only networks
+        of mutual ties (MUTUAL) may raise it: where strangers follow, some follow because they
+        share the name of someone the user knows, and exact names agree beyond chance for that."""
         share = self.overlap(a, b)
         typical = TYPICAL_OVERLAP / (1 - TYPICAL_OVERLAP)
-        return min(max(math.log(share / (1 - share) / typical), -2.0), 1.5)
+        most = 1.5 if a in MUTUAL and b in MUTUAL else 0.0
+        return min(max(math.log(share / (1 - share) / typical), -2.0), most)
 
     def namesakes(
         self, tokens: tuple[str, ...], a: str, b: str, slip: tuple[bool, bool] = (False, False)

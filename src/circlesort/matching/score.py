@@ -31,7 +31,7 @@ SLIPS = {
     "both spelled alike": (True, True),
 }
 CONFLICT = -4.0  # at or below this, two accounts can never be one person
-STRUCTURE = 1.5  # for each network beyond two on which exactly one account holds a full name
+STRUCTURE = 0.75  # for each network beyond two on which exactly one account holds a full name
 
 
 def tier_of(logit: float) -> Tier | None:
