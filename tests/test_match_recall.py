@@ -108,3 +108,17 @@ def test_a_username_may_use_the_initial_of_the_formal_name():
     assert H.explain(handle, ("bob", "navarro")) == (H.INITIAL, "r")
     danny = make_handle("Instagram username", "danny.silva")
     assert danny is not None and H.explain(danny, ("daniel", "silva"))[0] == H.FULL
+
+
+def test_a_shared_username_made_of_a_name_is_a_suggestion():
+    from circlesort.matching.frequency import Frequencies
+
+    ig = Account("instagram", "ajohansson", handle="ajohansson", ties=(Tie("follower"),))
+    masto = Account("mastodon", "ajohansson@mastodon.social", ties=(Tie("follower"),))
+    odd = Account("instagram", "sunnyowl42", handle="sunnyowl42", ties=(Tie("follower"),))
+    odd_masto = Account("mastodon", "sunnyowl42@mastodon.social", ties=(Tie("follower"),))
+    known = [li("Anna", "Johansson", 1), contact("Erik Johansson")]
+    profiles = [profile_of(i, a) for i, a in enumerate([ig, masto, odd, odd_masto, *known])]
+    freq = Frequencies.of(profiles)
+    assert tier_of(compare(profiles[0], profiles[1], freq).logit) == Tier.POSSIBLE
+    assert tier_of(compare(profiles[2], profiles[3], freq).logit) != Tier.POSSIBLE

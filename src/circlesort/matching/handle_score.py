@@ -176,9 +176,26 @@ def shared_handle(a: Profile, b: Profile, freq: Frequencies | None) -> tuple[flo
                 w = 0.5 if x.kind in _CHOSEN and y.kind in _CHOSEN else 0.0
             elif levels - {""}:
                 w = min(w, 0.5)
+            elif freq is not None and _name_shaped(x.letters, freq):
+                # "ajohansson" on two networks, neither naming its owner: a name many could
+                # have made their username of, on each network on their own
+                w = min(w, NAME_SHAPED)
             elif freq is not None and len(x.segments) == 1 and freq.given[x.segments[0]]:
                 # "the.jane" on two networks: only a given name, which many could choose
                 w = min(w, 2.0 if freq.rare_given(x.segments[0]) else 1.0)
             if w > best[0]:
                 best = (w, sentence, level)
     return best
+
+
+NAME_SHAPED = 2.5  # most a shared username weighs when it is made of a name (``_name_shaped``)
+
+
+def _name_shaped(letters: str, freq: Frequencies) -> bool:
+    """Whether a username is an initial or a given name known here, then a surname known here:
+    "ajohansson", "annajohansson"."""
+    for cut in range(1, len(letters) - 3):
+        head, tail = letters[:cut], letters[cut:]
+        if freq.surname[tail] and (cut == 1 or freq.given[head]):
+            return True
+    return False
