@@ -63,7 +63,7 @@ def test_answers_rescore_the_rest_and_the_certain_ones_are_linked_as_one_step(tm
         await pilot.pause()
         assert linked(ws) == 1 and not isinstance(app.screen, Confirm)
         shown = screen_text(app)
-        assert "you said 1 of 1 pairs like this (same, very common) were one person" in shown
+        assert "you said 1 of 1 pairs like this (same name, very common) were one person" in shown
         assert "(score 0.86)" in shown  # (0.82 * 4 + 1) / 5
         await pilot.press(*"c" * (SURE - 2))  # 10 of 10: (0.82 * 4 + 10) / 14 = 0.95, not yet sure
         await pilot.pause()
@@ -75,7 +75,7 @@ def test_answers_rescore_the_rest_and_the_certain_ones_are_linked_as_one_step(tm
         assert isinstance(app.screen, Confirm)
         shown = screen_text(app)
         rest = len(NAMES) - SURE
-        assert f"{rest} more pairs now look certain" in shown and "like “same, very common”" in shown
+        assert f"{rest} more pairs now look certain" in shown and "like “same name, very common”" in shown
         await pilot.press("enter")  # the question names the count and the kind: Enter is yes
         await pilot.pause()
         assert linked(ws) == len(NAMES) and review.pairs == []

@@ -19,7 +19,8 @@ from functools import cache
 import jellyfish
 
 from circlesort.matching.handles import split_tokens
-from circlesort.matching.normalize import extra_groups, given_forms, language_groups, nicknamer
+from circlesort.matching.names import spelled_alike
+from circlesort.matching.normalize import extra_groups, given_forms, language_groups, nicknamer, same_given
 from circlesort.matching.profile import Profile
 
 # Most accounts a block may hold before it is dropped as uninformative, by key kind.
@@ -179,7 +180,14 @@ def candidates(profiles: list[Profile]) -> Iterator[tuple[int, int]]:
         if size > CAPS[kind]:
             continue
         pairs: list[tuple[int, int]] = []
-        if kind in SYMMETRIC:
+        if kind == "s":  # only names that can be one person's with a slip: the rest are "different"
+            pairs = [
+                (i, j)
+                for n, i in enumerate(group)
+                for j in group[n + 1 :]
+                if network[i] != network[j] and _slipped(profiles[i].tokens, profiles[j].tokens)
+            ]
+        elif kind in SYMMETRIC:
             pairs = [(i, j) for n, i in enumerate(group) for j in group[n + 1 :] if network[i] != network[j]]
         probing = probes.get(key)
         if probing and (
@@ -191,6 +199,13 @@ def candidates(profiles: list[Profile]) -> Iterator[tuple[int, int]]:
             if pair not in seen:
                 add(pair)
                 yield pair
+
+
+def _slipped(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Given names and surnames each the same, a short form or a slip apart."""
+    return (a[-1] == b[-1] or spelled_alike(a[-1], b[-1])) and (
+        a[0] == b[0] or spelled_alike(a[0], b[0]) or same_given(a[0], b[0])
+    )
 
 
 def cross_pairs(probing: list[int], group: list[int], network: list[str]) -> int:

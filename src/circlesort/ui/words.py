@@ -109,9 +109,22 @@ def pairs_word(count: int) -> str:
     return "pair" if count == 1 else "pairs"
 
 
+# The level names of a suggestion's kind that say nothing to a person as they stand (the others,
+# "surname spelled alike", "same, very common", are read as they are).
+LEVEL_WORDS: dict[str, str] = {
+    "same": "same name",
+    "same, common here": "same name, common here",
+    "same, very common": "same name, very common",
+    "same, uncommon": "same name, uncommon",
+    "rival": "another account fits as well",
+    "taken": "already linked elsewhere",
+}
+
+
 def kind_words(kind: str) -> str:
     """A suggestion's kind (its evidence levels joined by "+") as words."""
-    return " and ".join(part.strip() for part in kind.split("+") if part.strip())
+    levels = (part.strip() for part in kind.split("+") if part.strip())
+    return " and ".join(LEVEL_WORDS.get(level, level) for level in levels)
 
 
 def badge(network: str) -> str:
