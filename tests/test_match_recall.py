@@ -120,5 +120,7 @@ def test_a_shared_username_made_of_a_name_is_a_suggestion():
     known = [li("Anna", "Johansson", 1), contact("Erik Johansson")]
     profiles = [profile_of(i, a) for i, a in enumerate([ig, masto, odd, odd_masto, *known])]
     freq = Frequencies.of(profiles)
-    assert tier_of(compare(profiles[0], profiles[1], freq).logit) == Tier.POSSIBLE
+    shaped = compare(profiles[0], profiles[1], freq)
+    assert tier_of(shaped.logit) == Tier.POSSIBLE
+    assert any("made of a name, which others may have chosen too" in e for e in shaped.evidence)
     assert tier_of(compare(profiles[2], profiles[3], freq).logit) != Tier.POSSIBLE

@@ -179,7 +179,8 @@ def shared_handle(a: Profile, b: Profile, freq: Frequencies | None) -> tuple[flo
             elif freq is not None and _name_shaped(x.letters, freq):
                 # "ajohansson" on two networks, neither naming its owner: a name many could
                 # have made their username of, on each network on their own
-                w = min(w, NAME_SHAPED)
+                w, level = min(w, NAME_SHAPED), f"{level}, made of a name"
+                sentence += ", but it is made of a name, which others may have chosen too"
             elif freq is not None and len(x.segments) == 1 and freq.given[x.segments[0]]:
                 # "the.jane" on two networks: only a given name, which many could choose
                 w = min(w, 2.0 if freq.rare_given(x.segments[0]) else 1.0)
