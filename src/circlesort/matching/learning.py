@@ -5,10 +5,10 @@ matcher's score is a prior worth ``PRIOR`` answers; every answer the user gave t
 same kind updates it, Beta-Binomial: (score * PRIOR + confirmed) / (PRIOR + answered). A pair of
 a kind never answered, or of no kind (''), keeps the matcher's score.
 
-The review queue goes by value: the pairs that would join the most accounts first, then the
-highest score; and one suggestion per person at a time (the others come back once it is
-answered). Pairs the answers lift over a link's score are offered together (``now_certain``).
-Pure Python: no user interface, no workspace.
+The review queue goes by value: the pairs of accounts a "same" would join (the two people's
+sizes multiplied) times the score, then the score; and one suggestion per person at a time (the
+others come back once it is answered). Pairs the answers lift over a link's score are offered
+together (``now_certain``). Pure Python: no user interface, no workspace.
 """
 
 from __future__ import annotations
@@ -122,10 +122,11 @@ class Learner(Generic[P]):
             for t in [self.tallies.get(p.kind) if p.kind else None]
         ]
 
-    def value(self, scored: Scored[P]) -> tuple[int, float]:
-        """What a pair is worth reviewing for: the accounts it would join, then its score."""
+    def value(self, scored: Scored[P]) -> tuple[float, float]:
+        """What a pair is worth reviewing for: the pairs of accounts a "same" would join, times
+        how likely that answer is (its score); then its score."""
         a, b = self.person_of(scored.pending.a), self.person_of(scored.pending.b)
-        return (self.size_of(a) + self.size_of(b), scored.score)
+        return (self.size_of(a) * self.size_of(b) * scored.score, scored.score)
 
     def queue(self) -> list[Scored[P]]:
         """The pairs to review, most valuable first, one per person at a time."""
