@@ -124,3 +124,10 @@ def test_a_shared_username_made_of_a_name_is_a_suggestion():
     assert tier_of(shaped.logit) == Tier.POSSIBLE
     assert any("made of a name, which others may have chosen too" in e for e in shaped.evidence)
     assert tier_of(compare(profiles[2], profiles[3], freq).logit) != Tier.POSSIBLE
+
+
+def test_a_mistyped_letter_in_a_short_name_is_another_name():
+    from circlesort.matching.names import spelled_alike
+
+    assert not spelled_alike("thi", "thu") and not spelled_alike("ana", "ina")
+    assert spelled_alike("lily", "liyl") and spelled_alike("jon", "john")

@@ -360,6 +360,8 @@ def spelled_alike(a: str, b: str) -> bool:
     "Katherine" and "Catherine". Not "Maheovari" and "Maheolkarni", which only begin alike."""
     if a == b or min(len(a), len(b)) < 3:
         return False
+    if max(len(a), len(b)) <= 4 and len(a) == len(b) and sorted(a) != sorted(b):
+        return False  # "Thi" and "Thu", "Ana" and "Ina": in a short name a mistyped letter is another name
     return DamerauLevenshtein.distance(a, b, score_cutoff=2) <= (1 if max(len(a), len(b)) < 8 else 2)
 
 
