@@ -1,7 +1,6 @@
 """Pairwise precision and recall of `circlesort match` on a labelled bundle, per tier.
 
-    python -m benchmarks.accuracy [--scale 0.1] [--seed 7] [--show 20]
-    python -m benchmarks.accuracy --scales 0.02 0.1 0.4 1.0 --seed 11   # one row per scale
+    python -m benchmarks.accuracy [--scales 0.02 0.1 0.4 1.0] [--seed 7 11] [--reviews 0 25 50]
 
 A predicted pair is two accounts in one person; its tier is the weakest link on the path between
 them. Recall counts the true pairs whose two accounts both carry evidence of a name; "with
@@ -233,11 +232,29 @@ def _kinds(
     return dict(by_kind), dict(wrong)
 
 
-def measure(scale: float, seed: int) -> Figures:
+def bundle(scale: float, seed: int) -> tuple[list, Truth]:
+    """The accounts of the bundle with its hard cases, read as a user's exports, and the truth."""
     with tempfile.TemporaryDirectory() as tmp:
         truth = write_bundle(Path(tmp), scale, seed, hard=True)
         loaded = load([tmp])
-    return evaluate(match(loaded.accounts), truth)
+    return loaded.accounts, truth
+
+
+def measure(scale: float, seed: int) -> Figures:
+    accounts, truth = bundle(scale, seed)
+    return evaluate(match(accounts), truth)
+
+
+def reviewed(scale: float, seed: int, counts: list[int]) -> str:
+    """A row of linked precision / recall after each count of simulated reviews (review_sim.py)."""
+    from benchmarks.review_sim import simulate
+
+    accounts, truth = bundle(scale, seed)
+    cells = []
+    for n in counts:
+        f = evaluate(simulate(accounts, truth, n), truth)
+        cells.append(f"{f.precision():.4f} / {f.recall:.4f}")
+    return f"| {scale} | {seed} | " + " | ".join(cells) + " |"
 
 
 def naive_table(scale: float, seed: int) -> str:
@@ -283,6 +300,9 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=0, help="print this many wrong and missed pairs")
     parser.add_argument("--naive", action="store_true", help="also measure the naive thefuzz script")
     parser.add_argument("--kinds", action="store_true", help="recall per form, whatever the network")
+    parser.add_argument(
+        "--reviews", type=int, nargs="*", default=[], help="also after these many simulated reviews: 0 25 50"
+    )
     args = parser.parse_args()
     scales = [args.scale] if args.scale is not None else args.scales
     print(SCALE_HEADER)
@@ -291,6 +311,12 @@ def main() -> None:
         for scale in scales:
             runs.append((scale, seed, measure(scale, seed)))
             print(runs[-1][2].row(scale, seed), flush=True)
+    if args.reviews:
+        print("\nlinked precision / recall after simulated reviews\n")
+        print("| scale | seed | " + " | ".join(f"{n} reviews" for n in args.reviews) + " |")
+        print("|---|---|" + "---|" * len(args.reviews))
+        for scale, seed, _ in runs:
+            print(reviewed(scale, seed, args.reviews), flush=True)
     for scale, seed, figures in runs:
         print(f"\nscale {scale}, seed {seed}")
         if len(runs) == 1:
