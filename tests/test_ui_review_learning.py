@@ -50,6 +50,9 @@ async def open_suggestions(pilot, app):
     await pilot.press("m")
     await pilot.pause()
     review = app.screen
+    while isinstance(review, ReviewScreen) and review.kind != Tier.POSSIBLE:  # likely links first
+        await pilot.press("t")
+        await pilot.pause()
     assert isinstance(review, ReviewScreen) and review.kind == Tier.POSSIBLE
     return review
 
@@ -152,3 +155,33 @@ def test_one_suggestion_per_person_and_the_bigger_people_first(tmp_path):
         assert len(everyone) > len(review.pairs) or len(touching) == 1
 
     drive(test, size=(120, 40), exports=[str(root)])
+
+
+def test_not_the_same_answers_every_suggestion_between_the_same_two_people(tmp_path):
+    """Facebook's John Smith against the contact John Smith, who is linked to a LinkedIn John
+    Smith: one "not the same" keeps the two people apart, so the LinkedIn pair leaves too."""
+
+    async def test(pilot, app, ws):
+        review = await open_suggestions(pilot, app)
+        fb = ("facebook", "John Smith")
+        touching = [p for p in ws.pairs(Tier.POSSIBLE) if fb in (p.a, p.b)]
+        others = {p.b if p.a == fb else p.a for p in touching}
+        assert len(touching) >= 2 and len(set(ws.persons_of(others).values())) == 1  # one person
+        review.index = next(n for n, p in enumerate(review.pairs) if fb in (p.a, p.b))
+        await pilot.press("r")
+        await pilot.pause()
+        assert not any(fb in (p.a, p.b) for p in review.pairs)
+        assert "in all, one per person at a time" in screen_text(app)
+
+    drive(test, size=(120, 40))
+
+
+def test_capital_c_offers_only_scores_some_pair_reaches(tmp_path):
+    async def test(pilot, app, ws):
+        await open_suggestions(pilot, app)
+        await pilot.press("C")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "0 pairs" not in shown and "0.62:" in shown
+
+    drive(test, size=(120, 40))

@@ -130,6 +130,8 @@ def handles_vs_name(
     best: tuple[int, H.Handle] | None = None  # (level's place in LEVELS, handle)
     for h in handles:
         found = H.explain(h, tokens)
+        if found and found[0] in (H.GIVEN, H.SURNAME) and _another_name(h, tokens, found[1], freq):
+            continue  # "isla_bennett" holds Isla, and Bennett too: not Isla Nilsson's
         if found and (best is None or H.LEVELS.index(found[0]) < best[0]):
             best = (H.LEVELS.index(found[0]), h)
     if best is None:
@@ -137,6 +139,15 @@ def handles_vs_name(
     spelled = Spelled(best[1], H.LEVELS[best[0]], tokens, freq)
     level = first(HANDLE_LEVELS, spelled)
     return level.score, level.say(spelled), spelled.found, level.name
+
+
+def _another_name(handle: H.Handle, tokens: tuple[str, ...], form: str, freq: Frequencies | None) -> bool:
+    """Whether the handle holds, beside the part of the name it spells, another name people here
+    have ("bennett" in "isla_bennett" for Isla Nilsson, "kai" in "kai_nguyen")."""
+    if freq is None:
+        return False
+    rest = [s for s in handle.segments if s != form and s not in tokens and len(s) >= 3]
+    return any(freq.surname[s] or freq.given[s] for s in rest)
 
 
 # Usernames people pick themselves; LinkedIn builds its addresses from the name.

@@ -101,7 +101,9 @@ REVIEW_CERTAIN = (
 REVIEW_ABOVE = "Link every suggestion in the queue scoring at least:"
 REVIEW_ABOVE_ANSWER = "{floor:.2f}: {count} {pairs}"
 REVIEW_LINKED_ALL = "Linked {count} {pairs}: each one person."
-REVIEW_ABOVE_HINT = "C links every suggestion above a score you pick."
+REVIEW_ABOVE_HINT = "Most accounts joined first. C links every suggestion above a score you pick."
+REVIEW_HELD = " · {held:,} in all, one per person at a time"
+REVIEW_NONE_ABOVE = "No suggestion scores {floor:.2f} or more."
 REVIEW_ONLY_SUGGESTIONS = "C links suggestions: t shows them."
 
 
@@ -153,8 +155,10 @@ __all__ = [
     "REVIEW_ABOVE_ANSWER",
     "REVIEW_ABOVE_HINT",
     "REVIEW_CERTAIN",
+    "REVIEW_HELD",
     "REVIEW_LEARNED",
     "REVIEW_LINKED_ALL",
+    "REVIEW_NONE_ABOVE",
     "REVIEW_ONLY_SUGGESTIONS",
     "ROW_FLAGS",
     "TIER_FLAGS",

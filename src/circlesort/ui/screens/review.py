@@ -44,7 +44,9 @@ from circlesort.ui.words import (
     CATEGORY_WORDS,
     REVIEW_ABOVE,
     REVIEW_ABOVE_HINT,
+    REVIEW_HELD,
     REVIEW_LINKED_ALL,
+    REVIEW_NONE_ABOVE,
     REVIEW_ONLY_SUGGESTIONS,
     TIER_TITLES,
     pairs_word,
@@ -137,6 +139,8 @@ class ReviewScreen(FittedFooter[bool]):
     def _show(self) -> None:
         total = len(self.pairs)
         where = f"{self.index + 1:,} of {total:,}" if total else "none left"
+        if self.kind == Tier.POSSIBLE and self.held > total:
+            where += REVIEW_HELD.format(held=self.held)
         title = Content.assemble((TIER_TITLES[self.kind], "bold"), f"   {where}")
         self.query_one("#title", Static).update(title)
         if not total:
@@ -166,10 +170,21 @@ class ReviewScreen(FittedFooter[bool]):
         already (a link the user confirmed joined them) is answered."""
         pairs = self.ws.pairs(self.kind)
         self.scored = {}
+        self.held = 0  # suggestions open, of which the queue shows one per person
         if self.kind != Tier.POSSIBLE:
             return pairs
-        owner = self.ws.persons_of([k for p in pairs for k in (p.a, p.b)])
-        pairs = [p for p in pairs if owner.get(p.a) is None or owner.get(p.a) != owner.get(p.b)]
+        apart = self.ws.rules("not_same")
+        owner = self.ws.persons_of([k for p in pairs for k in (p.a, p.b)] + [k for r in apart for k in r])
+        # Answered: the two accounts are one person now, or their people were kept apart (a "not
+        # the same" on John Smith answers every suggestion between the same two people).
+        kept = {frozenset((owner.get(a), owner.get(b))) for a, b in apart}
+        pairs = [
+            p
+            for p in pairs
+            if owner.get(p.a) is None
+            or (owner.get(p.a) != owner.get(p.b) and frozenset((owner.get(p.a), owner.get(p.b))) not in kept)
+        ]
+        self.held = len(pairs)
         self.learner = learner_of(self.ws, pairs)  # the queue: by value, one per person
         queue = self.learner.queue()
         self.scored = {pair_id(s.item): s for s in queue}
@@ -227,7 +242,8 @@ class ReviewScreen(FittedFooter[bool]):
         self.pairs = self._open()  # this pair, and the suggestions the link answered, leave
         self.changed = True
         self.index = min(self.index, max(len(self.pairs) - 1, 0))
-        self.notify("Linked: one person." if same else "Kept apart: not the same person.", markup=False)
+        # brief: at 80x24 a stack of these would cover the evidence of the next pair
+        self.notify("Linked: one person." if same else "Kept apart: not the same person.", timeout=2)
         self._show()
         if self.kind == Tier.POSSIBLE:
             self._offer_certain()
@@ -253,12 +269,16 @@ class ReviewScreen(FittedFooter[bool]):
             self.notify(REVIEW_ONLY_SUGGESTIONS, markup=False)
             return
         queue = list(self.scored.values())
+        floors, answers = above_answers(queue)
+        if not floors:
+            self.notify(REVIEW_NONE_ABOVE.format(floor=FLOORS[-1]), markup=False)
+            return
 
         def chosen(index: int | None) -> None:
-            if index is not None and 0 <= index < len(FLOORS):
-                self._link_all(above(queue, FLOORS[index]))
+            if index is not None and 0 <= index < len(floors):
+                self._link_all(above(queue, floors[index]))
 
-        self.app.push_screen(Choose(REVIEW_ABOVE, above_answers(queue)), chosen)
+        self.app.push_screen(Choose(REVIEW_ABOVE, answers), chosen)
 
     @saves
     def _link_all(self, pairs: list[PairRow]) -> None:

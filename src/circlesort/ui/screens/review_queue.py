@@ -67,13 +67,16 @@ def certain_question(certain: Sequence[Scored[PairRow]]) -> str:
     return REVIEW_CERTAIN.format(count=len(certain), pairs=pairs_word(len(certain)), kinds=named)
 
 
-def above_answers(queue: Sequence[Scored[PairRow]]) -> list[str]:
-    """C's answers: each floor with how many pairs of the queue it would link."""
-    return [
-        REVIEW_ABOVE_ANSWER.format(floor=floor, count=len(n), pairs=pairs_word(len(n)))
-        for floor in FLOORS
-        for n in [above(queue, floor)]
-    ]
+def above_answers(queue: Sequence[Scored[PairRow]]) -> tuple[list[float], list[str]]:
+    """C's answers: the floors above which some pair of the queue is, each with how many pairs
+    it would link (a floor that would link nothing is not offered)."""
+    floors, answers = [], []
+    for floor in FLOORS:
+        count = len(above(queue, floor))
+        if count:
+            floors.append(floor)
+            answers.append(REVIEW_ABOVE_ANSWER.format(floor=floor, count=count, pairs=pairs_word(count)))
+    return floors, answers
 
 
 def above(queue: Sequence[Scored[PairRow]], floor: float) -> list[PairRow]:
