@@ -90,3 +90,10 @@ def test_now_certain_are_the_pairs_answers_lifted_over_a_links_score():
     shared = learner([("a", "b", 0.8, "k"), ("a", "c", 0.79, "k")], many).now_certain()
     assert [s.item for s in shared] == [("a", "b")]
     assert [s.item for s in learner(pairs, many).now_certain(threshold=0.97)] == []
+
+
+def test_answers_vouch_for_no_more_pairs_than_they_are():
+    pairs = [(f"a{n}", f"b{n}", 0.8, "k") for n in range(40)]
+    answers = [Answered("k", True)] * 15
+    offered = learner(pairs, answers).now_certain()
+    assert len(offered) == 15  # fifteen answers, fifteen pairs: not all forty

@@ -136,7 +136,9 @@ class Learner(Generic[P]):
     def now_certain(self, threshold: float = LINK_SCORE) -> list[Scored[P]]:
         """The pairs the answers lifted to ``threshold`` or over (from below it), and surely so
         (``surely``), best first; one per person, so that linking them all never joins three
-        people on one guess. Scores are compared as shown, to two decimals."""
+        people on one guess; and of each kind no more than the user answered (the answered pairs
+        came first in the queue, the likeliest of their kind: they vouch for as many others, not
+        for hundreds). Scores are compared as shown, to two decimals."""
         lifted = [
             s
             for s in self.scored
@@ -144,7 +146,14 @@ class Learner(Generic[P]):
             and round(s.score, 2) >= threshold > s.pending.score
             and surely(s.pending.score, s.tally, self.prior) >= threshold
         ]
-        return self._one_per_person(sorted(lifted, key=lambda s: s.score, reverse=True))
+        ranked = self._one_per_person(sorted(lifted, key=lambda s: s.score, reverse=True))
+        room = {kind: tally.answered for kind, tally in self.tallies.items()}
+        out = []
+        for s in ranked:
+            if room.get(s.pending.kind, 0) > 0:
+                room[s.pending.kind] -= 1
+                out.append(s)
+        return out
 
     def _one_per_person(self, ranked: Sequence[Scored[P]]) -> list[Scored[P]]:
         taken: set[Hashable] = set()
