@@ -97,3 +97,14 @@ def test_answers_vouch_for_no_more_pairs_than_they_are():
     answers = [Answered("k", True)] * 15
     offered = learner(pairs, answers).now_certain()
     assert len(offered) == 15  # fifteen answers, fifteen pairs: not all forty
+
+
+def test_answers_about_namesakes_teach_nothing():
+    from circlesort.matching.learning import learnable
+
+    assert learnable("username: initial and surname") and learnable("surname spelled alike")
+    assert not learnable("same, very common") and not learnable("same, common here")
+    assert not learnable("username: the name alone+rival") and not learnable("")
+    pairs = [("a", "b", 0.82, "same, very common")]
+    moved = learner(pairs, [Answered("same, very common", False)] * 3)
+    assert moved.scored[0].score == 0.82 and moved.scored[0].tally is None

@@ -8,42 +8,81 @@ from circlesort.ui.screens.modals import Choose, Confirm
 from circlesort.ui.screens.review import ReviewScreen
 
 from .conftest import drive, meta, screen_text, write_tree
+from .test_match_short_parts import exports
 
-# Very common names, on Facebook and in the contacts: each pair a suggestion of one kind, 0.82.
-NAMES = [
-    "John Smith",
-    "Maria Garcia",
-    "David Johnson",
-    "James Brown",
-    "Michael Jones",
-    "Robert Miller",
-    "Linda Davis",
-    "Maria Rodriguez",
-    "William Martinez",
-    "Richard Hernandez",
-    "Joseph Lopez",
-    "Thomas Williams",
-    "Charles Smith",
-    "Daniel Garcia",
-    "Mary Johnson",
-    "Patricia Brown",
+# Facebook friends with common surnames, and Instagram usernames of their initial and surname:
+# each pair a suggestion of one kind ("username: initial and surname"), 0.73. Not namesakes: a
+# kind whose doubt is who else has the name teaches nothing (matching/learning.py learnable).
+GIVEN = [
+    "Odalys",
+    "Brisa",
+    "Cosmin",
+    "Dervla",
+    "Eirlys",
+    "Fintan",
+    "Gwenllian",
+    "Hamish",
+    "Ilse",
+    "Jolien",
+    "Kerensa",
 ]
-# Answers of one kind before the others are offered: (0.82 * 4 + 11) / 15 = 0.95, and surely so
-# (learning.surely: less 1.28 standard deviations, still over 0.88); after 10 it is not.
-SURE = 11
+GIVEN += [
+    "Lorcan",
+    "Maelle",
+    "Niamh",
+    "Oisin",
+    "Perpetua",
+    "Quilla",
+    "Rhosyn",
+    "Saoirse",
+    "Tamsin",
+    "Ulrika",
+    "Vesna",
+]
+SURNAMES = [
+    "Smith",
+    "Johnson",
+    "Williams",
+    "Brown",
+    "Jones",
+    "Garcia",
+    "Miller",
+    "Davis",
+    "Rodriguez",
+    "Martinez",
+    "Hernandez",
+]
+SURNAMES += [
+    "Lopez",
+    "Gonzalez",
+    "Wilson",
+    "Anderson",
+    "Thomas",
+    "Taylor",
+    "Moore",
+    "Jackson",
+    "Martin",
+    "Lee",
+    "Perez",
+]
+NAMES = [f"{g} {s}" for g, s in zip(GIVEN, SURNAMES, strict=True)]
+HANDLES = [f"{g[0]}{s}".lower() for g, s in zip(GIVEN, SURNAMES, strict=True)]
+KIND = "username: initial and surname"
+# Answers of the kind before the others are offered: (0.73 * 4 + 16) / 20 = 0.95, and surely so
+# (learning.surely: less 1.28 standard deviations, still over 0.88); after 15 it is not.
+SURE = 16
 
 
-def namesakes(root):
-    friends = {"friends_v2": [{"name": n, "timestamp": 1700000000} for n in NAMES]}
-    write_tree(root, {"connections/friends/your_friends.json": meta(friends)})
-    vcards = "".join(f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{n}\r\nEND:VCARD\r\n" for n in NAMES)
-    (root / "contacts.vcf").write_text(vcards, encoding="utf-8")
-    return [str(root)]
+def initials(root):
+    return exports(root, NAMES, HANDLES)
 
 
 def linked(ws) -> int:
-    """How many of the namesakes are one person across the two networks."""
-    return sum(ws.person_of(("facebook", n)) == ws.person_of(("contacts", n)) for n in NAMES)
+    """How many of the friends are one person with their Instagram account."""
+    return sum(
+        ws.person_of(("facebook", n)) == ws.person_of(("instagram", h))
+        for n, h in zip(NAMES, HANDLES, strict=True)
+    )
 
 
 async def open_suggestions(pilot, app):
@@ -61,14 +100,14 @@ def test_answers_rescore_the_rest_and_the_certain_ones_are_linked_as_one_step(tm
     async def test(pilot, app, ws):
         review = await open_suggestions(pilot, app)
         assert len(review.pairs) == len(NAMES)
-        assert "(score 0.82)" in screen_text(app) and "C links every suggestion" in screen_text(app)
+        assert "(score 0.73)" in screen_text(app) and "C links every suggestion" in screen_text(app)
         await pilot.press("c")
         await pilot.pause()
         assert linked(ws) == 1 and not isinstance(app.screen, Confirm)
         shown = screen_text(app)
-        assert "you said 1 of 1 pairs like this (same name, very common) were one person" in shown
-        assert "(score 0.86)" in shown  # (0.82 * 4 + 1) / 5
-        await pilot.press(*"c" * (SURE - 2))  # 10 of 10: (0.82 * 4 + 10) / 14 = 0.95, not yet sure
+        assert f"you said 1 of 1 pairs like this ({KIND}) were one person" in shown
+        assert "(score 0.78)" in shown  # (0.73 * 4 + 1) / 5
+        await pilot.press(*"c" * (SURE - 2))  # 15 of 15: (0.73 * 4 + 15) / 19 = 0.94, not yet sure
         await pilot.pause()
         assert not isinstance(app.screen, Confirm) and linked(ws) == SURE - 1
         app.clear_notifications()  # ten toasts of "Linked" would cover the question's words
@@ -78,7 +117,7 @@ def test_answers_rescore_the_rest_and_the_certain_ones_are_linked_as_one_step(tm
         assert isinstance(app.screen, Confirm)
         shown = screen_text(app)
         rest = len(NAMES) - SURE
-        assert f"{rest} more pairs now look certain" in shown and "like “same name, very common”" in shown
+        assert f"{rest} more pairs now look certain" in shown and f"like “{KIND}”" in shown
         await pilot.press("enter")  # the question names the count and the kind: Enter is yes
         await pilot.pause()
         assert linked(ws) == len(NAMES) and review.pairs == []
@@ -86,7 +125,7 @@ def test_answers_rescore_the_rest_and_the_certain_ones_are_linked_as_one_step(tm
         await pilot.pause()
         assert linked(ws) == SURE and len(review.pairs) == rest
 
-    drive(test, size=(120, 40), exports=namesakes(tmp_path / "x"))
+    drive(test, size=(120, 40), exports=initials(tmp_path / "x"))
 
 
 def test_a_refused_offer_is_not_asked_again_on_the_visit(tmp_path):
@@ -103,7 +142,7 @@ def test_a_refused_offer_is_not_asked_again_on_the_visit(tmp_path):
         await pilot.pause()
         assert not isinstance(app.screen, Confirm) and linked(ws) == SURE + 1
 
-    drive(test, size=(80, 24), exports=namesakes(tmp_path / "x"))
+    drive(test, size=(80, 24), exports=initials(tmp_path / "x"))
 
 
 def test_rejections_lower_the_others(tmp_path):
@@ -112,10 +151,10 @@ def test_rejections_lower_the_others(tmp_path):
         await pilot.press("r", "r")
         await pilot.pause()
         shown = screen_text(app)
-        assert "you said 0 of 2 pairs like this" in shown and "(score 0.55)" in shown
+        assert "you said 0 of 2 pairs like this" in shown and "(score 0.49)" in shown  # 0.73 * 4 / 6
         assert linked(ws) == 0 and len(ws.rules("not_same")) == 2
 
-    drive(test, size=(120, 40), exports=namesakes(tmp_path / "x"))
+    drive(test, size=(120, 40), exports=initials(tmp_path / "x"))
 
 
 def test_capital_c_asks_for_a_score_then_links_all_above_it(tmp_path):
@@ -125,7 +164,8 @@ def test_capital_c_asks_for_a_score_then_links_all_above_it(tmp_path):
         await pilot.pause()
         assert isinstance(app.screen, Choose)
         shown = screen_text(app)
-        assert f"0.80: {len(NAMES)} pairs" in shown and f"0.62: {len(NAMES)} pairs" in shown
+        assert "0.80:" not in shown  # no pair scores so much
+        assert f"0.70: {len(NAMES)} pairs" in shown and f"0.62: {len(NAMES)} pairs" in shown
         await pilot.press("escape")  # nothing linked
         await pilot.pause()
         assert linked(ws) == 0
@@ -137,22 +177,24 @@ def test_capital_c_asks_for_a_score_then_links_all_above_it(tmp_path):
         await pilot.pause()
         assert linked(ws) == 0 and len(review.pairs) == len(NAMES)
 
-    drive(test, size=(120, 40), exports=namesakes(tmp_path / "x"))
+    drive(test, size=(120, 40), exports=initials(tmp_path / "x"))
 
 
 def test_one_suggestion_per_person_and_the_bigger_people_first(tmp_path):
     root = tmp_path / "x"
-    namesakes(root)
-    # a second John Smith in the contacts: two suggestions touch Facebook's John Smith
-    with (root / "contacts.vcf").open("a", encoding="utf-8") as f:
-        f.write("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:John Smith\r\nEMAIL:js2@example.org\r\nEND:VCARD\r\n")
+    names = ["John Smith", "Maria Garcia", "David Johnson"]
+    friends = {"friends_v2": [{"name": n, "timestamp": 1700000000} for n in names]}
+    write_tree(root, {"connections/friends/your_friends.json": meta(friends)})
+    # two John Smiths in the contacts: two suggestions touch Facebook's John Smith
+    vcards = "".join(f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{n}\r\nEND:VCARD\r\n" for n in names)
+    vcards += "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:John Smith\r\nEMAIL:js2@example.org\r\nEND:VCARD\r\n"
+    (root / "contacts.vcf").write_text(vcards, encoding="utf-8")
 
     async def test(pilot, app, ws):
         review = await open_suggestions(pilot, app)
-        touching = [p for p in review.pairs if ("facebook", "John Smith") in (p.a, p.b)]
-        assert len(touching) <= 1
-        everyone = ws.pairs(Tier.POSSIBLE)
-        assert len(everyone) > len(review.pairs) or len(touching) == 1
+        john = ("facebook", "John Smith")
+        assert len([p for p in review.pairs if john in (p.a, p.b)]) <= 1
+        assert len([p for p in ws.pairs(Tier.POSSIBLE) if john in (p.a, p.b)]) == 2
 
     drive(test, size=(120, 40), exports=[str(root)])
 

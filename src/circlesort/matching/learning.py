@@ -3,7 +3,8 @@
 A suggestion's kind names the evidence levels that made its score (model.Suggestion.kind). The
 matcher's score is a prior worth ``PRIOR`` answers; every answer the user gave to a pair of the
 same kind updates it, Beta-Binomial: (score * PRIOR + confirmed) / (PRIOR + answered). A pair of
-a kind never answered, or of no kind (''), keeps the matcher's score.
+a kind never answered, of no kind (''), or whose doubt is namesakes (``learnable``), keeps the
+matcher's score.
 
 The review queue goes by value: the pairs of accounts a "same" would join (the two people's
 sizes multiplied) times the score, then the score; and one suggestion per person at a time (the
@@ -75,11 +76,23 @@ class Scored(Generic[P]):
         return self.tally is not None
 
 
+# What a kind says when the doubt is who else has the name: each such pair stands alone (one
+# John Smith being the same person says nothing of another), so answers teach nothing of them.
+NAMESAKE_DOUBTS = frozenset({"very common", "common here", "rival", "taken"})
+
+
+def learnable(kind: str) -> bool:
+    """Whether answers to pairs of this kind say something of the others of it: a kind at all,
+    and not one whose doubt is namesakes (NAMESAKE_DOUBTS)."""
+    names = {name.strip() for level in kind.split("+") for name in level.split(",")}
+    return bool(kind) and not names & NAMESAKE_DOUBTS
+
+
 def tallies(answers: Iterable[Answered]) -> dict[str, Tally]:
-    """The answers by kind; answers to pairs of no kind teach nothing."""
+    """The answers by kind; answers to pairs of no kind, or of a kind not learnable, teach nothing."""
     counts: dict[str, tuple[int, int]] = {}
     for answer in answers:
-        if answer.kind:
+        if learnable(answer.kind):
             confirmed, answered = counts.get(answer.kind, (0, 0))
             counts[answer.kind] = (confirmed + answer.same, answered + 1)
     return {kind: Tally(c, n) for kind, (c, n) in counts.items()}
@@ -119,7 +132,7 @@ class Learner(Generic[P]):
         self.scored = [
             Scored(p, rescore(p.score, t, prior), t)
             for p in pending
-            for t in [self.tallies.get(p.kind) if p.kind else None]
+            for t in [self.tallies.get(p.kind) if learnable(p.kind) else None]
         ]
 
     def value(self, scored: Scored[P]) -> tuple[float, float]:
