@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar, NamedTuple
 
+from circlesort.matching.profile import network_name
 from circlesort.model import CATEGORIES, UNDECIDED
 from circlesort.workspace import codec
 from circlesort.workspace.journal import Changed, Write
@@ -129,7 +130,7 @@ class LinkAccounts(Change):
         writes = [Write("pair_rules", pair_key(self.a, self.b), "same")]
         if keep and other and keep != other:
             writes += [Write("members", k, keep) for k in ws.member_keys([other])]
-        return Draft(f"linked {codec.label(*self.a)} and {codec.label(*self.b)}", writes)
+        return Draft(f"linked {_named(ws, self.a)} and {_named(ws, self.b)}", writes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +174,7 @@ class UnlinkAccounts(Change):
         writes = [Write("pair_rules", pair_key(self.a, self.b), "not_same")]
         if ws.person_of(self.a) == ws.person_of(self.b):
             writes.append(Write("members", self.b, own_person(self.b)))
-        return Draft(f"{codec.label(*self.a)} and {codec.label(*self.b)} are not one person", writes)
+        return Draft(f"{_named(ws, self.a)} and {_named(ws, self.b)} are not one person", writes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,3 +301,12 @@ def pair_key(a: Key, b: Key) -> tuple[str, str, str, str]:
     """A pair rule's key: its two accounts in key order."""
     first, second = sorted([(a[0], a[1]), (b[0], b[1])])
     return (*first, *second)
+
+
+def _named(ws: Reads, key: Key) -> str:
+    """An account as a person reads it in an undo message: "Amara Wang (Facebook)"; its key when
+    the workspace no longer has it."""
+    account = ws.account(key)
+    if account is None:
+        return codec.label(*key)
+    return f"{account.display_name} ({network_name(key[0])})"
