@@ -191,7 +191,8 @@ class ReviewScreen(FittedFooter[bool]):
         return [s.item for s in queue]
 
     def _belongs(self, *keys: Key) -> list[str]:
-        """Each account's person now, in words: "in Ann Berg (3 accounts), keep personal"."""
+        """Each account's person now, in words: "in Ann Berg (3 accounts: contacts, Facebook,
+        LinkedIn), keep personal"."""
         owner = self.ws.persons_of(keys)
         categories = self.ws.categories_of(owner.values())
         out = []
@@ -200,8 +201,9 @@ class ReviewScreen(FittedFooter[bool]):
             if person is None:
                 out.append("")
                 continue
-            size = len(self.ws.member_keys([person]))
-            accounts = f" ({size} accounts)" if size > 1 else ""
+            members = self.ws.member_keys([person])
+            where = ", ".join(sorted({network_name(n) for n, _ in members}, key=str.casefold))
+            accounts = f" ({len(members)} accounts: {where})" if len(members) > 1 else ""
             category = CATEGORY_WORDS[categories.get(person, UNDECIDED)]
             out.append(f"in {self.ws.person_name(person)}{accounts}, {category}")
         return out
