@@ -60,7 +60,7 @@ def test_match_table_shows_people_links_and_suggestions():
     assert "José Álvarez\n  facebook   José Álvarez\n" in out
     assert "same name after accent folding and dropping 'MBA'" in out
     assert "Suggestions (never linked without you):" in out
-    assert "facebook:John Smith  ?  linkedin:John Smith" in out
+    assert "facebook:John Smith and linkedin:John Smith: one person? (0.82)" in out
 
 
 def test_match_on_bad_input_is_one_line_and_status_2(tmp_path):

@@ -72,9 +72,8 @@ def match_text(result: MatchResult) -> str:
     if result.suggestions:
         lines.append("")
         lines.append("Suggestions (never linked without you):")
-        for s in result.suggestions:
-            lines.append(
-                f"  {s.a.network}:{s.a.display_name}  ?  {s.b.network}:{s.b.display_name}  "
-                f"({s.score:.2f}) {'; '.join(s.evidence)}"
-            )
+        for s in result.suggestions:  # the pair, then why on a line of its own
+            pair = f"{s.a.network}:{s.a.display_name} and {s.b.network}:{s.b.display_name}"
+            lines.append(f"  {pair}: one person? ({s.score:.2f})")
+            lines.append(f"      {'; '.join(s.evidence)}")
     return "\n".join(lines)
