@@ -356,10 +356,11 @@ class SortScreen(ShownMixin, FittedFooter, Screen):
         """The import on top finished: everyone again, and what it did in a notice."""
         self._refresh()
         if summary is not None:
-            text = " ".join(summary.lines())
+            text = "\n".join(summary.lines())  # each of them a sentence of its own
             warnings = summary.result.warnings if summary.result else []
             if warnings:
-                text += f" {len(warnings)} warnings: circlesort inspect lists them."
+                word = "warning" if len(warnings) == 1 else "warnings"
+                text += f"\n{len(warnings)} {word}: circlesort inspect lists them."
             self.notify(text, markup=False, timeout=8)
 
     def action_plan(self) -> None:
