@@ -131,3 +131,8 @@ def test_a_mistyped_letter_in_a_short_name_is_another_name():
 
     assert not spelled_alike("thi", "thu") and not spelled_alike("ana", "ina")
     assert spelled_alike("lily", "liyl") and spelled_alike("jon", "john")
+
+
+def test_a_space_typed_inside_the_given_name_is_read_through():
+    assert level("Isab Elle Beattie", "Isabelle Beattie") in ("spaced differently", "same")
+    assert level("Har Risn Boulter", "Harrison Boulter") == "given name spelled alike"

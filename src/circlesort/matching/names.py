@@ -308,12 +308,18 @@ def name_level(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[float, str, str]
     """Weight, sentence and the name of the level two parsed names reach."""
     pair = NamePair(a, b)
     level = first(NAME_LEVELS, pair)
+    others = []
     ua, ub = _umlauts(a), _umlauts(b)
     if a != b and (ua != a or ub != b):  # "Müller" is written "Mueller"; "Michael" is no "Michal"
-        folded = NamePair(ua, ub)
-        again = first(NAME_LEVELS, folded)
+        others.append(NamePair(ua, ub))
+    if len(a) == len(b) + 1 and len(a) > 2:  # "Har Risn Boulter": a space typed in the given name
+        others.append(NamePair((a[0] + a[1], *a[2:]), b))
+    elif len(b) == len(a) + 1 and len(b) > 2:
+        others.append(NamePair(a, (b[0] + b[1], *b[2:])))
+    for other in others:
+        again = first(NAME_LEVELS, other)
         if again.score > level.score:
-            pair, level = folded, again
+            pair, level = other, again
     return level.score, level.say(pair), level.name
 
 
