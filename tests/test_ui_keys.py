@@ -175,7 +175,7 @@ def test_review_says_whose_each_side_is_the_score_in_words_and_drops_answered_su
         await pilot.press("m")
         await pilot.pause()
         text = screen_text(app)
-        assert re.search(r"in .+ \(\d accounts\),\s*undecided", text)
+        assert re.search(r"in .+ \(\d accounts: [^)]+\),\s*undecided", text)
         assert re.search(r"(Almost certainly|Probably|Maybe) the same person \(score 0\.\d\d\)", text)
         await pilot.press("t")  # the suggestions
         await pilot.pause()
