@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from circlesort.matching.frequency import Frequencies
 from circlesort.matching.profile import Profile, network_name
-from circlesort.matching.score import CONFLICT, Comparison, compare, tier_of
+from circlesort.matching.score import CONFLICT, Comparison, compare, kind_of, tier_of
 from circlesort.model import Tier
 
 MARGIN = 1.5  # log-odds by which the best candidate on a network must beat the next
@@ -104,7 +104,7 @@ class Clusterer:
                 continue  # a weak hint that fits several accounts helps nobody
             kind = c.kind
             if rival:
-                tier, evidence, kind = Tier.POSSIBLE, (*evidence, rival), f"{kind}+rival"
+                tier, evidence, kind = Tier.POSSIBLE, (*evidence, rival), kind_of((kind, "rival"))
             out.append(Pair(i, j, tier, c.logit, evidence, kind))
         return out
 
@@ -150,7 +150,7 @@ class Clusterer:
                 continue
             if pair.tier != Tier.POSSIBLE:
                 taken = _taken(self, pair)
-                evidence, kind = (*pair.evidence, taken), f"{pair.kind}+taken"
+                evidence, kind = (*pair.evidence, taken), kind_of((pair.kind, "taken"))
                 pair = Pair(pair.a, pair.b, Tier.POSSIBLE, pair.logit, evidence, kind)
             elif self._overlap(pair):
                 continue  # joining would give a person two accounts on one network

@@ -127,10 +127,7 @@ class Frequencies:
         """
         if len(tokens) < 2 or not self.named:
             return 0.0
-        # Shares from a handful of names say little; below this many, assume a wider world.
-        n = max(self.named, MIN_NAMES)
-        given = (max(self.given[tokens[0]] - 1, 0) + 0.5) / n
-        surname = (max(self.surname[tokens[-1]] - 1, 0) + 0.5) / n
+        given, surname = self._shares(tokens)
         if slip[0]:
             given = math.sqrt(given * self.slips[0])
         if slip[1]:
@@ -139,14 +136,16 @@ class Frequencies:
 
     def namesakes_on(self, tokens: tuple[str, ...], network: str) -> float:
         """Expected number of accounts on ``network`` that hold this name by chance."""
+        given, surname = self._shares(tokens)
+        return self.per_network[network] * given * surname
+
+    def _shares(self, tokens: tuple[str, ...]) -> tuple[float, float]:
+        """The shares of other people here with this given name, and with this surname (the name
+        itself left out). From a handful of names they say little: below MIN_NAMES, a wider world."""
         n = max(self.named, MIN_NAMES)
         given = max(self.given[tokens[0]] - 1, 0) + 0.5
         surname = max(self.surname[tokens[-1]] - 1, 0) + 0.5
-        return self.per_network[network] * given / n * surname / n
-
-    def adjustment(self, tokens: tuple[str, ...], a: str, b: str) -> float:
-        """Log-odds to take off name evidence for the namesakes this bundle makes likely (<= 0)."""
-        return min(self.weighed(tokens, a, b), 0.0)
+        return given / n, surname / n
 
     def weighed(
         self, tokens: tuple[str, ...], a: str, b: str, slip: tuple[bool, bool] = (False, False)

@@ -19,7 +19,7 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from circlesort.matching.score import LIKELY_FLOOR, score_of
+from circlesort.matching.score import LIKELY_FLOOR, kind_levels, score_of
 
 PRIOR = 4.0  # the matcher's score counts as this many answers
 # How sure the answers must make a pair before it is offered for linking: the re-scored score
@@ -84,7 +84,7 @@ NAMESAKE_DOUBTS = frozenset({"very common", "common here", "rival", "taken"})
 def learnable(kind: str) -> bool:
     """Whether answers to pairs of this kind say something of the others of it: a kind at all,
     and not one whose doubt is namesakes (NAMESAKE_DOUBTS)."""
-    names = {name.strip() for level in kind.split("+") for name in level.split(",")}
+    names = {name.strip() for level in kind_levels(kind) for name in level.split(",")}
     return bool(kind) and not names & NAMESAKE_DOUBTS
 
 

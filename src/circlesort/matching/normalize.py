@@ -136,19 +136,18 @@ def nicknamer() -> NickNamer:
 @cache
 def extra_groups() -> dict[str, frozenset[str]]:
     """The supplement (nicknames_extra.yaml): each name with every name of its groups, itself included."""
-    text = resources.files(__package__).joinpath("nicknames_extra.yaml").read_text("utf-8")
-    groups: dict[str, set[str]] = {}
-    for group in yaml.safe_load(text):
-        names = {fold(str(n)) for n in group}
-        for n in names:
-            groups.setdefault(n, set()).update(names)
-    return {k: frozenset(v) for k, v in groups.items()}
+    return _name_groups("nicknames_extra.yaml")
 
 
 @cache
 def language_groups() -> dict[str, frozenset[str]]:
     """languages.yaml: each given name with its forms in other languages, itself included."""
-    text = resources.files(__package__).joinpath("languages.yaml").read_text("utf-8")
+    return _name_groups("languages.yaml")
+
+
+def _name_groups(filename: str) -> dict[str, frozenset[str]]:
+    """A file of groups of names (a YAML list of lists): each name, folded, with its groups' names."""
+    text = resources.files(__package__).joinpath(filename).read_text("utf-8")
     groups: dict[str, set[str]] = {}
     for group in yaml.safe_load(text):
         names = {fold(str(n)) for n in group}

@@ -8,7 +8,7 @@ they are; an employer or a username that spells the name adds to them. Tiers cut
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -54,6 +54,17 @@ class Comparison:
     kind: str = ""  # the levels that made the score, joined by "+" (model.Suggestion.kind)
 
 
+def kind_of(levels: Iterable[str]) -> str:
+    """A comparison's kind: the names of the levels it reached, joined by "+"."""
+    return "+".join(level for level in levels if level)
+
+
+def kind_levels(kind: str) -> list[str]:
+    """The level names a kind is made of (``kind_of``); a level may carry qualifiers after
+    commas: "same, very common"."""
+    return [level.strip() for level in kind.split("+") if level.strip()]
+
+
 class Found(NamedTuple):
     """One piece of evidence: its log-odds, its sentence and the level it reached."""
 
@@ -70,7 +81,7 @@ def compare(a: Profile, b: Profile, freq: Frequencies | None = None) -> Comparis
     logit = sum(f.weight for f in found)
     if short:  # "kaan" for An Ka: a suggestion at most, whatever else agrees, bar a shared identifier
         logit = min(logit, sum(f.weight for f in identifiers if f.sentence) + LIKELY_FLOOR - 0.1)
-    return Comparison(logit, tuple(f.sentence for f in found), "+".join(f.level for f in found))
+    return Comparison(logit, tuple(f.sentence for f in found), kind_of(f.level for f in found))
 
 
 def _identifiers(a: Profile, b: Profile, freq: Frequencies | None) -> list[Found]:

@@ -11,6 +11,7 @@ screens name a network in full as the files do (network_name).
 
 from __future__ import annotations
 
+from circlesort.matching.score import kind_levels
 from circlesort.model import UNDECIDED, Account, Category, Network, Relation, Tier
 from circlesort.planning.words import network_name
 from circlesort.workspace.roster_groups import Order
@@ -125,8 +126,7 @@ LEVEL_WORDS: dict[str, str] = {
 
 def kind_words(kind: str) -> str:
     """A suggestion's kind (its evidence levels joined by "+") as words."""
-    levels = (part.strip() for part in kind.split("+") if part.strip())
-    return " and ".join(LEVEL_WORDS.get(level, level) for level in levels)
+    return " and ".join(LEVEL_WORDS.get(level, level) for level in kind_levels(kind))
 
 
 def badge(network: str) -> str:

@@ -175,14 +175,17 @@ class ReviewScreen(FittedFooter[bool]):
             return pairs
         apart = self.ws.rules("not_same")
         owner = self.ws.persons_of([k for p in pairs for k in (p.a, p.b)] + [k for r in apart for k in r])
+
         # Answered: the two accounts are one person now, or their people were kept apart (a "not
         # the same" on John Smith answers every suggestion between the same two people).
-        kept = {frozenset((owner.get(a), owner.get(b))) for a, b in apart}
+        def people(a: Key, b: Key) -> frozenset[str | None]:
+            return frozenset((owner.get(a), owner.get(b)))
+
+        kept = {people(a, b) for a, b in apart}
         pairs = [
             p
             for p in pairs
-            if owner.get(p.a) is None
-            or (owner.get(p.a) != owner.get(p.b) and frozenset((owner.get(p.a), owner.get(p.b))) not in kept)
+            if owner.get(p.a) is None or (len(people(p.a, p.b)) == 2 and people(p.a, p.b) not in kept)
         ]
         self.held = len(pairs)
         self.learner = learner_of(self.ws, pairs)  # the queue: by value, one per person
