@@ -36,22 +36,17 @@ def test_a_version_3_workspace_opens_and_keeps_its_suggestions():
     db.close()
 
 
-def test_a_suggestions_kind_is_stored(monkeypatch):
-    import circlesort.workspace.importing as importing
+def test_a_suggestions_kind_is_stored():
+    from circlesort.importers import load
+    from circlesort.matching import match
 
-    real = importing.match
-
-    def with_kinds(*args, **kwargs):  # the matcher's kinds, as it will fill them
-        result = real(*args, **kwargs)
-        for s in result.suggestions:
-            object.__setattr__(s, "kind", "given name+surname")
-        return result
-
-    monkeypatch.setattr(importing, "match", with_kinds)
+    accounts = load([str(sample_exports())]).accounts
+    made = {((s.a.network, s.a.key), (s.b.network, s.b.key)): s.kind for s in match(accounts).suggestions}
     with Workspace.open() as ws:
         import_paths(ws, [str(sample_exports())])
-        kinds = {p.evidence_kind for p in ws.pairs(Tier.POSSIBLE)}
-    assert kinds == {"given name+surname"}
+        stored = {(p.a, p.b): p.evidence_kind for p in ws.pairs(Tier.POSSIBLE)}
+    assert stored and all(stored.values())  # every suggestion has its kind
+    assert all(made.get(pair, made.get(pair[::-1])) == kind for pair, kind in stored.items())
 
 
 def test_linking_many_pairs_is_one_change_and_one_undo():
@@ -66,3 +61,18 @@ def test_linking_many_pairs_is_one_change_and_one_undo():
         assert len(ws.rules("same")) == 2
         assert ws.undo().label == "linked 2 pairs"
         assert len({ws.person_of(k) for k in (ka, kb, kc)}) == 3 and not ws.rules("same")
+
+
+def test_undoing_a_link_names_the_accounts_as_a_person_reads_them():
+    from circlesort.workspace.changes import LinkAccounts
+
+    with Workspace.open() as ws:
+        import_paths(ws, [str(sample_exports())])
+        fb = ("facebook", "John Smith")
+        other = next(p.b if p.a == fb else p.a for p in ws.pairs(Tier.POSSIBLE) if fb in (p.a, p.b))
+        ws.apply(LinkAccounts(fb, other))
+        seen = ws.account(other)
+        assert seen is not None and ":" not in seen.display_name
+        label = ws.undo().label
+        assert label.startswith("linked John Smith (Facebook) and ") and f"{seen.display_name} (" in label
+        assert "facebook:" not in label
