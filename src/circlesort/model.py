@@ -120,6 +120,60 @@ class Tie:
 
 
 @dataclass(frozen=True, slots=True)
+class Talk:
+    """What the user and one account wrote to each other, counted from the exports' message
+    files: counts and dates only, never a word of what was written."""
+
+    sent: int = 0  # one-to-one messages the user sent them
+    received: int = 0  # one-to-one messages they sent the user
+    in_groups: int = 0  # messages they wrote in group threads the user is in
+    first: str | None = None  # ISO date (YYYY-MM-DD) of the first one-to-one message
+    last: str | None = None  # ISO date of the last one-to-one message
+
+    @property
+    def messages(self) -> int:
+        """One-to-one messages both ways."""
+        return self.sent + self.received
+
+    def __add__(self, other: Talk) -> Talk:
+        firsts = [d for d in (self.first, other.first) if d]
+        lasts = [d for d in (self.last, other.last) if d]
+        return Talk(
+            self.sent + other.sent,
+            self.received + other.received,
+            self.in_groups + other.in_groups,
+            min(firsts) if firsts else None,
+            max(lasts) if lasts else None,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class MessageFiles:
+    """What one network's message files held, for `inspect` and for dating the counts."""
+
+    threads: int = 0
+    group_threads: int = 0
+    messages: int = 0
+    last: str | None = None  # ISO date of the newest message read
+    # The counts stop early: Facebook's standard download leaves out the end-to-end encrypted
+    # chats (most personal Messenger chats since December 2023), which come in Messenger's own
+    # secure-storage download. When only the standard one was read, this is the month they run
+    # to ("2023-12"), so that a quiet Messenger is never read as "not close".
+    until: str | None = None
+
+    def __add__(self, other: MessageFiles) -> MessageFiles:
+        lasts = [d for d in (self.last, other.last) if d]
+        untils = [d for d in (self.until, other.until) if d]
+        return MessageFiles(
+            self.threads + other.threads,
+            self.group_threads + other.group_threads,
+            self.messages + other.messages,
+            max(lasts) if lasts else None,
+            max(untils) if untils else None,
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Account:
     """One identity on one network. ``key`` is the network's most stable identifier."""
 
@@ -137,6 +191,7 @@ class Account:
     labels: tuple[str, ...] = ()
     ties: tuple[Tie, ...] = field(default=())
     phone_labels: tuple[tuple[str, str], ...] = ()  # (phone, label) where the export names the phone
+    talk: Talk | None = None  # the messages exchanged with them, where message files were read
 
     @property
     def relations(self) -> tuple[Relation, ...]:
@@ -183,7 +238,18 @@ class Account:
             labels=union("labels"),
             ties=union("ties"),
             phone_labels=union("phone_labels"),
+            talk=_talk_of(every),
         )
+
+
+def _talk_of(sightings: tuple[Account, ...]) -> Talk | None:
+    talks = [a.talk for a in sightings if a.talk is not None]
+    if not talks:
+        return None
+    total = talks[0]
+    for t in talks[1:]:
+        total = total + t
+    return total
 
 
 @dataclass(frozen=True, slots=True)

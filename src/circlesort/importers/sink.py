@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 
 from circlesort.importers.archive import Container, Entry
-from circlesort.model import RELATIONS, Account
+from circlesort.model import RELATIONS, Account, MessageFiles, Talk
 
 
 @dataclass
@@ -27,6 +27,8 @@ class ImportResult:
     sources: list[SourceReport]
     warnings: list[str]
     owners: dict[str, str] = field(default_factory=dict)  # network -> the user's own key
+    # network -> what its message files held; only networks whose message files were read
+    messages: dict[str, MessageFiles] = field(default_factory=dict)
 
     def counts(self) -> dict[str, dict[str, int]]:
         """Accounts per network and relation (an account with two relations counts in both)."""
@@ -51,6 +53,9 @@ class Sink:
         self.skips: list[tuple[str, str, str]] = []  # (container, file, reason)
         self.files_read = 0
         self.owners: dict[str, str] = {}
+        self._talks: dict[tuple[str, str], Talk] = {}
+        self._talk_names: dict[tuple[str, str], str] = {}
+        self.messages: dict[str, MessageFiles] = {}
 
     def _report(self, container: Container, network: str) -> SourceReport:
         key = (container.path, network)
@@ -88,6 +93,30 @@ class Sink:
         """The accounts (as merged so far) that this container gave for this network."""
         return [self.accounts[k] for k in sorted(self._keys[(container.path, network)])]
 
+    def talk(self, network: str, key: str, talk: Talk, name: str = "") -> None:
+        """Messages exchanged with the account (network, key), as one message file counts them.
+
+        They join the account read from the connection files when the load ends; someone known
+        only from messages is no connection and is left out. ``name`` is the name the thread
+        shows, given to an account whose export shows none (an Instagram username)."""
+        k = (network, key)
+        held = self._talks.get(k)
+        self._talks[k] = talk if held is None else held + talk
+        if name and k not in self._talk_names:
+            self._talk_names[k] = name
+
+    def message_files(self, network: str, files: MessageFiles) -> None:
+        held = self.messages.get(network)
+        self.messages[network] = files if held is None else held + files
+
+    def _with_talk(self, account: Account) -> Account:
+        k = (account.network, account.key)
+        talk = self._talks.get(k)
+        if talk is None:
+            return account
+        talk = talk if account.talk is None else account.talk + talk
+        return replace(account, talk=talk, name=account.name or self._talk_names.get(k, ""))
+
     def skip(self, container: Container, network: str, entry: Entry, reason: str) -> None:
         """A file that should have been readable and was not: warned, and kept for errors."""
         self.skips.append((container.path, entry.inner, reason))
@@ -111,10 +140,12 @@ class Sink:
         warnings = [f"{r.network}: {w} ({r.path})" for r in reports for w in r.warnings]
         # The user's own account is never one of their contacts.
         accounts = sorted(
-            (a for a in self.accounts.values() if a.key != self.owners.get(a.network)),
+            (self._with_talk(a) for a in self.accounts.values() if a.key != self.owners.get(a.network)),
             key=lambda a: (a.network, a.key),
         )
-        return ImportResult(accounts, reports, warnings + self.loose_warnings, dict(self.owners))
+        return ImportResult(
+            accounts, reports, warnings + self.loose_warnings, dict(self.owners), dict(self.messages)
+        )
 
 
 def _folder_source(root: str, inners: list[str]) -> tuple[str, list[str]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from circlesort.model import Account, Network, Tie
+from circlesort.model import Account, Network, Talk, Tie
 
 
 def dump(account: Account) -> str:
@@ -20,6 +20,7 @@ def dump(account: Account) -> str:
         "labels": account.labels,
         "ties": [[t.relation, t.since, t.message] for t in account.ties],
         "phone_labels": [list(p) for p in account.phone_labels],
+        "talk": _talk(account.talk),
     }
     return json.dumps({k: v for k, v in data.items() if v}, ensure_ascii=False, separators=(",", ":"))
 
@@ -41,7 +42,15 @@ def load(network: str, key: str, name: str, data: str) -> Account:
         labels=tuple(d.get("labels", ())),
         ties=tuple(Tie(r, s, m) for r, s, m in d.get("ties", ())),
         phone_labels=tuple((p, lb) for p, lb in d.get("phone_labels", ())),
+        talk=Talk(*d["talk"]) if d.get("talk") else None,
     )
+
+
+def _talk(talk: Talk | None) -> list | None:
+    """Counts and dates only: [sent, received, in groups, first, last]."""
+    if talk is None:
+        return None
+    return [talk.sent, talk.received, talk.in_groups, talk.first, talk.last]
 
 
 def key_of(account: Account) -> tuple[str, str]:
