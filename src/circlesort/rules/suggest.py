@@ -8,7 +8,7 @@ screen shows the suggestion and applies it only on a keystroke.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -16,7 +16,7 @@ from pathlib import Path
 import platformdirs
 
 from circlesort.errors import InputError
-from circlesort.model import CATEGORIES, NETWORKS, RELATIONS, Category
+from circlesort.model import CATEGORIES, NETWORKS, RELATIONS, Category, Talk
 from circlesort.tools import yamlfile
 
 CONDITIONS = ("on", "only_on", "relation", "lacks", "company")
@@ -30,6 +30,7 @@ class Seen:
     network: str
     relations: tuple[str, ...]
     company: str = ""
+    talk: Talk | None = None  # the messages exchanged with the account, where message files were read
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +135,11 @@ _CHECKS = {
 }
 
 
-def suggest(rules: Sequence[Rule], accounts: Sequence[Seen]) -> CategorySuggestion | None:
+def suggest(
+    rules: Sequence[Rule], accounts: Sequence[Seen], ends: Mapping[str, str] | None = None
+) -> CategorySuggestion | None:
+    """The first rule that fits the person seen as ``accounts``. ``ends``: per network, the ISO
+    date its message files run to (a span like "the last two years" counts back from it)."""
     for rule in rules:
         found = _fits(rule.when, accounts)
         if found is not None:
