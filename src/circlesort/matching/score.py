@@ -77,7 +77,7 @@ def compare(a: Profile, b: Profile, freq: Frequencies | None = None) -> Comparis
     """All the evidence that ``a`` and ``b`` are one person, summed as log-odds."""
     identifiers = _identifiers(a, b, freq)
     name, short = _name_evidence(a, b, freq)
-    found = [f for f in (*identifiers, name, _employer(a, b)) if f.sentence]
+    found = [f for f in (*identifiers, name, _employer(a, b), _messaged(a, b, name)) if f.sentence]
     logit = sum(f.weight for f in found)
     if short:  # "kaan" for An Ka: a suggestion at most, whatever else agrees, bar a shared identifier
         logit = min(logit, sum(f.weight for f in identifiers if f.sentence) + LIKELY_FLOOR - 0.1)
@@ -241,6 +241,28 @@ def _vouches(namesakes: float) -> float:
     """What a third network holding the name once adds: STRUCTURE when hardly anyone there could
     hold it by chance, nothing when one namesake there is to be expected."""
     return min(STRUCTURE, max(0.0, -math.log(max(namesakes, 1e-9)) / 2))
+
+
+MESSAGED = 1.5  # the user writes to both: few of the people in the exports are written to at all
+
+
+def _messaged(a: Profile, b: Profile, name: Found) -> Found:
+    """Both accounts exchanged one-to-one messages with the user: backs a name that agrees at
+    least as a suggestion would, never stands alone (two friends one writes to are two people)."""
+    ta, tb = a.account.talk, b.account.talk
+    if name.weight < 1.5 or not (ta and tb and ta.messages and tb.messages):
+        return Found(0.0, "", "")
+    return Found(
+        MESSAGED,
+        f"you exchanged messages with both ({_counted(ta.messages, a.network)}, "
+        f"{_counted(tb.messages, b.network)})",
+        "messaged on both",
+    )
+
+
+def _counted(n: int, network: str) -> str:
+    where = "Messenger" if network == "facebook" else network_name(network)
+    return f"{n:,} on {where}"
 
 
 def _employer(a: Profile, b: Profile) -> Found:
