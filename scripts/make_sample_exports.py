@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import sample_messages
 from sample_people import SamplePerson, everyone
 
 from circlesort.importers.text import to_meta_mojibake
@@ -99,6 +100,7 @@ def facebook(people: list[SamplePerson], clock: Clock) -> dict[str, str]:
     files[root + "your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json"] = meta_json(
         [{"timestamp": clock.ts(2024), "data": [{"post": "Pastéis de nata day ☕"}]}]
     )
+    files |= {root + path: meta_json(thread) for path, thread in sample_messages.messenger().items()}
     return files
 
 
@@ -177,6 +179,7 @@ def instagram(people: list[SamplePerson], clock: Clock) -> dict[str, str]:
             ]
         }
     )
+    files |= {path: meta_json(thread) for path, thread in sample_messages.instagram().items()}
     return {f"instagram-{OWNER['ig']}-2026-11-02-Qm8Rt2Lp/{k}": v for k, v in files.items()}
 
 
@@ -226,11 +229,8 @@ def linkedin(people: list[SamplePerson], clock: Clock) -> dict[str, str]:
                 ["Maya", "Lindqvist", "Product Designer at Northwind Studio"],
             ]
         ),
-        "messages.csv": _csv(
-            [
-                ["CONVERSATION ID", "FROM", "TO", "DATE", "CONTENT"],
-                ["2-abc", "Priya Sharma", OWNER["name"], "2026-10-01 10:00:00 UTC", "Thanks for connecting!"],
-            ]
+        "messages.csv": sample_messages.linkedin_messages(
+            {p.li_slug: f"https://www.linkedin.com/in/{p.li_slug}" for p in people if p.li_slug}
         ),
     }
 
@@ -278,6 +278,7 @@ def x_archive(people: list[SamplePerson], rng: random.Random) -> dict[str, str]:
             tweets.append({"tweet": tweet})
     lists["block"].append({"blocking": {"accountId": "987654321", "userLink": link("987654321")}})
     lists["mute"].append({"muting": {"accountId": "123123123", "userLink": link("123123123")}})
+    dms = sample_messages.x_messages(ids, OWNER["x_id"])
     manifest = {
         "userInfo": {"accountId": OWNER["x_id"], "userName": OWNER["x_handle"], "displayName": OWNER["name"]},
         "archiveInfo": {
@@ -290,6 +291,9 @@ def x_archive(people: list[SamplePerson], rng: random.Random) -> dict[str, str]:
             k: {"files": [{"fileName": f"data/{k}.js", "globalName": f"YTD.{k}.part0", "count": str(len(v))}]}
             for k, v in {**lists, "tweets": tweets}.items()
         },
+    }
+    manifest["dataTypes"]["directMessages"] = {
+        "files": [sample_messages.X_MANIFEST | {"count": str(len(dms))}]
     }
     account = [
         {
@@ -306,6 +310,7 @@ def x_archive(people: list[SamplePerson], rng: random.Random) -> dict[str, str]:
     files = {f"data/{k}.js": js(k, v) for k, v in lists.items()}
     files["data/account.js"] = js("account", account)
     files["data/tweets.js"] = js("tweets", tweets)
+    files["data/direct-messages.js"] = js("direct_messages", dms)
     files["data/manifest.js"] = "window.__THAR_CONFIG = " + json.dumps(manifest, indent=2)
     files["Your archive.html"] = "<!DOCTYPE html><html><body>Your archive</body></html>\n"
     return files
@@ -369,7 +374,9 @@ def main(out: Path) -> None:
     (out / "README.md").write_text(
         "# Sample exports\n\nMade-up exports of one person, Maya Lindqvist, from Facebook, "
         "Instagram (with Threads), LinkedIn, X, Mastodon and her phone's contacts, in the "
-        "networks' real formats. Written by `scripts/make_sample_exports.py`; do not edit by hand.\n",
+        "networks' real formats, with a few message threads (Messenger, Instagram, LinkedIn and X "
+        "direct messages; short made-up lines). Written by `scripts/make_sample_exports.py`; "
+        "do not edit by hand.\n",
         encoding="utf-8",
     )
 
