@@ -8,6 +8,7 @@ test can check that the committed files are what this script makes.
 
 from __future__ import annotations
 
+import argparse
 import csv
 import io
 import json
@@ -382,4 +383,7 @@ def main(out: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[1] / "sample_exports")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    default = Path(__file__).resolve().parents[1] / "sample_exports"
+    parser.add_argument("out", nargs="?", type=Path, default=default, help="default: sample_exports/")
+    main(parser.parse_args().out)
