@@ -1,8 +1,9 @@
 """Suggested categories from rules a person can read and edit in YAML.
 
-A person is seen as what each of their accounts shows: network, relations, company. The first
-rule whose conditions all hold names the category and the reason. Nothing here decides: the
-screen shows the suggestion and applies it only on a keystroke.
+A person is seen as what each of their accounts shows: network, relations, company, and the
+messages exchanged with it (the conditions on those are in messages.py). The first rule whose
+conditions all hold names the category and the reason. Nothing here decides: the screen shows
+the suggestion and applies it only on a keystroke.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from importlib import resources
 from pathlib import Path
 
@@ -17,9 +19,10 @@ import platformdirs
 
 from circlesort.errors import InputError
 from circlesort.model import CATEGORIES, NETWORKS, RELATIONS, Category, Talk
+from circlesort.rules import messages
 from circlesort.tools import yamlfile
 
-CONDITIONS = ("on", "only_on", "relation", "lacks", "company")
+CONDITIONS = ("on", "only_on", "relation", "lacks", "company", "messages", "last_message_within")
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,23 +135,32 @@ _CHECKS = {
     "relation": lambda v: _per_network(v, "relation"),
     "lacks": lambda v: _per_network(v, "lacks"),
     "company": _companies,
+    "messages": messages.parse_messages,
+    "last_message_within": messages.parse_span,
 }
 
 
 def suggest(
-    rules: Sequence[Rule], accounts: Sequence[Seen], ends: Mapping[str, str] | None = None
+    rules: Sequence[Rule],
+    accounts: Sequence[Seen],
+    ends: Mapping[str, str] | None = None,
+    today: date | None = None,
 ) -> CategorySuggestion | None:
     """The first rule that fits the person seen as ``accounts``. ``ends``: per network, the ISO
-    date its message files run to (a span like "the last two years" counts back from it)."""
+    date its message files run to (a span like "the last two years" counts back from it, from
+    ``today`` for a network with none)."""
+    today = today or date.today()
     for rule in rules:
         found = _fits(rule.when, accounts)
-        if found is not None:
-            return CategorySuggestion(rule.suggest, rule.name, rule.because.replace("{company}", found))
+        if found is not None and messages.holds(rule.when, accounts, ends, today):
+            reason = messages.fill(rule.because, rule.when, accounts).replace("{company}", found)
+            return CategorySuggestion(rule.suggest, rule.name, reason)
     return None
 
 
 def _fits(when: dict, accounts: Sequence[Seen]) -> str | None:
-    """None when the conditions do not all hold; else the company that matched ("" if none).
+    """None when the conditions (but those on messages) do not all hold; else the company that
+    matched ("" if none).
 
     ``when`` is as parse() leaves it: sets of networks and relations, casefolded company names."""
     networks = {a.network for a in accounts}
