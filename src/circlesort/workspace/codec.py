@@ -46,6 +46,20 @@ def load(network: str, key: str, name: str, data: str) -> Account:
     )
 
 
+def talk_of(data: str) -> Talk | None:
+    """An account's talk from its stored JSON, without reading the rest (None when it has none)."""
+    if '"talk":' not in data:  # a key only: inside a string the quotes are escaped
+        return None
+    found = json.loads(data).get("talk")
+    return Talk(*found) if found else None
+
+
+def plain_talk(account: Account) -> tuple[int, str]:
+    """The plain columns of an account's talk: one-to-one messages both ways, the last one's date."""
+    talk = account.talk
+    return (talk.messages, talk.last or "") if talk is not None else (0, "")
+
+
 def _talk(talk: Talk | None) -> list | None:
     """Counts and dates only: [sent, received, in groups, first, last]."""
     if talk is None:

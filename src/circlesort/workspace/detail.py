@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, field
 
 from circlesort.matching import network_rank
-from circlesort.model import Account, Standing, Tier
+from circlesort.model import Account, MessageFiles, Standing, Tier
 from circlesort.workspace import codec
 from circlesort.workspace.store import Member, PersonRow, Workspace
 
@@ -29,6 +29,9 @@ class Detail:
     id: str = ""  # the person's
     answers: dict[tuple[str, str], str] = field(default_factory=dict)  # to this person's requests
     steps: dict[str, tuple[str, str]] = field(default_factory=dict)  # planned: id -> (state, seen)
+    # What the message files of this person's networks held (those read): the card labels an
+    # account's counts by them ("until 2023-12": Messenger's standard download stops there).
+    message_files: dict[str, MessageFiles] = field(default_factory=dict)
 
     def as_person(self, name: str, category: Standing) -> PersonRow:
         """The person as the planner takes them, with this category."""
@@ -54,23 +57,7 @@ def person_detail(ws: Workspace, person: str) -> Detail:
         )
         if (an, ak) in by_key and (bn, bk) in by_key
     )
-    suggestions = []
-    for n, k in by_key:
-        for an, ak, bn, bk, ev in ws.db.execute(
-            "SELECT a_network, a_key, b_network, b_key, evidence FROM suggestions "
-            "WHERE (a_network = ? AND a_key = ?) OR (b_network = ? AND b_key = ?)",
-            (n, k, n, k),
-        ):
-            other = (bn, bk) if (an, ak) == (n, k) else (an, ak)
-            if other in by_key:
-                continue
-            found = ws.db.execute(
-                "SELECT name, data FROM accounts WHERE network = ? AND key = ?", other
-            ).fetchone()
-            if found:
-                suggestions.append(
-                    LinkInfo(by_key[(n, k)], codec.load(*other, *found), Tier.POSSIBLE, tuple(json.loads(ev)))
-                )
+    suggestions = _suggestions(ws, by_key)
     manual = any(
         ws.db.execute(
             "SELECT 1 FROM pair_rules WHERE (a_network = ? AND a_key = ?) OR (b_network = ? AND b_key = ?)",
@@ -94,4 +81,28 @@ def person_detail(ws: Workspace, person: str) -> Detail:
             (person,),
         )
     }
-    return Detail(tuple(accounts), gone, links, tuple(suggestions), manual, person, answers, steps)
+    networks = {a.network for a in accounts}
+    files = {n: m for n, m in ws.message_files().items() if n in networks}
+    return Detail(tuple(accounts), gone, links, tuple(suggestions), manual, person, answers, steps, files)
+
+
+def _suggestions(ws: Workspace, by_key: dict[tuple[str, str], Account]) -> list[LinkInfo]:
+    """The possible matches of this person's accounts with accounts of other people."""
+    suggestions: list[LinkInfo] = []
+    for n, k in by_key:
+        for an, ak, bn, bk, ev in ws.db.execute(
+            "SELECT a_network, a_key, b_network, b_key, evidence FROM suggestions "
+            "WHERE (a_network = ? AND a_key = ?) OR (b_network = ? AND b_key = ?)",
+            (n, k, n, k),
+        ):
+            other = (bn, bk) if (an, ak) == (n, k) else (an, ak)
+            if other in by_key:
+                continue
+            found = ws.db.execute(
+                "SELECT name, data FROM accounts WHERE network = ? AND key = ?", other
+            ).fetchone()
+            if found:
+                suggestions.append(
+                    LinkInfo(by_key[(n, k)], codec.load(*other, *found), Tier.POSSIBLE, tuple(json.loads(ev)))
+                )
+    return suggestions

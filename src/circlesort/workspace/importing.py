@@ -2,27 +2,28 @@
 
 Decisions live on account keys, so an account that comes back in next month's export keeps its
 category. Matching runs again over everything, with the user's own links and "not the same
-person" pairs as rules. Files already imported, byte for byte, change nothing.
+person" pairs as rules. Files already imported change nothing (fingerprint.py knows them again
+without reading their media).
+
+Message counts are kept per network: an import that read a network's message files replaces
+what its accounts held; one that read none (a newer friends list alone) keeps the counts held.
 """
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import json
 import sqlite3
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass, field, replace
 
 from circlesort.importers import ImportResult, Progress, load
-from circlesort.importers.archive import check_path
 from circlesort.matching import MatchResult, match
 from circlesort.model import Account
 from circlesort.tools.gcpause import paused_gc
 from circlesort.workspace import codec
 from circlesort.workspace.failures import guarded
+from circlesort.workspace.fingerprint import file_hashes
 from circlesort.workspace.people_ids import stable_ids
 from circlesort.workspace.rows import Key
 from circlesort.workspace.store import Workspace, now
@@ -47,26 +48,6 @@ class ImportSummary:
             if counts:
                 out.append(f"{title}: " + ", ".join(f"{n} {c:,}" for n, c in sorted(counts.items())))
         return out
-
-
-def file_hashes(paths: Sequence[str]) -> dict[str, str]:
-    """sha256 of every file under ``paths``, by path."""
-    out = {}
-    for path in paths:
-        check_path(path)  # a FIFO or a device named here would block the read below
-        p = Path(path)
-        # is_file() is true of regular files only: a FIFO inside a folder is never opened.
-        files = sorted(f for f in p.rglob("*") if f.is_file()) if p.is_dir() else [p]
-        for f in files:
-            digest = hashlib.sha256()
-            try:
-                with f.open("rb") as fh:
-                    for block in iter(functools.partial(fh.read, 1 << 20), b""):
-                        digest.update(block)
-            except OSError:
-                continue  # unreadable: never "seen before"; reading it says why
-            out[str(f)] = digest.hexdigest()
-    return out
 
 
 @guarded
@@ -105,6 +86,7 @@ def _store(
         (n, k): (data, gone)
         for n, k, data, gone in ws.db.execute("SELECT network, key, data, gone FROM accounts")
     }
+    _keep_talk(result, held)
     incoming = {codec.key_of(a): a for a in result.accounts}
     _count(summary, held, incoming, networks)
     matched = _match(ws, result, incoming, networks, progress)
@@ -113,6 +95,13 @@ def _store(
         summary.import_id = import_id = _record(db, summary, networks, hashes, at)
         _write_accounts(db, result, held, incoming, networks, import_id)
         _write_sources(db, result, hashes, import_id)
+        db.executemany(
+            "INSERT OR REPLACE INTO message_files VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (n, m.threads, m.group_threads, m.messages, m.last, m.until, import_id)
+                for n, m in result.messages.items()
+            ],
+        )
         _write_people(ws, matched)
         db.execute(
             "INSERT INTO journal (at, kind, payload) VALUES (?, 'import', ?)",
@@ -129,6 +118,16 @@ def _store(
         )
     summary.people = len(matched.people)
     return summary
+
+
+def _keep_talk(result: ImportResult, held: Held) -> None:
+    """The talk held for the accounts of networks whose message files this import did not
+    read, kept on the accounts it brings (in place in ``result``)."""
+    for i, a in enumerate(result.accounts):
+        if a.talk is not None or a.network in result.messages or (found := held.get(codec.key_of(a))) is None:
+            continue
+        if (talk := codec.talk_of(found[0])) is not None:
+            result.accounts[i] = replace(a, talk=talk)
 
 
 def _count(summary: ImportSummary, held: Held, incoming: dict[Key, Account], networks: list[str]) -> None:
@@ -211,15 +210,17 @@ def _write_accounts(
             codec.dump(a),
             import_id,
             import_id,
+            *codec.plain_talk(a),
         )
         for a in result.accounts
     )
     db.executemany(
         "INSERT INTO accounts (network, key, name, handle, company, relations, data, first_seen, "
-        "last_seen, gone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0) "
+        "last_seen, messages, last_message, gone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) "
         "ON CONFLICT (network, key) DO UPDATE SET name = excluded.name, handle = excluded.handle, "
         "company = excluded.company, relations = excluded.relations, data = excluded.data, "
-        "last_seen = excluded.last_seen, gone = 0",
+        "last_seen = excluded.last_seen, messages = excluded.messages, "
+        "last_message = excluded.last_message, gone = 0",
         (r for r in rows if held.get((r[0], r[1]), (None, 0)) != (r[6], 0)),
     )
 

@@ -11,12 +11,13 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from contextlib import closing
+from datetime import UTC, datetime
 from pathlib import Path
 
-from circlesort.model import UNDECIDED, Account, Category, Standing, Tier
+from circlesort.model import NETWORKS, UNDECIDED, Account, Category, MessageFiles, Standing, Tier
 from circlesort.workspace import codec
 from circlesort.workspace.failures import guarded
-from circlesort.workspace.rows import ImportRow, Key, Member, PairRow, PersonRow, display_name
+from circlesort.workspace.rows import ImportRow, Key, Member, PairRow, PersonRow, display_name, runs_to
 
 MANY = 5000  # accounts above which reading all of them is quicker than looking each one up
 # Account keys given to a query as one JSON array of [network, key] pairs.
@@ -59,6 +60,23 @@ class Reads:
         """One account as the newest import shows it; None when the workspace has no such account."""
         row = self.db.execute("SELECT name, data FROM accounts WHERE network = ? AND key = ?", key).fetchone()
         return codec.load(key[0], key[1], *row) if row else None
+
+    @guarded
+    def message_files(self) -> dict[str, MessageFiles]:
+        """Per network, what its message files held when last read (networks whose message
+        files were never read are left out)."""
+        rows = self.db.execute(
+            "SELECT network, threads, group_threads, messages, last, until FROM message_files "
+            "ORDER BY network"
+        )
+        return {n: MessageFiles(t, g, m, last, until) for n, t, g, m, last, until in rows}
+
+    def message_ends(self) -> dict[str, str]:
+        """Per network, the ISO date its message counts run to (rows.runs_to): what a span like
+        "the last year" counts back from, so that an old download is not read as silence.
+        Today for a network whose message files were never read."""
+        files, today = self.message_files(), datetime.now(UTC).date()
+        return {n: runs_to(files.get(n), today) for n in NETWORKS}
 
     @guarded
     def categories(self) -> dict[Key, str]:

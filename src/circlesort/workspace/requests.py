@@ -9,8 +9,8 @@ and it sets the person's category too.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import ClassVar
 
@@ -72,6 +72,9 @@ class Request:
     person: str
     answer: str | None
     elsewhere: tuple[Account, ...]  # the person's accounts on other networks
+    # Per network, the ISO date its message counts run to (Workspace.message_ends): the rules
+    # count a span of time back from it.
+    ends: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def key(self) -> Key:
@@ -97,7 +100,7 @@ def queue(ws: Workspace) -> list[Request]:
         "AND (a.relations LIKE '%request_received%' OR a.relations LIKE '%request_sent%')"
     )
     # (A request the user answered on the network itself is simply gone from the newer export.)
-    found = []
+    found, ends = [], ws.message_ends()
     for network, key, name, data, person in rows:
         account = codec.load(network, key, name, data)
         if not (pending := waiting(account)):
@@ -121,6 +124,7 @@ def queue(ws: Workspace) -> list[Request]:
                     person,
                     answers.get((network, key)),
                     others,
+                    ends,
                 )
             )
     found.sort(
@@ -161,8 +165,8 @@ def suggested_answer(request: Request, rules: list[Rule], category: str | None) 
         return None
     if category in BY_CATEGORY:
         return BY_CATEGORY[category], f"you sorted them as {CATEGORY_NAMES[category]}"
-    seen = [Seen(a.network, a.relations, a.company) for a in (request.account, *request.elsewhere)]
-    found: CategorySuggestion | None = suggest(rules, seen)
+    seen = [Seen(a.network, a.relations, a.company, a.talk) for a in (request.account, *request.elsewhere)]
+    found: CategorySuggestion | None = suggest(rules, seen, request.ends)
     if found is None:
         if request.account.network == Network.LINKEDIN:
             return "decline-linkedin", "an invitation on LinkedIn, where professional contacts belong"

@@ -1,7 +1,9 @@
 """Everyone in a workspace as light rows for the sorting screen, and the filters over them.
 
 Loading reads plain columns only (no JSON), so that 50,000 people are ready in a fraction of a
-second; the full accounts of one person are read when the screen shows that person.
+second; the full accounts of one person are read when the screen shows that person. The messages
+exchanged are plain columns too (counts and the last date), so "talked to in the last year" and
+"most talked to" need no JSON either.
 """
 
 from __future__ import annotations
@@ -9,11 +11,13 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
+from itertools import repeat
 from typing import Any, NamedTuple
 
 from circlesort.matching import network_rank, person_name
 from circlesort.matching.normalize import fold
-from circlesort.model import Category, Network, Relation, Tier
+from circlesort.model import Category, Network, Relation, Talk, Tier
 from circlesort.rules.suggest import CategorySuggestion, Rule, Seen, suggest
 from circlesort.tools.gcpause import paused_gc
 from circlesort.workspace.failures import guard
@@ -49,6 +53,13 @@ class Row:
     haystack: str  # what search looks in: names, handles, keys, lower case
     brief: tuple[tuple[str, str, str], ...]  # (network, relations, company) of each account, for rules
     to_sort: bool = True  # a person the user has to decide about (see _asks)
+    talked: int = 0  # one-to-one messages both ways, over all the person's accounts
+    last_talk: str = ""  # ISO date of the last one-to-one message, "" if none
+    talk_networks: tuple[str, ...] = ()  # the networks with messages, in network order
+    # Days from the last message to the date its network's messages run to (Roster.ends), the
+    # fewest over the networks; -1 when never talked. "Talked to in the last year" reads it.
+    quiet_days: int = -1
+    brief_talk: tuple[tuple[int, str], ...] = ()  # (messages, last) of each of ``brief``; () if none
 
 
 @dataclass
@@ -63,6 +74,9 @@ class Filter:
     everyone: bool = False  # also the people not to sort
     suggested: str | None = None  # a Category's value: the undecided people the rules suggest it for
     rule: str | None = None  # with ``suggested``: only those the rule of this name suggests it for
+    # People with a message in the last so many days, counted back from the date each network's
+    # messages run to (365: "talked to in the last year").
+    talked_within_days: int | None = None
 
     @property
     def by_decision(self) -> bool:
@@ -78,10 +92,20 @@ class Filter:
             "new" if self.new else "",
             f"suggested {CATEGORY_PLAIN.get(self.suggested, self.suggested)}" if self.suggested else "",
             self.rule or "",
+            f"talked to in {_span(self.talked_within_days)}" if self.talked_within_days is not None else "",
             f"at {self.company}" if self.company else "",
             f"“{self.text}”" if self.text else "",
         ]
         return ", ".join(p for p in parts if p) or ("everyone" if self.everyone else "to sort")
+
+
+def _span(days: int) -> str:
+    """365 -> "the last year", 730 -> "the last 2 years", 30 -> "the last month", 10 -> "the last 10 days"."""
+    for size, unit in ((365, "year"), (30, "month"), (7, "week"), (1, "day")):
+        if days % size == 0 and days >= size:
+            n = days // size
+            return f"the last {unit}" if n == 1 else f"the last {n} {unit}s"
+    return "no time"
 
 
 @dataclass
@@ -96,13 +120,30 @@ class Roster:
     tally: Counter[str] | None = None  # people to sort per category
     left: Counter[str] | None = None  # undecided people to sort per network
     sortable: dict[str, list[int]] = field(default_factory=dict)  # an order's name -> positions to sort
+    ends: dict[str, str] = field(default_factory=dict)  # network -> the ISO date its messages run to
 
     def suggestion(self, row: Row, rules: Sequence[Rule]) -> CategorySuggestion | None:
-        """What the rules suggest for this person; worked out once, when first asked."""
+        """What the rules suggest for this person; worked out once, when first asked.
+
+        Each account's talk comes from the plain columns: its one-to-one messages (as
+        ``received``: the columns do not tell the two ways apart) and the last one's date."""
         if row.id not in self._suggested:
-            seen = [Seen(n, tuple(r.split(",")) if r else (), c) for n, r, c in row.brief]
-            self._suggested[row.id] = suggest(rules, seen)
+            talks = row.brief_talk or repeat((0, ""))
+            seen = [
+                Seen(
+                    n,
+                    tuple(r.split(",")) if r else (),
+                    c,
+                    Talk(0, m, last=last or None) if m or last else None,
+                )
+                for (n, r, c), (m, last) in zip(row.brief, talks, strict=False)
+            ]
+            self._suggested[row.id] = suggest(rules, seen, self.ends)
         return self._suggested[row.id]
+
+    def afresh(self) -> Roster:
+        """The same people, with nothing worked out from the rules (after the rules change)."""
+        return Roster(self.rows, self.position, ends=self.ends)
 
     @classmethod
     def load(cls, ws: Workspace) -> Roster:
@@ -118,7 +159,7 @@ class Roster:
         ]
         # People with names first; accounts known only by a number (X ids) after them.
         rows.sort(key=lambda r: (r.gone, r.name.isdigit(), r.name.casefold(), r.id))
-        return cls(rows, {r.id: i for i, r in enumerate(rows)})
+        return cls(rows, {r.id: i for i, r in enumerate(rows)}, ends=stored.ends)
 
     def counts(self) -> Counter[str]:
         """People to sort per category, undecided included; the people not to sort are not counted."""
@@ -168,6 +209,8 @@ class Roster:
             keep = [i for i in keep if rows[i].tier == f.tier]
         if f.new:
             keep = [i for i in keep if rows[i].new]
+        if (days := f.talked_within_days) is not None:
+            keep = [i for i in keep if 0 <= rows[i].quiet_days <= days]
         if f.company:
             keep = [i for i in keep if any(f.company in c.casefold() for c in rows[i].companies)]
         for word in f.text.casefold().split():
@@ -191,7 +234,7 @@ class Roster:
                 self.left[network] += step
 
 
-Plain = tuple[Any, ...]  # network, key, name, handle, company, relations, first_seen, gone
+Plain = tuple[Any, ...]  # network, key, name, handle, company, relations, first_seen, gone, messages, last
 
 
 @dataclass
@@ -204,6 +247,8 @@ class _Stored:
     decided: dict[tuple[str, str], tuple[str, str]]  # account -> (when, category)
     tiers: dict[str, str]  # person -> the tier of their weakest link
     groups: dict[str, list[Plain]]  # person -> accounts
+    ends: dict[str, str]  # network -> the ISO date its messages run to
+    _days: dict[tuple[str, str], int] = field(default_factory=dict)  # (network, last) -> quiet days
 
     @classmethod
     def read(cls, ws: Workspace) -> _Stored:
@@ -220,17 +265,18 @@ class _Stored:
         groups: dict[str, list[Plain]] = defaultdict(list)
         # Two plain scans joined here: twice as fast as SQLite's join for the whole table.
         for row in db.execute(
-            "SELECT network, key, name, handle, company, relations, first_seen, gone FROM accounts"
+            "SELECT network, key, name, handle, company, relations, first_seen, gone, messages, last_message "
+            "FROM accounts"
         ):
             pid = person_of.get((row[0], row[1]))
             if pid is not None:
                 groups[pid].append(row)
-        return cls(ws.last_import(), several, decided, tiers, groups)
+        return cls(ws.last_import(), several, decided, tiers, groups, ws.message_ends())
 
     def one(self, pid: str, a: Plain) -> Row:
         """A person of one account (most people): no sorting or merging."""
         pick = self.decided.get((a[0], a[1]))
-        return Row(
+        row = Row(
             pid,
             a[2] or a[3] or a[1],
             (a[0],),
@@ -244,12 +290,17 @@ class _Stored:
             ((a[0], a[5], a[4]),),
             _asks(a),
         )
+        if a[8] or a[9]:  # talked: most people have not, and keep the defaults
+            row.talked, row.last_talk, row.brief_talk = a[8], a[9], ((a[8], a[9]),)
+            row.talk_networks = (a[0],) if a[8] else ()
+            row.quiet_days = self.quiet(a[0], a[9]) if a[9] else -1
+        return row
 
     def many(self, pid: str, accounts: list[Plain]) -> Row:
         """A person of several accounts: the present ones first, the latest decision."""
         accounts.sort(key=lambda a: (a[7], network_rank(a[0]), a[1]))  # present ones first
         picks = [self.decided[(a[0], a[1])] for a in accounts if (a[0], a[1]) in self.decided]
-        return Row(
+        row = Row(
             pid,
             _name(accounts),
             tuple(dict.fromkeys(a[0] for a in accounts)),
@@ -263,6 +314,32 @@ class _Stored:
             tuple((a[0], a[5], a[4]) for a in accounts if not a[7]),
             any(_asks(a) for a in accounts),
         )
+        if any(a[8] or a[9] for a in accounts):
+            self.talk(row, accounts)
+        return row
+
+    def talk(self, row: Row, accounts: list[Plain]) -> None:
+        """The talk fields of a person of several accounts (``accounts`` in Row.brief's order)."""
+        row.talked = sum(a[8] for a in accounts)
+        row.last_talk = max(a[9] for a in accounts)
+        row.talk_networks = tuple(sorted({a[0] for a in accounts if a[8]}, key=network_rank))
+        quiet = [q for a in accounts if a[9] and (q := self.quiet(a[0], a[9])) >= 0]
+        row.quiet_days = min(quiet, default=-1)
+        brief = [(a[8], a[9]) for a in accounts if not a[7]]
+        row.brief_talk = tuple(brief) if any(m or last for m, last in brief) else ()
+
+    def quiet(self, network: str, last: str) -> int:
+        """Days from ``last`` to the date the network's messages run to (0 if after it), -1 for a
+        date that cannot be read."""
+        key = (network, last)
+        found = self._days.get(key)
+        if found is None:
+            try:
+                end = date.fromisoformat(self.ends.get(network, "")[:10] or date.today().isoformat())
+                found = self._days[key] = max((end - date.fromisoformat(last[:10])).days, 0)
+            except ValueError:
+                found = self._days[key] = -1
+        return found
 
 
 def _asks(a: Plain) -> bool:

@@ -30,9 +30,12 @@ class Order(StrEnum):
     NETWORK = "network"
     SINCE = "since"  # the earliest date of a relation: the people known longest first
     SUGGESTION = "suggestion"
+    TALKED = "talked"  # most talked to: the most one-to-one messages first, then the latest
 
 
-ORDERS: tuple[Order, ...] = tuple(Order)
+# The orders the O key cycles through. TALKED joins them once the screens have words for it
+# (ui/words.py ORDER_WORDS); until then it is chosen by name.
+ORDERS: tuple[Order, ...] = (Order.NAME, Order.NETWORK, Order.SINCE, Order.SUGGESTION)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +96,18 @@ def order(roster: Roster, name: str, ws: Workspace, rules: Sequence[Rule]) -> No
         place = {c: n for n, c in enumerate(CATEGORIES)}
         keys = [(place[s.category], s.rule) if s else (len(place), "") for s in roster.hints]
         roster.orders[name] = sorted(range(len(rows)), key=keys.__getitem__)
+    elif name == Order.TALKED:
+        roster.orders[name] = talked_order(roster)
+
+
+def talked_order(roster: Roster) -> list[int]:
+    """Positions by messages exchanged, most first, then by the last one, latest first; people
+    never talked to after them, each group in roster order (both sorts are stable)."""
+    rows = roster.rows
+    lasts = [r.last_talk for r in rows]
+    talked = [r.talked for r in rows]
+    by_last = sorted(range(len(rows)), key=lasts.__getitem__, reverse=True)
+    return sorted(by_last, key=talked.__getitem__, reverse=True)
 
 
 def left_on(roster: Roster, network: str) -> int:

@@ -6,10 +6,12 @@ return these; only the workspace package holds SQL.
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
+from datetime import date
 
 from circlesort.matching import person_name
-from circlesort.model import Account, Standing, Tier
+from circlesort.model import Account, MessageFiles, Standing, Tier
 
 Key = tuple[str, str]  # (network, key): an account, as decisions are attached to it
 
@@ -75,3 +77,16 @@ def display_name(members: list[Member]) -> str:
     """The matching's naming, with accounts gone from the exports considered last."""
     present = [m.account for m in members if not m.gone]
     return person_name(present) if present else person_name([m.account for m in members])
+
+
+def runs_to(files: MessageFiles | None, today: date) -> str:
+    """The ISO date a network's message counts run to: the month its message files stop at
+    (``until``, to its last day), else the newest message read, else today."""
+    if files is not None and files.until:
+        if len(files.until) == 7:  # a month: "2023-12"
+            year, month = int(files.until[:4]), int(files.until[5:])
+            return f"{files.until}-{calendar.monthrange(year, month)[1]:02d}"
+        return files.until[:10]
+    if files is not None and files.last:
+        return files.last[:10]
+    return today.isoformat()

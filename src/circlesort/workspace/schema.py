@@ -13,7 +13,7 @@ from collections.abc import Callable
 from circlesort.workspace import rekey
 from circlesort.workspace.transaction import transaction
 
-VERSION = 4
+VERSION = 5
 
 MIGRATIONS: dict[int, list[str | Callable[[sqlite3.Connection], None]]] = {
     1: [
@@ -69,6 +69,20 @@ MIGRATIONS: dict[int, list[str | Callable[[sqlite3.Connection], None]]] = {
     # Each suggestion's kind: the evidence levels that made its score, joined by "+", so that
     # the review can learn from the user's answers to pairs of the same kind ('' before it).
     4: [lambda db: _add_column(db, "suggestions", "kind TEXT NOT NULL DEFAULT ''")],
+    # The messages exchanged with each account, counted (never a word of them): one-to-one
+    # messages both ways and the date of the last, as plain columns beside the JSON for the
+    # lists; and what each network's message files held (the date they run to), network by network.
+    5: [
+        lambda db: _add_column(db, "accounts", "messages INTEGER NOT NULL DEFAULT 0"),
+        lambda db: _add_column(db, "accounts", "last_message TEXT NOT NULL DEFAULT ''"),
+        "UPDATE accounts SET messages = coalesce(json_extract(data, '$.talk[0]'), 0) "
+        "+ coalesce(json_extract(data, '$.talk[1]'), 0), "
+        "last_message = coalesce(json_extract(data, '$.talk[4]'), '') "
+        "WHERE instr(data, '\"talk\":') AND json_type(data, '$.talk') = 'array'",
+        "CREATE TABLE IF NOT EXISTS message_files (network TEXT PRIMARY KEY, threads INTEGER NOT NULL, "
+        "group_threads INTEGER NOT NULL, messages INTEGER NOT NULL, last TEXT, until TEXT, "
+        "import_id INTEGER NOT NULL) WITHOUT ROWID",
+    ],
 }
 
 
