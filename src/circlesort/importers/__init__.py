@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from contextlib import closing
 
 from circlesort.errors import InputError
-from circlesort.importers import contacts, detect, linkedin, mastodon, meta, x
+from circlesort.importers import contacts, detect, linkedin, mastodon, messages, meta, x
 from circlesort.importers.archive import Container, open_path
 from circlesort.importers.budget import Budget
 from circlesort.importers.sink import ImportResult, Sink, SourceReport
@@ -76,6 +76,8 @@ def _read_container(container: Container, sink: Sink) -> list[str]:
         meta.read(container, routes.meta, sink)
     for reader, entries in routes.by_reader.items():
         _READERS[reader](container, entries, sink)
+    if routes.messages:  # after the connection files: X's account.js names the user
+        messages.read(container, routes.messages, sink)
     notes = [*container.warnings]
     if routes.bluesky:
         notes.append(detect.BLUESKY_UNSUPPORTED)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from circlesort.importers import contacts, linkedin, mastodon, meta_json, x
+from circlesort.importers import contacts, linkedin, mastodon, messages, meta_json, x
 from circlesort.importers.archive import Container, Entry, SkipFile
 from circlesort.importers.csvfile import decode, head_rows
 
@@ -25,6 +25,7 @@ class Routes:
     by_reader: dict[str, list[tuple[Entry, str]]] = field(default_factory=lambda: defaultdict(list))
     bluesky: list[Entry] = field(default_factory=list)
     grailbird: bool = False
+    messages: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))  # kind -> files
 
 
 def route(container: Container) -> Routes:
@@ -33,7 +34,9 @@ def route(container: Container) -> Routes:
     single = container.kind == "file"
     for entry in container.entries:
         low = entry.name.lower()
-        if low.endswith(".js") and (kind := x.data_type(entry)):
+        if what := messages.kind(entry, single):  # before the rest: no relation reader takes them
+            routes.messages[what].append(entry)
+        elif low.endswith(".js") and (kind := x.data_type(entry)):
             routes.by_reader["x"].append((entry, kind))
         elif meta_json.claims(entry) or (single and low.endswith(".json")):
             routes.meta.append(entry)

@@ -114,11 +114,17 @@ def stem(name: str) -> str:
     return re.sub(r"_\d+$", "", base)
 
 
+# The folders of Meta's message threads (messages_meta.py reads them).
+THREAD_FOLDERS = frozenset(
+    {"inbox", "archived_threads", "filtered_threads", "message_requests", "e2ee_cutover"}
+)
+
+
 def claims(entry: Entry) -> bool:
     """Whether the file is one of Meta's connection files, JSON or HTML."""
     low = entry.name.lower()
-    if not low.endswith((".json", ".html", ".htm")):
-        return False
+    if not low.endswith((".json", ".html", ".htm")) or THREAD_FOLDERS & set(entry.parts):
+        return False  # a message thread's folder (messages.py reads those) holds no connections
     s = stem(entry.name)
     return s in FACEBOOK_FILES or s in INSTAGRAM_FILES or s == INSTAGRAM_2018
 

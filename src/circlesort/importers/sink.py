@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
@@ -47,6 +48,7 @@ class Sink:
         self._later: dict[tuple[str, str], list[Account]] = defaultdict(list)  # sightings not merged yet
         self._reports: dict[tuple[str, str], SourceReport] = {}
         self._files: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+        self._seen_files: set[tuple[str, str, Entry]] = set()  # the same, to look up (message files)
         self._kinds: dict[str, str] = {}
         self._keys: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
         self.loose_warnings: list[str] = []
@@ -56,6 +58,15 @@ class Sink:
         self._talks: dict[tuple[str, str], Talk] = {}
         self._talk_names: dict[tuple[str, str], str] = {}
         self.messages: dict[str, MessageFiles] = {}
+        # Messages with an account known by a username without its punctuation (Instagram thread
+        # folders): joined to the account of that username when the load ends.
+        self._slug_talks: dict[tuple[str, str], tuple[Talk, str]] = {}
+        # Networks whose message files are whole: Messenger's secure-storage download was read
+        # beside the standard one, so the counts do not stop early (MessageFiles.until).
+        self.messages_whole: set[str] = set()
+        # network -> the user as the message files name them (a name, a URL, an id): the user of
+        # one export's threads, for another export of the load where it cannot be told.
+        self.message_owners: dict[str, str] = {}
 
     def _report(self, container: Container, network: str) -> SourceReport:
         key = (container.path, network)
@@ -67,7 +78,8 @@ class Sink:
     def add(self, container: Container, network: str, entry: Entry | None, accounts: list[Account]) -> None:
         """Record that ``entry`` was read for ``network`` and yielded ``accounts``."""
         self._report(container, network)
-        if entry is not None and entry not in self._files[(container.path, network)]:
+        if entry is not None and (container.path, network, entry) not in self._seen_files:
+            self._seen_files.add((container.path, network, entry))
             self._files[(container.path, network)].append(entry)
             self.files_read += 1
         for a in accounts:
@@ -105,6 +117,30 @@ class Sink:
         if name and k not in self._talk_names:
             self._talk_names[k] = name
 
+    def talk_slug(self, network: str, slug: str, talk: Talk, name: str = "") -> None:
+        """Messages with the account whose username, lower case and without punctuation, is
+        ``slug``; joined to it when the load ends (its connection files may come later). A slug
+        that fits no account, or more than one, is left out."""
+        k = (network, slug_of(slug))
+        if not k[1]:
+            return
+        held = self._slug_talks.get(k)
+        self._slug_talks[k] = (talk, name) if held is None else (held[0] + talk, held[1] or name)
+
+    def _resolve_slugs(self) -> None:
+        if not self._slug_talks:
+            return
+        fits: dict[tuple[str, str], list[str]] = defaultdict(list)
+        networks = {n for n, _ in self._slug_talks}
+        for network, key in self.accounts:
+            if network in networks:
+                fits[(network, slug_of(key))].append(key)
+        for (network, slug), (talk, name) in self._slug_talks.items():
+            keys = fits.get((network, slug), [])
+            if len(keys) == 1:
+                self.talk(network, keys[0], talk, name)
+        self._slug_talks.clear()
+
     def message_files(self, network: str, files: MessageFiles) -> None:
         held = self.messages.get(network)
         self.messages[network] = files if held is None else held + files
@@ -138,14 +174,24 @@ class Sink:
             reports.append(report)
         reports.sort(key=lambda r: (r.path, r.network))
         warnings = [f"{r.network}: {w} ({r.path})" for r in reports for w in r.warnings]
+        self._resolve_slugs()
         # The user's own account is never one of their contacts.
         accounts = sorted(
             (self._with_talk(a) for a in self.accounts.values() if a.key != self.owners.get(a.network)),
             key=lambda a: (a.network, a.key),
         )
-        return ImportResult(
-            accounts, reports, warnings + self.loose_warnings, dict(self.owners), dict(self.messages)
-        )
+        messages = {
+            n: replace(m, until=None) if n in self.messages_whole else m for n, m in self.messages.items()
+        }
+        return ImportResult(accounts, reports, warnings + self.loose_warnings, dict(self.owners), messages)
+
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slug_of(username: str) -> str:
+    """A username as a thread folder may spell it: lower case, letters and digits only."""
+    return _NOT_SLUG.sub("", username.casefold())
 
 
 def _folder_source(root: str, inners: list[str]) -> tuple[str, list[str]]:
