@@ -26,7 +26,7 @@ def test_inspect_json_on_the_samples_reports_all_six_networks():
     p = run("inspect", "sample_exports", "--json")
     assert p.returncode == 0, p.stderr
     doc = json.loads(p.stdout)
-    assert doc["version"] == 1 and set(doc) == {"version", "sources", "counts", "warnings"}
+    assert doc["version"] == 1 and set(doc) == {"version", "sources", "counts", "messages", "warnings"}
     assert {"facebook", "linkedin", "instagram", "x", "mastodon", "contacts"} <= set(doc["counts"])
     assert "threads" in doc["counts"]
     for source in doc["sources"]:
