@@ -120,6 +120,11 @@ def _ig_record(username: str, ts: int, new_style: bool = False) -> dict:
     }
 
 
+def _threads_record(p: SamplePerson, clock: Clock) -> dict:
+    link = {"href": f"https://www.threads.net/@{p.ig}", "value": p.ig, "timestamp": clock.ts(2024)}
+    return {"title": "", "media_list_data": [], "string_list_data": [link]}
+
+
 def instagram(people: list[SamplePerson], clock: Clock) -> dict[str, str]:
     root = "connections/followers_and_following/"
     by_rel: dict[str, list[SamplePerson]] = {}
@@ -163,15 +168,11 @@ def instagram(people: list[SamplePerson], clock: Clock) -> dict[str, str]:
     }
     threads = [p for p in people if p.threads]
 
-    def th(p: SamplePerson) -> dict:
-        link = {"href": f"https://www.threads.net/@{p.ig}", "value": p.ig, "timestamp": clock.ts(2024)}
-        return {"title": "", "media_list_data": [], "string_list_data": [link]}
-
     files["your_instagram_activity/threads/followers.json"] = meta_json(
-        {"text_post_app_text_post_app_followers": [th(p) for p in threads]}
+        {"text_post_app_text_post_app_followers": [_threads_record(p, clock) for p in threads]}
     )
     files["your_instagram_activity/threads/following.json"] = meta_json(
-        {"text_post_app_text_post_app_following": [th(p) for p in threads[::2]]}
+        {"text_post_app_text_post_app_following": [_threads_record(p, clock) for p in threads[::2]]}
     )
     files["personal_information/personal_information/personal_information.json"] = meta_json(
         {
@@ -236,6 +237,39 @@ def linkedin(people: list[SamplePerson], clock: Clock) -> dict[str, str]:
     }
 
 
+X_ACCOUNT = [
+    {
+        "account": {
+            "email": OWNER["email"],
+            "createdVia": "web",
+            "username": OWNER["x_handle"],
+            "accountId": OWNER["x_id"],
+            "createdAt": "2011-05-04T10:00:00.000Z",
+            "accountDisplayName": OWNER["name"],
+        }
+    }
+]
+
+
+def _x_manifest(lists: dict[str, list], dms: int) -> dict:
+    """data/manifest.js: the archive's owner and how many items each data file holds."""
+    manifest = {
+        "userInfo": {"accountId": OWNER["x_id"], "userName": OWNER["x_handle"], "displayName": OWNER["name"]},
+        "archiveInfo": {
+            "sizeBytes": "1234567",
+            "generationDate": "2026-11-02T09:30:00.000Z",
+            "isPartialArchive": False,
+            "maxPartSizeBytes": "53687091200",
+        },
+        "dataTypes": {
+            k: {"files": [{"fileName": f"data/{k}.js", "globalName": f"YTD.{k}.part0", "count": str(len(v))}]}
+            for k, v in lists.items()
+        },
+    }
+    manifest["dataTypes"]["directMessages"] = {"files": [sample_messages.X_MANIFEST | {"count": str(dms)}]}
+    return manifest
+
+
 def x_archive(people: list[SamplePerson], rng: random.Random) -> dict[str, str]:
     ids = {}
     for p in people:
@@ -280,38 +314,11 @@ def x_archive(people: list[SamplePerson], rng: random.Random) -> dict[str, str]:
     lists["block"].append({"blocking": {"accountId": "987654321", "userLink": link("987654321")}})
     lists["mute"].append({"muting": {"accountId": "123123123", "userLink": link("123123123")}})
     dms = sample_messages.x_messages(ids, OWNER["x_id"])
-    manifest = {
-        "userInfo": {"accountId": OWNER["x_id"], "userName": OWNER["x_handle"], "displayName": OWNER["name"]},
-        "archiveInfo": {
-            "sizeBytes": "1234567",
-            "generationDate": "2026-11-02T09:30:00.000Z",
-            "isPartialArchive": False,
-            "maxPartSizeBytes": "53687091200",
-        },
-        "dataTypes": {
-            k: {"files": [{"fileName": f"data/{k}.js", "globalName": f"YTD.{k}.part0", "count": str(len(v))}]}
-            for k, v in {**lists, "tweets": tweets}.items()
-        },
-    }
-    manifest["dataTypes"]["directMessages"] = {
-        "files": [sample_messages.X_MANIFEST | {"count": str(len(dms))}]
-    }
-    account = [
-        {
-            "account": {
-                "email": OWNER["email"],
-                "createdVia": "web",
-                "username": OWNER["x_handle"],
-                "accountId": OWNER["x_id"],
-                "createdAt": "2011-05-04T10:00:00.000Z",
-                "accountDisplayName": OWNER["name"],
-            }
-        }
-    ]
     files = {f"data/{k}.js": js(k, v) for k, v in lists.items()}
-    files["data/account.js"] = js("account", account)
+    files["data/account.js"] = js("account", X_ACCOUNT)
     files["data/tweets.js"] = js("tweets", tweets)
     files["data/direct-messages.js"] = js("direct_messages", dms)
+    manifest = _x_manifest({**lists, "tweets": tweets}, len(dms))
     files["data/manifest.js"] = "window.__THAR_CONFIG = " + json.dumps(manifest, indent=2)
     files["Your archive.html"] = "<!DOCTYPE html><html><body>Your archive</body></html>\n"
     return files
