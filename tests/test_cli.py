@@ -30,7 +30,7 @@ def test_inspect_json_on_the_samples_reports_all_six_networks():
     assert {"facebook", "linkedin", "instagram", "x", "mastodon", "contacts"} <= set(doc["counts"])
     assert "threads" in doc["counts"]
     for source in doc["sources"]:
-        assert set(source) == {"path", "network", "files", "warnings"}
+        assert set(source) == {"path", "network", "files", "message_files", "warnings"}
         assert source["path"].startswith("sample_exports") and source["files"]
     fb = doc["counts"]["facebook"]
     assert fb["friend"] > 50 and fb["request_received"] >= 2 and fb["request_sent"] >= 1

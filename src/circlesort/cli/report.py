@@ -10,7 +10,13 @@ def inspect_json(result: ImportResult) -> dict:
     return {
         "version": 1,
         "sources": [
-            {"path": s.path, "network": s.network, "files": s.files, "warnings": s.warnings}
+            {
+                "path": s.path,
+                "network": s.network,
+                "files": s.files,
+                "message_files": s.message_files,
+                "warnings": s.warnings,
+            }
             for s in result.sources
         ],
         "counts": result.counts(),
@@ -51,6 +57,8 @@ def inspect_text(result: ImportResult) -> str:
     for s in result.sources:
         lines.append(f"{s.network:<10} {s.path}")
         lines.extend(f"{'':<12}{f}" for f in s.files)
+        if s.message_files:
+            lines.append(f"{'':<12}{s.message_files:,} message {'file' if s.message_files == 1 else 'files'}")
     lines.append("")
     counts = result.counts()
     width = max((len(r) for rs in counts.values() for r in rs), default=8)

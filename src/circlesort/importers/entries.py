@@ -8,6 +8,7 @@ import os
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import PurePosixPath
 
 MiB = 1 << 20
@@ -36,11 +37,13 @@ class Entry:
     size: int
     _open: Callable[[int], bytes] = field(repr=False, compare=False)
 
-    @property
+    # Cached: every reader asks every entry its name, and a Messenger download holds tens of
+    # thousands of entries (media included).
+    @cached_property
     def name(self) -> str:
         return PurePosixPath(self.inner).name
 
-    @property
+    @cached_property
     def parts(self) -> tuple[str, ...]:
         """Folder names above the file, lower-cased, for path hints."""
         return tuple(p.lower() for p in PurePosixPath(self.inner).parts[:-1])

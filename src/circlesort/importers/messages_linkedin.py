@@ -74,7 +74,7 @@ def read(container: Container, entries: list[Entry], sink: Sink) -> None:
             total = part
         else:
             total.add(part)
-        sink.add(container, LI, entry, [])
+        sink.add_messages(container, LI, entry)
     if total is not None:
         _finish(container, total, sink)
 

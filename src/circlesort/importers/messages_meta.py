@@ -127,7 +127,7 @@ def _read_file(container: Container, entry: Entry, shape: _Shape, state: _Read, 
         state.secure = True
     elif network == FB and part.last and (state.standard_last is None or part.last > state.standard_last):
         state.standard_last = part.last
-    sink.add(container, network, entry, [])
+    sink.add_messages(container, network, entry)
 
 
 def _load(entry: Entry) -> object:
@@ -204,6 +204,7 @@ def _finish(container: Container, network: Network, state: _Read, sink: Sink) ->
     files = summary(threads)
     if network == FB and state.standard_last:
         files = replace(files, until=state.standard_last[:7])
+        sink.messages_standard.add(FB)
     if network == FB and state.secure:
         sink.messages_whole.add(FB)
     sink.message_files(network, files)

@@ -43,7 +43,7 @@ def read(container: Container, found: dict[str, list[Entry]], sink: Sink) -> Non
                     threads[cid].add(t)
                 else:
                     threads[cid] = t
-            sink.add(container, X, entry, [])
+            sink.add_messages(container, X, entry)
     if threads:
         _finish(container, threads, sink)
 

@@ -18,8 +18,9 @@ class SourceReport:
 
     path: str
     network: str
-    files: list[str] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)  # the files read, message files apart
     warnings: list[str] = field(default_factory=list)
+    message_files: int = 0  # message files read (thousands in a Messenger download: counted, not listed)
 
 
 @dataclass
@@ -30,6 +31,16 @@ class ImportResult:
     owners: dict[str, str] = field(default_factory=dict)  # network -> the user's own key
     # network -> what its message files held; only networks whose message files were read
     messages: dict[str, MessageFiles] = field(default_factory=dict)
+    # Counts of messages with accounts this load did not read (message files imported on their
+    # own): (network, key) -> (talk, name), and by username without punctuation (Instagram).
+    loose_talk: dict[tuple[str, str], tuple[Talk, str]] = field(default_factory=dict)
+    loose_slugs: dict[tuple[str, str], tuple[Talk, str]] = field(default_factory=dict)
+
+    @property
+    def connection_networks(self) -> frozenset[str]:
+        """Networks whose connection files were read (not message files alone): only these can
+        have accounts gone from their export."""
+        return frozenset(s.network for s in self.sources if s.files)
 
     def counts(self) -> dict[str, dict[str, int]]:
         """Accounts per network and relation (an account with two relations counts in both)."""
@@ -67,6 +78,8 @@ class Sink:
         # network -> the user as the message files name them (a name, a URL, an id): the user of
         # one export's threads, for another export of the load where it cannot be told.
         self.message_owners: dict[str, str] = {}
+        self.messages_standard: set[str] = set()  # networks whose standard message files were read
+        self._message_reads: dict[tuple[str, str], int] = defaultdict(int)  # (container, network) -> files
 
     def _report(self, container: Container, network: str) -> SourceReport:
         key = (container.path, network)
@@ -105,6 +118,15 @@ class Sink:
         """The accounts (as merged so far) that this container gave for this network."""
         return [self.accounts[k] for k in sorted(self._keys[(container.path, network)])]
 
+    def add_messages(self, container: Container, network: str, entry: Entry) -> None:
+        """Record that the message file ``entry`` was read for ``network``."""
+        self._report(container, network)
+        seen = (container.path, network, entry)
+        if seen not in self._seen_files:
+            self._seen_files.add(seen)
+            self._message_reads[(container.path, network)] += 1
+            self.files_read += 1
+
     def talk(self, network: str, key: str, talk: Talk, name: str = "") -> None:
         """Messages exchanged with the account (network, key), as one message file counts them.
 
@@ -135,11 +157,14 @@ class Sink:
         for network, key in self.accounts:
             if network in networks:
                 fits[(network, slug_of(key))].append(key)
+        loose = {}
         for (network, slug), (talk, name) in self._slug_talks.items():
             keys = fits.get((network, slug), [])
             if len(keys) == 1:
                 self.talk(network, keys[0], talk, name)
-        self._slug_talks.clear()
+            elif not keys:
+                loose[(network, slug)] = (talk, name)  # the workspace may hold the account
+        self._slug_talks = loose
 
     def message_files(self, network: str, files: MessageFiles) -> None:
         held = self.messages.get(network)
@@ -171,6 +196,7 @@ class Sink:
                 report.path, report.files = _folder_source(path, [e.inner for e in entries])
             else:
                 report.files = [e.inner for e in entries]
+            report.message_files = self._message_reads.get((path, network), 0)
             reports.append(report)
         reports.sort(key=lambda r: (r.path, r.network))
         warnings = [f"{r.network}: {w} ({r.path})" for r in reports for w in r.warnings]
@@ -183,9 +209,22 @@ class Sink:
         messages = {
             n: replace(m, until=None) if n in self.messages_whole else m for n, m in self.messages.items()
         }
-        return ImportResult(accounts, reports, warnings + self.loose_warnings, dict(self.owners), messages)
+        if self.messages_whole - self.messages_standard:
+            self.loose_warnings.append(SECURE_ALONE)
+        result = ImportResult(accounts, reports, warnings + self.loose_warnings, dict(self.owners), messages)
+        have = self.accounts
+        result.loose_talk = {
+            k: (t, self._talk_names.get(k, "")) for k, t in self._talks.items() if k not in have
+        }
+        result.loose_slugs = dict(self._slug_talks)
+        return result
 
 
+SECURE_ALONE = (
+    "Messenger's secure-storage download was read without your Facebook download: it holds only "
+    "the chats since end-to-end encryption, and its counts replace those held; import both together "
+    "to count every chat"
+)
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 

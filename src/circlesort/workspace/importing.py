@@ -15,13 +15,13 @@ import json
 import sqlite3
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from circlesort.importers import ImportResult, Progress, load
 from circlesort.matching import MatchResult, match
 from circlesort.model import Account
 from circlesort.tools.gcpause import paused_gc
-from circlesort.workspace import codec
+from circlesort.workspace import codec, message_counts
 from circlesort.workspace.failures import guarded
 from circlesort.workspace.fingerprint import file_hashes
 from circlesort.workspace.people_ids import stable_ids
@@ -81,12 +81,13 @@ def _store(
 ) -> ImportSummary:
     """Match everyone again with the new accounts, then write it all in one transaction."""
     summary = ImportSummary(accounts=len(result.accounts), result=result)
-    networks = sorted({s.network for s in result.sources})
+    networks = sorted(result.connection_networks)  # message files alone mark no account gone
     held: Held = {
         (n, k): (data, gone)
         for n, k, data, gone in ws.db.execute("SELECT network, key, data, gone FROM accounts")
     }
-    _keep_talk(result, held)
+    message_counts.keep(result, held)
+    message_counts.join_loose(ws.db, result, held)
     incoming = {codec.key_of(a): a for a in result.accounts}
     _count(summary, held, incoming, networks)
     matched = _match(ws, result, incoming, networks, progress)
@@ -118,16 +119,6 @@ def _store(
         )
     summary.people = len(matched.people)
     return summary
-
-
-def _keep_talk(result: ImportResult, held: Held) -> None:
-    """The talk held for the accounts of networks whose message files this import did not
-    read, kept on the accounts it brings (in place in ``result``)."""
-    for i, a in enumerate(result.accounts):
-        if a.talk is not None or a.network in result.messages or (found := held.get(codec.key_of(a))) is None:
-            continue
-        if (talk := codec.talk_of(found[0])) is not None:
-            result.accounts[i] = replace(a, talk=talk)
 
 
 def _count(summary: ImportSummary, held: Held, incoming: dict[Key, Account], networks: list[str]) -> None:
