@@ -72,11 +72,12 @@ class Reads:
         return {n: MessageFiles(t, g, m, last, until) for n, t, g, m, last, until in rows}
 
     def message_ends(self) -> dict[str, str]:
-        """Per network, the ISO date its message counts run to (rows.runs_to): what a span like
-        "the last year" counts back from, so that an old download is not read as silence.
-        Today for a network whose message files were never read."""
+        """Per network whose message files were read, the ISO date its counts run to
+        (rows.runs_to): what a span like "the last year" counts back from, so that an old
+        download is not read as silence."""
         files, today = self.message_files(), datetime.now(UTC).date()
-        return {n: runs_to(files.get(n), today) for n in NETWORKS}
+        downloaded = max((f.last for f in files.values() if f.last), default="")
+        return {n: runs_to(files.get(n), today, downloaded) for n in NETWORKS if n in files}
 
     @guarded
     def categories(self) -> dict[Key, str]:

@@ -79,14 +79,18 @@ def display_name(members: list[Member]) -> str:
     return person_name(present) if present else person_name([m.account for m in members])
 
 
-def runs_to(files: MessageFiles | None, today: date) -> str:
+def runs_to(files: MessageFiles | None, today: date, downloaded: str = "") -> str:
     """The ISO date a network's message counts run to: the month its message files stop at
-    (``until``, to its last day), else the newest message read, else today."""
+    (``until``, to its last day), else when the exports were downloaded (``downloaded``: the
+    newest message of any network, for the user's own networks' newest message may be years
+    old), else the newest message read, else today."""
     if files is not None and files.until:
         if len(files.until) == 7:  # a month: "2023-12"
             year, month = int(files.until[:4]), int(files.until[5:])
             return f"{files.until}-{calendar.monthrange(year, month)[1]:02d}"
         return files.until[:10]
+    if downloaded:
+        return downloaded[:10]
     if files is not None and files.last:
         return files.last[:10]
     return today.isoformat()
