@@ -132,10 +132,11 @@ def test_a_group_by_suggestion_reviewed_and_accepted_with_a_breakdown():
         screen = app.screen
         await pilot.press("b")  # the first group: everyone the rules suggest keep personal for
         await pilot.pause()
-        assert screen.filter.suggested == "keep-personal" and len(screen.people.view) == 32
+        assert screen.filter.suggested == "keep-personal" and len(screen.people.view) == 33
         text = screen_text(app)
-        assert "suggested personal: 32" in text and "in contacts and on Facebook: 22" in text
-        assert "suggested personal: 32" in status_of(app)
+        assert "suggested personal: 33" in text and "in contacts and on Facebook: 22" in text
+        assert "messaged lately on Messenger or Instagram: 1" in text
+        assert "suggested personal: 33" in status_of(app)
         await pilot.press("b")
         assert screen.filter.rule == "in contacts and on Facebook" and len(screen.people.view) == 22
         await pilot.press("A")
@@ -162,6 +163,10 @@ def test_orders_cycle_with_one_key_and_the_status_names_them():
         assert "known longest first" in status_of(app)
         await pilot.press("O")
         assert "by suggestion" in status_of(app)
+        await pilot.press("O")  # the people written to most first: Zoë, on Messenger and Instagram
+        assert "most talked to" in status_of(app)
+        first = screen.roster.rows[screen.people.view[0]]
+        assert first.name == "Zoë 🌸 Dupont" and first.talked == 18
         await pilot.press("O")
         assert screen.order == Order.NAME and "by " not in status_of(app)
 

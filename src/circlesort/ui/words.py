@@ -87,6 +87,7 @@ ORDER_WORDS: dict[str, str] = {
     Order.NETWORK: "by network",
     Order.SINCE: "known longest first",
     Order.SUGGESTION: "by suggestion",
+    Order.TALKED: "most talked to",
 }
 # The people list's flag for a person whose weakest link is only likely.
 TIER_FLAGS: dict[str, str] = {Tier.LIKELY: "?"}

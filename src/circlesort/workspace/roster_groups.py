@@ -33,9 +33,8 @@ class Order(StrEnum):
     TALKED = "talked"  # most talked to: the most one-to-one messages first, then the latest
 
 
-# The orders the O key cycles through. TALKED joins them once the screens have words for it
-# (ui/words.py ORDER_WORDS); until then it is chosen by name.
-ORDERS: tuple[Order, ...] = (Order.NAME, Order.NETWORK, Order.SINCE, Order.SUGGESTION)
+# The orders the O key cycles through (ui/words.py ORDER_WORDS names each).
+ORDERS: tuple[Order, ...] = tuple(Order)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from circlesort.importers.text import clean
 from circlesort.planning.derive import link_of
 from circlesort.planning.words import network_name
 from circlesort.rules.suggest import Rule
+from circlesort.ui import talk_words
 from circlesort.ui.failures import saves
 from circlesort.ui.footer import FittedFooter
 from circlesort.ui.keys import REQUESTS_KEYS
@@ -171,6 +172,8 @@ class RequestsScreen(FittedFooter[bool]):
             parts += [" — ", clean(hint[1])]
         if r.message:
             parts += ["\n", ("“" + clean(r.message) + "”", "italic")]
+        if said := talk_words.summary((r.account, *r.elsewhere), r.ends):
+            parts += ["\n", ("Messages: ", "bold"), said]
         for line in presence(r):
             parts += ["\n", clean(line)]
         detail.update(Content.assemble(*parts))

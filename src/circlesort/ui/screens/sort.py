@@ -289,6 +289,11 @@ class SortScreen(ShownMixin, FittedFooter, Screen):
         self.filter.new = not self.filter.new
         self._apply_filter()
 
+    def action_toggle_talked(self) -> None:
+        """Only the people written to or from in the last year (of each network's messages)."""
+        self.filter.talked_within_days = None if self.filter.talked_within_days else 365
+        self._apply_filter()
+
     def action_cycle_network(self) -> None:
         choices = [None, *self.networks]
         self.filter.network = choices[(choices.index(self.filter.network) + 1) % len(choices)]
@@ -371,7 +376,7 @@ class SortScreen(ShownMixin, FittedFooter, Screen):
     def on_settings_saved(self, message: SettingsSaved) -> None:
         """New employers, say: every suggestion is worked out again, with the rules just saved."""
         self.rules = message.rules
-        self.roster = Roster(self.roster.rows, self.roster.position)  # the same people, no suggestion kept
+        self.roster = self.roster.afresh()  # the same people, no suggestion kept
         self.people.roster = self.roster
         self.people.refresh()
         self._show_person()

@@ -129,6 +129,9 @@ def filter_from(saved: object) -> Filter:
                 value = type(default)(value)
             except ValueError:
                 continue
+        elif field.name == "talked_within_days":
+            if not (type(value) is int and value > 0):
+                continue
         elif not (type(value) is type(default) or (default is None and isinstance(value, str))):
             continue  # a bool for a bool, a string for a string, or a string where None is the default
         setattr(f, field.name, value)

@@ -18,6 +18,7 @@ from circlesort.planning.derive import link_of
 from circlesort.planning.links import safe_link
 from circlesort.planning.preview import Consequence
 from circlesort.rules.suggest import CategorySuggestion
+from circlesort.ui import talk_words
 from circlesort.ui.words import CATEGORY_WORDS, badge, network_name, relations_text
 from circlesort.workspace.detail import Detail
 
@@ -109,6 +110,8 @@ BLANK: Piece = (Content(""), Content(""), False)
 def body(detail: Detail) -> list[Piece]:
     """Every account, then why they are one person and who else they may be."""
     out: list[Piece] = [BLANK]
+    if talked := talk_words.summary(detail.accounts, detail.message_files, detail.message_files):
+        out += [(Content.styled(f"{'messages':<10} ", "bold"), Content(talked), False), BLANK]
     for a in detail.accounts:
         gone = (a.network, a.key) in detail.gone
         name: list = [(clean(a.display_name), "strike" if gone else "")]
@@ -123,6 +126,8 @@ def body(detail: Detail) -> list[Piece]:
             out.append((INDENT, Content(clean(" at ".join(p for p in (a.position, a.company) if p))), False))
         if a.emails:
             out.append((INDENT, Content.styled(clean(", ".join(a.emails)), "dim"), False))
+        if a.talk is not None and (counted := talk_words.account_line(a.talk)):
+            out.append((INDENT, Content.styled(counted, "dim"), False))
         if url := safe_link(a.network, a.url, a.key):  # only the network's own site, as in plans
             out.append((INDENT, Content.styled(url, "underline dim"), True))
     if detail.links:
