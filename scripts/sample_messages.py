@@ -104,9 +104,9 @@ INSTAGRAM = [  # folder: the username without punctuation; people: display names
         "2026-09-12",
         "2026-10-30",
     ),
-    Thread(
+    Thread(  # the name she goes by on Instagram is no full name: nothing joins her accounts
         "sunnyowl42",
-        (ME, "Sunniva Berg"),
+        (ME, "Sunny ☀️"),
         ((1, "Going to the market?"), (0, "Maybe Saturday"), (1, "Let me know!"), (0, "Will do")),
         "2026-05-02",
         "2026-05-03",
