@@ -7,6 +7,7 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from circlesort.ui.screens.requests import RequestsScreen
+from circlesort.ui.screens.sort_cursor import filter_from
 from circlesort.ui.widgets.person_card import PersonCard
 
 from .conftest import drive, screen_text
@@ -59,3 +60,9 @@ def test_the_requests_say_whether_you_ever_exchanged_messages():
         assert "Messages: none exchanged" in screen_text(app)  # Noah Brennan, on Facebook
 
     drive(test, size=(120, 40))
+
+
+def test_the_filter_on_talk_is_kept_across_restarts_and_odd_values_are_dropped():
+    assert filter_from({"talked_within_days": 365}).talked_within_days == 365
+    for odd in (0, -5, "365", 36.5, True, None):
+        assert filter_from({"talked_within_days": odd}).talked_within_days is None
