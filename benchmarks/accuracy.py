@@ -15,7 +15,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks.export_writer import Truth, write_bundle
+from benchmarks.export_writer import Truth, write, write_bundle
+from benchmarks.message_writer import add_messages
+from benchmarks.population import generate
 from circlesort.importers import load
 from circlesort.matching import MatchResult, match
 
@@ -232,16 +234,20 @@ def _kinds(
     return dict(by_kind), dict(wrong)
 
 
-def bundle(scale: float, seed: int) -> tuple[list, Truth]:
-    """The accounts of the bundle with its hard cases, read as a user's exports, and the truth."""
+def bundle(scale: float, seed: int, messages: bool = False) -> tuple[list, Truth]:
+    """The accounts of the bundle with its hard cases, read as a user's exports, and the truth;
+    ``messages``: with the heavy user's message files scaled to the bundle (message_writer.py)."""
     with tempfile.TemporaryDirectory() as tmp:
-        truth = write_bundle(Path(tmp), scale, seed, hard=True)
+        people = generate(scale, seed, hard=True)
+        truth = write(people, Path(tmp))
+        if messages:
+            add_messages(Path(tmp), people, media_gb=0.0, share=scale)
         loaded = load([tmp])
     return loaded.accounts, truth
 
 
-def measure(scale: float, seed: int) -> Figures:
-    accounts, truth = bundle(scale, seed)
+def measure(scale: float, seed: int, messages: bool = False) -> Figures:
+    accounts, truth = bundle(scale, seed, messages)
     return evaluate(match(accounts), truth)
 
 
@@ -301,6 +307,9 @@ def main() -> None:
     parser.add_argument("--naive", action="store_true", help="also measure the naive thefuzz script")
     parser.add_argument("--kinds", action="store_true", help="recall per form, whatever the network")
     parser.add_argument(
+        "--messages", action="store_true", help="with message files (the heavy user's, scaled to the bundle)"
+    )
+    parser.add_argument(
         "--reviews", type=int, nargs="*", default=[], help="also after these many simulated reviews: 0 25 50"
     )
     args = parser.parse_args()
@@ -309,7 +318,7 @@ def main() -> None:
     runs = []
     for seed in args.seed:
         for scale in scales:
-            runs.append((scale, seed, measure(scale, seed)))
+            runs.append((scale, seed, measure(scale, seed, args.messages)))
             print(runs[-1][2].row(scale, seed), flush=True)
     if args.reviews:
         print("\nlinked precision / recall after simulated reviews\n")

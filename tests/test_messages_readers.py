@@ -272,3 +272,13 @@ def test_media_beside_the_threads_is_never_opened(tmp_path, monkeypatch):
     assert base + "message_1.json" in opened
     assert not any(name.endswith((".jpg", ".mp4", ".ogg")) for name in opened)
     assert not r.warnings
+
+
+def test_a_thread_showing_only_the_username_again_gives_no_name():
+    """Instagram shows the username of someone who set no name: that is no name to match on."""
+    from circlesort.importers.sink import thread_name
+    from circlesort.model import Account, Network
+
+    account = Account(Network.INSTAGRAM, "jane.doe92", handle="jane.doe92")
+    assert thread_name(account, "jane.doe92") == "" and thread_name(account, "Jane.Doe92") == ""
+    assert thread_name(account, "Jane ✨") == "Jane ✨" and thread_name(account, "Jane Doe") == "Jane Doe"

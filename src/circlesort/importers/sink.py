@@ -176,7 +176,9 @@ class Sink:
         if talk is None:
             return account
         talk = talk if account.talk is None else account.talk + talk
-        return replace(account, talk=talk, name=account.name or self._talk_names.get(k, ""))
+        return replace(
+            account, talk=talk, name=account.name or thread_name(account, self._talk_names.get(k, ""))
+        )
 
     def skip(self, container: Container, network: str, entry: Entry, reason: str) -> None:
         """A file that should have been readable and was not: warned, and kept for errors."""
@@ -218,6 +220,12 @@ class Sink:
         }
         result.loose_slugs = dict(self._slug_talks)
         return result
+
+
+def thread_name(account: Account, name: str) -> str:
+    """The name a thread shows for an account whose export shows none, unless it is only the
+    username again (Instagram shows the username of someone who set no name)."""
+    return "" if name.casefold() in (account.key.casefold(), (account.handle or "").casefold()) else name
 
 
 SECURE_ALONE = (

@@ -43,6 +43,7 @@ class Frequencies:
     overlaps: dict[frozenset[str], float] = field(default_factory=dict)  # see ``overlap``
     # How often two people's given names, or surnames, are a typing slip apart (names.spelled_alike)
     slips: tuple[float, float] = (SLIP_SHARE, SLIP_SHARE)
+    messaged: Counter[str] = field(default_factory=Counter)  # accounts written to one to one, by network
 
     @classmethod
     def of(cls, profiles: list[Profile]) -> Frequencies:
@@ -50,6 +51,8 @@ class Frequencies:
         f = cls()
         for p in profiles:
             f.per_network[p.network] += 1
+            if p.account.talk is not None and p.account.talk.messages:
+                f.messaged[p.network] += 1
             if len(p.tokens) > 1:
                 f.accounts_named[(p.network, p.tokens)] += 1
                 f.networks_named.setdefault(p.tokens, set()).add(p.network)
@@ -101,10 +104,18 @@ class Frequencies:
 
     def overlap(self, a: str, b: str) -> float:
         """The share of people the networks ``a`` and ``b`` have in common, as ``_overlaps`` estimates
-        it from full names; TYPICAL_OVERLAP where either shows too few full names to tell."""
-        if min(self.named_on[a], self.named_on[b]) < 200:
+        it from full names; TYPICAL_OVERLAP where either shows too few full names to tell, or
+        shows them for too small a share of its accounts to stand for the rest (Instagram, whose
+        export names no one, shows the names of the few its message threads name)."""
+        if (
+            min(self.named_on[a], self.named_on[b]) < 200
+            or min(self._named_share(a), self._named_share(b)) < 0.1
+        ):
             return TYPICAL_OVERLAP
         return self.overlaps.get(frozenset((a, b)), 0.02)
+
+    def _named_share(self, network: str) -> float:
+        return self.named_on[network] / max(self.per_network[network], 1)
 
     def prior(self, a: str, b: str) -> float:
         """Log-odds to add to name evidence between networks ``a`` and ``b`` for how many people
@@ -161,6 +172,10 @@ class Frequencies:
     def counted(self) -> bool:
         """Enough names to count: the bundle's own counts replace general lists of common names."""
         return self.named >= MIN_NAMES
+
+    def messaged_share(self, network: str) -> float:
+        """The share of a network's accounts the user exchanged one-to-one messages with."""
+        return self.messaged[network] / max(self.per_network[network], 1)
 
     def rare_given(self, given: str) -> bool:
         """Whether at most one other name in the bundle has this given name."""

@@ -77,7 +77,7 @@ def compare(a: Profile, b: Profile, freq: Frequencies | None = None) -> Comparis
     """All the evidence that ``a`` and ``b`` are one person, summed as log-odds."""
     identifiers = _identifiers(a, b, freq)
     name, short = _name_evidence(a, b, freq)
-    found = [f for f in (*identifiers, name, _employer(a, b), _messaged(a, b, name)) if f.sentence]
+    found = [f for f in (*identifiers, name, _employer(a, b), _messaged(a, b, name, freq)) if f.sentence]
     logit = sum(f.weight for f in found)
     if short:  # "kaan" for An Ka: a suggestion at most, whatever else agrees, bar a shared identifier
         logit = min(logit, sum(f.weight for f in identifiers if f.sentence) + LIKELY_FLOOR - 0.1)
@@ -157,6 +157,8 @@ class HowCommon:
     ) -> HowCommon:
         # What both accounts show tells the person apart: a middle name on one side does not.
         tokens = min((t for t in (a.tokens, b.tokens) if t), key=len)
+        if level.startswith("username"):  # "John ✨" and john.johnson: the name the username spells
+            tokens = max(a.tokens, b.tokens, key=len)
         if len(tokens) > 1 and len(tokens[-1]) == 1:  # "Stéphanie B.": the surname the other shows
             tokens = max(a.tokens, b.tokens, key=lambda t: len(t[-1]))
         if not (len(a.tokens) > 1 and len(b.tokens) > 1) and len(tokens) > 2:
@@ -243,21 +245,37 @@ def _vouches(namesakes: float) -> float:
     return min(STRUCTURE, max(0.0, -math.log(max(namesakes, 1e-9)) / 2))
 
 
-MESSAGED = 1.5  # the user writes to both: few of the people in the exports are written to at all
+MESSAGED = 1.5  # the most it adds: the user writes to both, and to few of the others
 
 
-def _messaged(a: Profile, b: Profile, name: Found) -> Found:
+def _messaged(a: Profile, b: Profile, name: Found, freq: Frequencies | None) -> Found:
     """Both accounts exchanged one-to-one messages with the user: backs a name that agrees at
-    least as a suggestion would, never stands alone (two friends one writes to are two people)."""
+    least as a suggestion would, never stands alone (two friends one writes to are two people).
+    Worth as much as being written to is rare: one person written to on both networks is about
+    as likely as the commoner of the two shares is small (nothing when one writes to nearly
+    everyone on a network)."""
     ta, tb = a.account.talk, b.account.talk
-    if name.weight < 1.5 or not (ta and tb and ta.messages and tb.messages):
+    if not (ta and tb and ta.messages and tb.messages) or not _backable(a, b, name):
+        return Found(0.0, "", "")
+    common = max(freq.messaged_share(a.network), freq.messaged_share(b.network)) if freq else 0.2
+    weight = min(MESSAGED, -math.log(max(common, 1e-9)))
+    if weight < 0.25:
         return Found(0.0, "", "")
     return Found(
-        MESSAGED,
+        weight,
         f"you exchanged messages with both ({_counted(ta.messages, a.network)}, "
         f"{_counted(tb.messages, b.network)})",
         "messaged on both",
     )
+
+
+def _backable(a: Profile, b: Profile, name: Found) -> bool:
+    """A name worth backing: a full name on both sides (or a username spelling one) agreeing
+    at least as a suggestion, and not one many people share: one John Johnson written to on
+    Facebook and another on Instagram are two people as often as one."""
+    full = (len(a.tokens) > 1 and len(b.tokens) > 1) or name.level.startswith("username: the name")
+    shared = {"very common", "common here"} & {q.strip() for q in name.level.split(",")}
+    return full and name.weight >= 1.5 and not shared
 
 
 def _counted(n: int, network: str) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from circlesort.importers import ImportResult
-from circlesort.importers.sink import slug_of
+from circlesort.importers.sink import slug_of, thread_name
 from circlesort.model import Account, Talk
 from circlesort.workspace import codec
 
@@ -47,7 +47,7 @@ def join_loose(db: sqlite3.Connection, result: ImportResult, held: Held) -> None
         if talk is None and codec.talk_of(data) is None:
             continue
         account = _held_account(db, k, data)
-        result.accounts.append(replace(account, talk=talk, name=account.name or name))
+        result.accounts.append(replace(account, talk=talk, name=account.name or thread_name(account, name)))
 
 
 def _found(result: ImportResult, held: Held, networks: set[str]) -> dict[tuple[str, str], tuple[Talk, str]]:
