@@ -47,6 +47,9 @@ def test_demo_opens_searches_and_quits():
         assert "Наталья Мухи" in screen  # the list's name column (pytest gives the app COLUMNS=80)
         tmux("send-keys", "-t", session, "Escape")
         wait_for(session, "to sort: 201")
+        tmux("send-keys", "-t", session, "T")  # the people talked to in the last year
+        screen = wait_for(session, "talked to in the last year: 3")
+        assert "Zoë 🌸 Dupont" in screen
         tmux("send-keys", "-t", session, "q")
         wait_for(session, "EXITED-0")
     finally:
