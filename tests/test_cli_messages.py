@@ -48,7 +48,8 @@ def test_inspect_text_counts_the_messages():
     assert "Messages (counted, never read out):" in text
     assert (
         "  facebook 1,204 threads (1,169 one-to-one, 35 group), 48,210 messages, "
-        "the last on 2023-12-20, until 2023-12"
+        "the last on 2023-12-20, counted until 2023-12: the standard download leaves out the end-to-end "
+        "encrypted chats; add Messenger's secure-storage download to count them"
     ) in text
     assert "  linkedin 3 threads (3 one-to-one, 0 group), 1 message, the last on 2021-05-04" in text
     assert text.index("Messages") > text.index("facebook (1 accounts)")

@@ -214,7 +214,7 @@ def test_every_network_has_a_word_for_where_its_messages_are():
 def test_the_default_rules_for_someone_messaged_lately_on_messenger():
     found = suggest(load_rules(), [FB], {"facebook": "2023-12"}, TODAY)
     assert (found.category, found.rule) == ("keep-personal", "messaged lately on Messenger or Instagram")
-    assert found.reason == "messaged 240 times on Messenger, last within two years"
+    assert found.reason == "wrote to each other 240 times on Messenger, the last within two years"
     # Even a page follower, a LinkedIn colleague asking on Facebook: the messages say personal.
     asking = [Seen("facebook", ("request_received",), talk=talk(5, 5)), Seen("linkedin", ("connection",))]
     assert suggest(load_rules(), asking, today=TODAY).category == "keep-personal"
@@ -223,7 +223,7 @@ def test_the_default_rules_for_someone_messaged_lately_on_messenger():
 def test_the_default_rules_for_someone_messaged_only_on_linkedin():
     found = suggest(load_rules(), [QUIET_FB, IN], today=TODAY)
     assert (found.category, found.rule) == ("move-to-professional", "messaged only on LinkedIn")
-    assert found.reason == "messaged 7 times on LinkedIn, nowhere else"
+    assert found.reason == "wrote to each other 7 times on LinkedIn, nowhere else"
 
 
 @pytest.mark.parametrize(

@@ -23,8 +23,11 @@ def test_the_card_says_how_much_and_where_they_talk_and_each_account_its_share()
         await pilot.press("slash", *"Zoe", "enter")
         await pilot.pause()
         text = card_text(app)
-        assert "messages   18 messages, last 2026-10 · Messenger, Instagram · 1 in groups with you" in text
-        assert "(Messenger until 2026-09)" in text  # a standard download: where its counts stop
+        assert (
+            "messages   18 messages, last 2026-10 · Messenger, Instagram · 1 message in groups with you"
+            in text
+        )
+        assert "· Messenger counted only until 2026-09" in text  # a standard download: where it stops
         assert "10 messages (5 sent, 5 received), 2025-11-16 to 2026-09-20" in text
         assert "8 messages (3 sent, 5 received), 2026-09-15 to 2026-10-27" in text
         await pilot.press("escape", "slash", *"Jane Doe", "enter")
@@ -57,7 +60,7 @@ def test_the_requests_say_whether_you_ever_exchanged_messages():
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, RequestsScreen)
-        assert "Messages: none exchanged" in screen_text(app)  # Noah Brennan, on Facebook
+        assert "Messages with them: none exchanged" in screen_text(app)  # Noah Brennan, on Facebook
 
     drive(test, size=(120, 40))
 

@@ -48,7 +48,10 @@ def messages_text(files: MessageFiles) -> str:
     if files.last:
         parts.append(f"the last on {files.last}")
     if files.until:
-        parts.append(f"until {files.until}")
+        parts.append(
+            f"counted until {files.until}: the standard download leaves out the end-to-end encrypted "
+            "chats; add Messenger's secure-storage download to count them"
+        )
     return ", ".join(parts)
 
 

@@ -43,13 +43,13 @@ def summary(
     else:
         line = "none exchanged" if not groups else "none one to one"
     if groups:
-        line += f" · {groups:,} in groups with you"
+        line += f" · {messages_word(groups)} in groups with you"
     stops = [
-        f"{place(n)} until {f.until}"
+        f"{place(n)} counted only until {f.until}"
         for n in NETWORKS
         if (f := (files or {}).get(n)) is not None and f.until and any(a.network == n for a in mine)
     ]
-    return line + (f" ({'; '.join(stops)})" if stops else "")
+    return " · ".join([line, *stops])
 
 
 def account_line(talk: Talk) -> str:
@@ -61,5 +61,5 @@ def account_line(talk: Talk) -> str:
             both += f", {talk.first}" + (f" to {talk.last}" if talk.last != talk.first else "")
         parts.append(both)
     if talk.in_groups:
-        parts.append(f"{talk.in_groups:,} in groups with you")
+        parts.append(f"{messages_word(talk.in_groups)} in groups with you")
     return "; ".join(parts)

@@ -170,10 +170,10 @@ class RequestsScreen(FittedFooter[bool]):
         if hint and open_question(r):
             parts += ["\n", ("a", "bold $accent"), " Suggested: ", describe(hint[0], r.account.network)]
             parts += [" — ", clean(hint[1])]
-        if r.message:
-            parts += ["\n", ("“" + clean(r.message) + "”", "italic")]
         if said := talk_words.summary((r.account, *r.elsewhere), r.ends):
-            parts += ["\n", ("Messages: ", "bold"), said]
+            parts += ["\n", ("Messages with them: ", "bold"), said]
+        if r.message:  # the note that came with the request: the export keeps it, and so does circlesort
+            parts += ["\n", ("“" + clean(r.message) + "”", "italic")]
         for line in presence(r):
             parts += ["\n", clean(line)]
         detail.update(Content.assemble(*parts))

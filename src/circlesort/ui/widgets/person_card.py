@@ -146,7 +146,8 @@ def body(detail: Detail) -> list[Piece]:
         ]
     if detail.suggestions:
         out += [BLANK, (Content(""), Content.styled("Maybe also", "bold"), False)]
-        for sug in detail.suggestions[:3]:
+        others = {(s.b.network, s.b.key): s for s in detail.suggestions}  # one line per account
+        for sug in list(others.values())[:3]:
             said = Content.assemble(
                 (f"{sug.b.network}: ", "bold"),
                 clean(sug.b.display_name),
