@@ -47,6 +47,7 @@ def test_talked_to_in_the_last_year_filters_and_most_talked_to_orders():
         assert "talked to in the last year: 3" in screen_text(app)
         await pilot.press("O", "O", "O", "O")  # by network, known since, suggestion, most talked to
         assert screen.roster.rows[screen.people.view[0]].name == "Zoë 🌸 Dupont"
+        assert "18 msgs, 2026-10" in screen_text(app)  # the list says how many, in place of relations
         await pilot.press("T")  # off again: everyone to sort
         assert len(screen.people.view) == 201
         # Tomás wrote on LinkedIn in 2021: long ago, though LinkedIn's own files end there.

@@ -63,3 +63,10 @@ def account_line(talk: Talk) -> str:
     if talk.in_groups:
         parts.append(f"{messages_word(talk.in_groups)} in groups with you")
     return "; ".join(parts)
+
+
+def talk_brief(messages: int, last: str) -> str:
+    """The list's few cells: "18 msgs, 2026-10"; "no messages" where none."""
+    if not messages:
+        return "no messages"
+    return f"{messages:,} {'msg' if messages == 1 else 'msgs'}, {last[:7]}" if last else f"{messages:,} msgs"

@@ -111,6 +111,8 @@ class SortScreen(ShownMixin, FittedFooter, Screen):
         current = self.people.current
         self._prepare()
         shown = self.roster.select(self.filter, self.order)
+        # Ordered or filtered by messages: the list says how many, where it says the relations.
+        self.people.talk_shown = self.order == Order.TALKED or bool(self.filter.talked_within_days)
         if first:
             self.people.cursor = 0
         self.people.show(shown, None if first else keep or (current.id if current else None))

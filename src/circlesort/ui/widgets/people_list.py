@@ -22,6 +22,7 @@ from textual.strip import Strip
 from circlesort.model import UNDECIDED, Category
 from circlesort.rules.suggest import CategorySuggestion
 from circlesort.ui.keys import LIST_KEYS
+from circlesort.ui.talk_words import talk_brief
 from circlesort.ui.words import CATEGORY_COLUMN, RELATION_SHORT, ROW_FLAGS, TIER_FLAGS, badge
 from circlesort.workspace.roster import Roster, Row
 
@@ -103,6 +104,7 @@ class PeopleList(ScrollView, can_focus=True, inherit_bindings=False):
         self.cursor = 0
         self.marked: set[str] = set()
         self.empty_text = ""  # why the list is empty, drawn in its place (the screen says)
+        self.talk_shown = False  # the relations column shows the messages exchanged instead
 
     # --- data ----------------------------------------------------------------------------------
 
@@ -187,7 +189,11 @@ class PeopleList(ScrollView, can_focus=True, inherit_bindings=False):
             glyph for glyph, shown in ((ROW_FLAGS["new"], row.new), (ROW_FLAGS["gone"], row.gone)) if shown
         )
         flags += TIER_FLAGS.get(row.tier, "")
-        relations = ", ".join(RELATION_SHORT.get(r, r) for r in row.relations)
+        relations = (
+            talk_brief(row.talked, row.last_talk)
+            if self.talk_shown
+            else ", ".join(RELATION_SHORT.get(r, r) for r in row.relations)
+        )
         w = widths(width)
         dim = base + Style(dim=True)
 
