@@ -9,16 +9,16 @@ text is looked at.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 
 from circlesort.importers.archive import Container, Entry, SkipFile
+from circlesort.importers.meta_json import load_json
 from circlesort.importers.sink import Sink
 from circlesort.importers.tally import FIRST_MS, LAST_MS, Thread, days_ms, owner_of, summary, talks
-from circlesort.importers.text import clean, fix_meta
+from circlesort.importers.text import clean, fix_meta, unreadable
 from circlesort.model import Network
 
 FB, IG = Network.FACEBOOK, Network.INSTAGRAM
@@ -106,13 +106,12 @@ def _read_file(container: Container, entry: Entry, shape: _Shape, state: _Read, 
     secure = shape is SECURE
     network = FB if secure else network_of(entry, state.instagram_export)
     try:
-        part = _thread_of(_load(entry), shape, state)
+        part = _thread_of(load_json(entry.read()), shape, state)  # bytes: json finds their encoding
     except SkipFile as e:
         sink.skip(container, network, entry, str(e))
         return
     except SHAPE_ERRORS as e:
-        reason = f"content circlesort cannot read ({type(e).__name__}: {clean(str(e))[:120]})"
-        sink.skip(container, network, entry, reason)
+        sink.skip(container, network, entry, unreadable(e))
         return
     folder = PurePosixPath(entry.inner).parent
     where = entry.inner if secure or str(folder) == "." else str(folder)
@@ -128,19 +127,6 @@ def _read_file(container: Container, entry: Entry, shape: _Shape, state: _Read, 
     elif network == FB and part.last and (state.standard_last is None or part.last > state.standard_last):
         state.standard_last = part.last
     sink.add_messages(container, network, entry)
-
-
-def _load(entry: Entry) -> object:
-    try:
-        return json.loads(entry.read())
-    except UnicodeDecodeError as e:
-        raise SkipFile("not text (binary data)") from e
-    except json.JSONDecodeError as e:
-        raise SkipFile(f"invalid JSON at line {e.lineno} column {e.colno}") from e
-    except ValueError as e:  # int() refuses a number of thousands of digits
-        raise SkipFile("a number too long to be read") from e
-    except RecursionError as e:
-        raise SkipFile("nested too deeply") from e
 
 
 def _thread_of(doc: object, shape: _Shape, state: _Read) -> Thread:

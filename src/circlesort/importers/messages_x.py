@@ -15,7 +15,7 @@ from circlesort.importers.archive import Container, Entry, SkipFile
 from circlesort.importers.messages_meta import SHAPE_ERRORS
 from circlesort.importers.sink import Sink
 from circlesort.importers.tally import Thread, day_text, owner_of, summary, talks
-from circlesort.importers.text import clean
+from circlesort.importers.text import unreadable
 from circlesort.importers.x import parse_js
 from circlesort.model import Network
 
@@ -35,8 +35,7 @@ def read(container: Container, found: dict[str, list[Entry]], sink: Sink) -> Non
                 sink.skip(container, X, entry, str(e))
                 continue
             except SHAPE_ERRORS as e:
-                reason = f"content circlesort cannot read ({type(e).__name__}: {clean(str(e))[:120]})"
-                sink.skip(container, X, entry, reason)
+                sink.skip(container, X, entry, unreadable(e))
                 continue
             for cid, t in part.items():
                 if cid in threads:

@@ -11,7 +11,7 @@ from circlesort.importers.archive import Container, Entry, SkipFile
 from circlesort.importers.meta_json import FB, IG, TH, RelationRecords
 from circlesort.importers.meta_records import MetaRecord, username_from_href
 from circlesort.importers.sink import Sink
-from circlesort.importers.text import clean, counted
+from circlesort.importers.text import counted, unreadable
 from circlesort.model import Account, Network, Relation, Tie
 
 PROFILE_URL = {IG: "https://www.instagram.com/{}", TH: "https://www.threads.net/@{}"}
@@ -57,8 +57,7 @@ def read(container: Container, entries: list[Entry], sink: Sink) -> None:
             AssertionError,
         ) as e:
             # A shape no test foresaw: this file is skipped with what went wrong, the rest is read.
-            reason = f"content circlesort cannot read ({type(e).__name__}: {clean(str(e))[:120]})"
-            sink.skip(container, meta_json.network_hint(entry) or FB, entry, reason)
+            sink.skip(container, meta_json.network_hint(entry) or FB, entry, unreadable(e))
             continue
         for group, accounts, nameless in read:
             _add_group(container, entry, group, accounts, nameless, sink, html)

@@ -161,11 +161,10 @@ def file_network(entry: Entry, sample: list[MetaRecord] | None = None) -> Networ
     return FB if sample else None
 
 
-def parse(entry: Entry) -> list[RelationRecords]:
-    """The groups of records one JSON file holds. Raises SkipFile when it cannot be read."""
+def load_json(data: bytes | str) -> object:
+    """The JSON document in ``data``; SkipFile saying why it cannot be read."""
     try:
-        text = entry.read().decode("utf-8-sig")
-        doc = json.loads(text)
+        return json.loads(data)
     except UnicodeDecodeError as e:
         raise SkipFile("not text (binary data)") from e
     except json.JSONDecodeError as e:
@@ -174,6 +173,15 @@ def parse(entry: Entry) -> list[RelationRecords]:
         raise SkipFile("a number too long to be read") from e
     except RecursionError as e:  # json's parser recurses once per level of nesting
         raise SkipFile("nested too deeply") from e
+
+
+def parse(entry: Entry) -> list[RelationRecords]:
+    """The groups of records one JSON file holds. Raises SkipFile when it cannot be read."""
+    try:
+        text = entry.read().decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise SkipFile("not text (binary data)") from e
+    doc = load_json(text)
     if not text.isascii() or "\\u00" in text:  # only then can a string hold Meta's mojibake
         doc = fix_meta_tree(doc)
     s = stem(entry.name)

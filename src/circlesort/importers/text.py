@@ -115,3 +115,8 @@ def _map_strings(obj: Any, fix: Callable[[str], str], fix_key: Callable[[str], s
 def counted(n: int, one: str, many: str) -> str:
     """'1 entry', '3 entries': warnings read as sentences."""
     return f"{n:,} {one if n == 1 else many}"
+
+
+def unreadable(error: Exception) -> str:
+    """Why a file of a shape no test foresaw is skipped: what went wrong, on one short line."""
+    return f"content circlesort cannot read ({type(error).__name__}: {clean(str(error))[:120]})"
