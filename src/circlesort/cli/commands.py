@@ -330,8 +330,11 @@ def _requests(workspace: str | None, as_json: bool) -> int:
 
 def _demo() -> int:
     """The app on the sample exports, in a workspace that is thrown away afterwards."""
-    with tempfile.TemporaryDirectory(prefix="circlesort-demo-") as tmp:
-        return _open([str(sample_exports())], str(Path(tmp) / "demo.circlesort"), demo=True)
+    from circlesort.cli import demo_dirs
+
+    demo_dirs.sweep()  # what a closed terminal left behind of earlier demos
+    with tempfile.TemporaryDirectory(prefix=demo_dirs.PREFIX) as tmp:
+        return _open([str(sample_exports())], str(Path(tmp) / demo_dirs.NAME), demo=True)
 
 
 def _open(paths: list[str], workspace: str | None, demo: bool = False) -> int:
