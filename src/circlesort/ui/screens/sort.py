@@ -363,12 +363,14 @@ class SortScreen(ShownMixin, FittedFooter, Screen):
         """The import on top finished: everyone again, and what it did in a notice."""
         self._refresh()
         if summary is not None:
-            text = "\n".join(summary.lines())  # each of them a sentence of its own
+            lines = summary.lines()  # each of them a sentence of its own
+            narrow = self.size.width < 100  # the notice sits on the card: the first line only, briefly
+            text = "\n".join(lines[:1] if narrow else lines)
             warnings = summary.result.warnings if summary.result else []
             if warnings:
                 word = "warning" if len(warnings) == 1 else "warnings"
                 text += f"\n{len(warnings)} {word}: circlesort inspect lists them."
-            self.notify(text, markup=False, timeout=8)
+            self.notify(text, markup=False, timeout=5 if narrow else 8)
 
     def action_plan(self) -> None:
         from circlesort.ui.screens.plan import PlanScreen
