@@ -258,3 +258,14 @@ def test_the_defaults_round_trip_through_the_rules_file(tmp_path):
     assert [r.name for r in rules] == ["my employers", "pen pals"]
     assert rules[1].when == rule("{messages: {at_least: 3, on: x}, last_message_within: 6 months}")[0].when
     assert rules[1].because == "{times} on {networks}"
+
+
+def test_only_on_needs_the_other_networks_messages_to_have_been_read():
+    """A Facebook friend written to on LinkedIn is "only on LinkedIn" only where Facebook's
+    message files were read; with none read, their Messenger chats are unknown."""
+    only = "{messages: {only_on: [linkedin]}}"
+    assert fits(only, [QUIET_FB, IN], {"facebook": "2026-11-01", "linkedin": "2026-11-01"})
+    assert not fits(only, [QUIET_FB, IN], {"linkedin": "2026-11-01"})
+    assert fits(only, [IN], {"linkedin": "2026-11-01"})  # LinkedIn alone: nothing unknown
+    found = suggest(load_rules(), [QUIET_FB, IN], {"linkedin": "2026-11-01"}, today=TODAY)
+    assert found is None or found.rule != "messaged only on LinkedIn"

@@ -143,6 +143,16 @@ def _talking(accounts: Sequence[Seen], scope: Collection[str] | None) -> list[Se
     ]
 
 
+# The networks whose exports hold message files circlesort reads.
+MESSAGED: frozenset[Network] = frozenset({Network.FACEBOOK, Network.INSTAGRAM, Network.LINKEDIN, Network.X})
+
+
+def _unknown(accounts: Sequence[Seen], ends: Mapping[str, str]) -> set[str]:
+    """The person's networks that could hold messages but whose message files were not read
+    (``ends`` names those that were)."""
+    return {a.network for a in accounts if a.network in MESSAGED and a.network not in ends}
+
+
 def holds(
     when: Mapping[str, object],
     accounts: Sequence[Seen],
@@ -160,6 +170,8 @@ def holds(
         everywhere = {a.network for a in _talking(accounts, None)}
         if wanted.only_on is not None and not (everywhere and everywhere <= wanted.only_on):
             return False
+        if wanted.only_on is not None and ends is not None and _unknown(accounts, ends) - wanted.only_on:
+            return False  # a network whose message files were not read may hold the rest
     if isinstance(within, Span):
         return any(_recent(a, within, (ends or {}).get(a.network), today) for a in talking)
     return True
