@@ -26,7 +26,7 @@ from circlesort.ui.opener import open_link
 from circlesort.ui.screens import import_prompt, sort_cursor, sort_links
 from circlesort.ui.screens.modals import Confirm, Help
 from circlesort.ui.screens.settings import SettingsSaved
-from circlesort.ui.screens.sort_status import ShownMixin, accept_question
+from circlesort.ui.screens.sort_status import ShownMixin, accept_question, import_notice
 from circlesort.ui.widgets.people_list import PeopleList
 from circlesort.ui.widgets.person_card import PersonCard, link_to_open
 from circlesort.ui.widgets.search_box import SearchBox
@@ -363,14 +363,8 @@ class SortScreen(ShownMixin, FittedFooter, Screen):
         """The import on top finished: everyone again, and what it did in a notice."""
         self._refresh()
         if summary is not None:
-            lines = summary.lines()  # each of them a sentence of its own
             narrow = self.size.width < 100  # the notice sits on the card: the first line only, briefly
-            text = "\n".join(lines[:1] if narrow else lines)
-            warnings = summary.result.warnings if summary.result else []
-            if warnings:
-                word = "warning" if len(warnings) == 1 else "warnings"
-                text += f"\n{len(warnings)} {word}: circlesort inspect lists them."
-            self.notify(text, markup=False, timeout=5 if narrow else 8)
+            self.notify(import_notice(summary, narrow), markup=False, timeout=5 if narrow else 8)
 
     def action_plan(self) -> None:
         from circlesort.ui.screens.plan import PlanScreen

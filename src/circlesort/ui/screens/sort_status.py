@@ -19,7 +19,7 @@ from textual.widgets import Static
 from circlesort.importers.text import clean
 from circlesort.rules.suggest import CategorySuggestion, Rule
 from circlesort.ui.words import CATEGORY_SHORT, ORDER_WORDS, network_name
-from circlesort.workspace import CATEGORIES, UNDECIDED, Workspace
+from circlesort.workspace import CATEGORIES, UNDECIDED, ImportSummary, Workspace
 from circlesort.workspace.reads import known_since_apart
 from circlesort.workspace.roster import Filter, Roster
 from circlesort.workspace.roster_groups import (
@@ -269,3 +269,15 @@ def accept_question(found: list[CategorySuggestion]) -> str:
         + "\n".join(lines)
         + "\nOne undo takes them back."
     )
+
+
+def import_notice(summary: ImportSummary, narrow: bool) -> str:
+    """What an import did, for its notice: every line, or (``narrow``) the first; then the warnings'
+    count, where the command line lists them."""
+    lines = summary.lines()  # each of them a sentence of its own
+    text = "\n".join(lines[:1] if narrow else lines)
+    warnings = summary.result.warnings if summary.result else []
+    if warnings:
+        word = "warning" if len(warnings) == 1 else "warnings"
+        text += f"\n{len(warnings)} {word}: circlesort inspect lists them."
+    return text
