@@ -3,7 +3,8 @@
 A handful of short, harmless lines per thread: what circlesort reads of them is who wrote to whom,
 how often and when (never the words). The people are chosen so that the demo shows a personal
 case (Zoë Dupont: Messenger and Instagram, many and recent), a professional one (Tomás Reyes:
-a few LinkedIn messages in 2021) and people never messaged at all (Jane Doe, Bob Johnson).
+a few LinkedIn messages in 2021), someone asking to be a friend who has written (Mark Taylor) and
+people never messaged at all (Jane Doe, Bob Johnson).
 
 Everything is drawn from its own seeded generator, so the other sample files stay as they were.
 """
@@ -84,6 +85,14 @@ MESSENGER = [
         "2026-07-20",
         "2026-08-02",
         title="Lisbon crew 🏖️",
+    ),
+    Thread(  # his friend request is still waiting: the requests queue says they have written
+        "marktaylor",
+        (ME, "Mark Taylor"),
+        ((1, "Hi Maya, great to meet you at the climbing gym!"), (0, "Likewise, see you Thursday")),
+        "2025-02-03",
+        "2025-02-04",
+        section="message_requests",
     ),
 ]
 
