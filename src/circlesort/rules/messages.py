@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from circlesort.rules.suggest import Seen
 
 # Where messages with an account were exchanged, in the words the card and the reasons use.
-MESSAGE_PLACES: dict[Network, str] = {
+MESSAGE_PLACES: dict[str, str] = {  # by str, as planning.words: a stored network finds its word
     Network.FACEBOOK: "Messenger",
     Network.LINKEDIN: "LinkedIn",
     Network.INSTAGRAM: "Instagram",

@@ -17,7 +17,7 @@ from circlesort.rules.messages import MESSAGE_PLACES
 
 def place(network: str) -> str:
     """Where messages with an account of ``network`` were written: Messenger for Facebook."""
-    return next((words for n, words in MESSAGE_PLACES.items() if n == network), network)
+    return MESSAGE_PLACES.get(network, network)
 
 
 def messages_word(n: int) -> str:

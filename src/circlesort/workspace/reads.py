@@ -14,7 +14,7 @@ from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
-from circlesort.model import NETWORKS, UNDECIDED, Account, Category, MessageFiles, Standing, Tier
+from circlesort.model import UNDECIDED, Account, Category, MessageFiles, Standing, Tier
 from circlesort.workspace import codec
 from circlesort.workspace.failures import guarded
 from circlesort.workspace.rows import ImportRow, Key, Member, PairRow, PersonRow, display_name, runs_to
@@ -77,7 +77,7 @@ class Reads:
         download is not read as silence."""
         files, today = self.message_files(), datetime.now(UTC).date()
         downloaded = max((f.last for f in files.values() if f.last), default="")
-        return {n: runs_to(files.get(n), today, downloaded) for n in NETWORKS if n in files}
+        return {n: runs_to(f, today, downloaded) for n, f in files.items()}
 
     @guarded
     def categories(self) -> dict[Key, str]:
